@@ -1,0 +1,129 @@
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.ts';
+import { progressBar } from './cli/progress.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { verifyChain } from './platform/audit/audit.service.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/identity/seed.ts';
+import { loadSecretBox, migrate, openConfiguredDatabase, seedAll } from './runtime.ts';
+
+const HELP = `jtgov — 交通运输电子政务平台
+
+usage: jtgov <command> [options]
+
+  start           migrate, seed what is missing, and serve the platform (PORT, default 3000)
+  migrate         apply pending database migrations
+  seed            load the division tree, roles and the initial administrator (idempotent)
+  audit verify    prove the audit hash chain; names the first tampered entry
+  help            this text
+
+Configuration is read from the environment; see docs/ARCHITECTURE.md (Configuration).`;
+
+async function withDatabase<T>(
+  config: Config,
+  work: (handle: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>,
+): Promise<T> {
+  const handle = await openConfiguredDatabase(config);
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+function printSeedReport(report: Awaited<ReturnType<typeof seedAll>>, config: Config): void {
+  if (report.orgUnits > 0)
+    console.log(`seeded ${report.divisions} GB/T 2260 divisions and ${report.orgUnits} org units`);
+  if (report.adminCreated) {
+    if (report.adminPassword) {
+      console.log('\n  initial administrator: admin');
+      console.log(`  password (shown once; change it at first login): ${report.adminPassword}\n`);
+    } else {
+      console.log('initial administrator: admin (password from JTGOV_ADMIN_PASSWORD)');
+    }
+  }
+  if (report.demoAccounts > 0 && config.mode === 'demo') {
+    console.log(
+      `demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
+    );
+  }
+}
+
+async function start(config: Config): Promise<void> {
+  const handle = await openConfiguredDatabase(config);
+  await migrate(handle);
+  printSeedReport(await seedAll(handle, config), config);
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    dbKind: handle.kind,
+    secretBox: loadSecretBox(config),
+  });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const address = await app.listen({ host: config.host, port: config.port });
+  console.log(
+    `jtgov (${config.mode}, ${handle.kind}) listening on ${address.replace('0.0.0.0', 'localhost')}`,
+  );
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const { positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: false });
+  const [command = 'help', sub] = positionals;
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 2;
+    }
+    throw err;
+  }
+  switch (command) {
+    case 'start':
+      await start(config);
+      return -1;
+    case 'migrate':
+      return withDatabase(config, async (handle) => {
+        const applied = await migrate(handle);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+        return 0;
+      });
+    case 'seed':
+      return withDatabase(config, async (handle) => {
+        await migrate(handle);
+        printSeedReport(await seedAll(handle, config), config);
+        return 0;
+      });
+    case 'audit':
+      if (sub !== 'verify') break;
+      return withDatabase(config, async (handle) => {
+        const bar = progressBar('verifying audit chain');
+        const verdict = await verifyChain(handle.db, (done, total) => bar.update(done, total));
+        bar.done();
+        if (verdict.ok) {
+          console.log(`audit chain intact: ${verdict.entries} entries, head ${verdict.headHash}`);
+          return 0;
+        }
+        console.error(
+          `audit chain BROKEN at entry ${verdict.firstBadSeq} (${verdict.reason}); ${verdict.entries} entries before it prove`,
+        );
+        return 1;
+      });
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return 0;
+  }
+  console.error(`unknown command: ${positionals.join(' ')}\n\n${HELP}`);
+  return 2;
+}
+
+const code = await main(process.argv.slice(2));
+if (code >= 0) process.exit(code);

@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { forbidden } from '../http/errors.ts';
+import { offsetOf, Page, PageQuery } from '../http/pagination.ts';
+import { commonErrors, DateTimeString, Nullable } from '../http/schemas.ts';
+import { requireActor } from '../identity/actor.ts';
+import { type AuditRow, listEvents } from './audit.repository.ts';
+import { verifyChain } from './audit.service.ts';
+
+const tags = ['audit'];
+
+const AuditDto = Type.Object({
+  seq: Type.Integer(),
+  at: DateTimeString,
+  actorUsername: Nullable(Type.String()),
+  orgUnitId: Nullable(Type.Integer()),
+  action: Type.String(),
+  objectType: Type.String(),
+  objectId: Nullable(Type.String()),
+  outcome: Type.Union([Type.Literal('success'), Type.Literal('failure')]),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  ip: Nullable(Type.String()),
+  requestId: Nullable(Type.String()),
+  hash: Type.String(),
+});
+
+const AuditQuery = Type.Intersect([
+  PageQuery,
+  Type.Object({
+    actor: Type.Optional(Type.String({ maxLength: 64 })),
+    action: Type.Optional(Type.String({ maxLength: 64, description: 'action or action prefix, e.g. user.' })),
+    objectType: Type.Optional(Type.String({ maxLength: 64 })),
+    objectId: Type.Optional(Type.String({ maxLength: 64 })),
+    outcome: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('failure')])),
+    from: Type.Optional(DateTimeString),
+    to: Type.Optional(DateTimeString),
+  }),
+]);
+
+const Verdict = Type.Object({
+  ok: Type.Boolean(),
+  entries: Type.Integer({ description: 'entries proven before the first bad one (all, when ok)' }),
+  firstBadSeq: Type.Optional(Type.Integer()),
+  reason: Type.Optional(Type.String()),
+  verifiedAt: DateTimeString,
+});
+
+const toAuditDto = (row: AuditRow) => ({
+  seq: row.seq,
+  at: row.at.toISOString(),
+  actorUsername: row.actor_username,
+  orgUnitId: row.org_unit_id,
+  action: row.action,
+  objectType: row.object_type,
+  objectId: row.object_id,
+  outcome: row.outcome,
+  before: row.before,
+  after: row.after,
+  ip: row.ip,
+  requestId: row.request_id,
+  hash: row.hash,
+});
+
+export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db, clock } = app.platform;
+
+  app.get(
+    '/audit',
+    {
+      config: { auth: 'audit.read' },
+      schema: {
+        tags,
+        summary: 'Audit events in my jurisdiction, newest first',
+        querystring: AuditQuery,
+        response: { 200: Page(AuditDto), ...commonErrors },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, from, to, ...filter } = request.query;
+      const result = await listEvents(
+        db,
+        {
+          ...filter,
+          from: from ? new Date(from) : undefined,
+          to: to ? new Date(to) : undefined,
+          scopePath: requireActor(request).orgPath,
+        },
+        pageSize,
+        offsetOf(request.query),
+      );
+      return { items: result.items.map(toAuditDto), total: result.total, page, pageSize };
+    },
+  );
+
+  // The chain is one for the whole instance: proving it reads every entry, so only the
+  // auditors of the instance's root (path '/1/') may run it.
+  app.post(
+    '/audit/verify',
+    {
+      config: { auth: 'audit.read' },
+      schema: { tags, summary: 'Verify the whole hash chain', response: { 200: Verdict, ...commonErrors } },
+    },
+    async (request) => {
+      if (!/^\/\d+\/$/.test(requireActor(request).orgPath))
+        throw forbidden('only auditors at the root of the organisation tree verify the chain');
+      const verdict = await verifyChain(db);
+      return verdict.ok
+        ? { ok: true, entries: verdict.entries, verifiedAt: clock.now().toISOString() }
+        : {
+            ok: false,
+            entries: verdict.entries,
+            firstBadSeq: verdict.firstBadSeq,
+            reason: verdict.reason,
+            verifiedAt: clock.now().toISOString(),
+          };
+    },
+  );
+};

@@ -1,0 +1,35 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Db, DbKind } from '../db/database.ts';
+import type { MigrationSet } from '../db/migrate.ts';
+import type { SecretBox } from '../identity/secrets.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What every route and job reaches through `app.platform`. */
+export interface Platform {
+  readonly config: Config;
+  readonly db: Db;
+  readonly dbKind: DbKind;
+  readonly clock: Clock;
+  /** Seals secrets at rest (TOTP seeds) with the instance key. */
+  readonly secretBox: SecretBox;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    platform: Platform;
+  }
+}
+
+/** A platform part or business module as the program sees it: its tables and its routes. */
+export interface Part {
+  readonly name: string;
+  readonly migrations: MigrationSet;
+  /** Registered under /api. */
+  readonly routes?: FastifyPluginAsync;
+}

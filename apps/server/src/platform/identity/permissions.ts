@@ -1,0 +1,79 @@
+/**
+ * Every permission a role can carry. Business modules add theirs here as they arrive, so that
+ * the role editor and the policy checks share one list.
+ */
+export const PERMISSIONS = [
+  'org.read',
+  'org.manage',
+  'user.read',
+  'user.manage',
+  'role.manage',
+  'audit.read',
+  'calendar.manage',
+  'job.manage',
+  'file.upload',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const isPermission = (value: string): value is Permission =>
+  (PERMISSIONS as readonly string[]).includes(value);
+
+export interface BuiltinRole {
+  readonly code: string;
+  readonly name: string;
+  readonly description: string;
+  readonly permissions: readonly Permission[];
+  readonly isAdmin: boolean;
+}
+
+/**
+ * MLPS level 3 separates the system, security and audit administrators (三员分立): no built-in
+ * role both administers and audits, and no one may change their own roles.
+ */
+export const BUILTIN_ROLES: readonly BuiltinRole[] = [
+  {
+    code: 'systemAdmin',
+    name: '系统管理员',
+    description: 'Organisations, users, roles and platform settings within the jurisdiction',
+    permissions: [
+      'org.read',
+      'org.manage',
+      'user.read',
+      'user.manage',
+      'role.manage',
+      'calendar.manage',
+      'job.manage',
+      'file.upload',
+    ],
+    isAdmin: true,
+  },
+  {
+    code: 'securityAdmin',
+    name: '安全管理员',
+    description: 'Accounts: unlock, reset passwords, disable, assign roles',
+    permissions: ['org.read', 'user.read', 'user.manage', 'role.manage'],
+    isAdmin: true,
+  },
+  {
+    code: 'auditAdmin',
+    name: '审计管理员',
+    description: 'Reads and verifies the audit log of the jurisdiction',
+    permissions: ['org.read', 'user.read', 'audit.read'],
+    isAdmin: true,
+  },
+  {
+    code: 'orgAdmin',
+    name: '单位管理员',
+    description: "Manages the units and users of its own organisation's subtree",
+    permissions: ['org.read', 'org.manage', 'user.read', 'user.manage', 'file.upload'],
+    isAdmin: true,
+  },
+  {
+    code: 'staff',
+    name: '业务人员',
+    description: 'Works in the business modules of its unit',
+    permissions: ['org.read', 'file.upload'],
+    isAdmin: false,
+  },
+];

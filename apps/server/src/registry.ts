@@ -1,0 +1,10 @@
+import { auditPart } from './platform/audit/index.ts';
+import type { MigrationSet } from './platform/db/migrate.ts';
+import type { Part } from './platform/http/platform.ts';
+import { identityPart } from './platform/identity/index.ts';
+import { orgsPart } from './platform/orgs/index.ts';
+
+/** Every platform part and business module, in dependency order. */
+export const PARTS: readonly Part[] = [orgsPart, identityPart, auditPart];
+
+export const ALL_MIGRATIONS: readonly MigrationSet[] = PARTS.map((part) => part.migrations);

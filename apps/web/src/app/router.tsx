@@ -1,0 +1,52 @@
+import { Spin } from 'antd';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth } from '../modules/auth/components/RequireAuth.tsx';
+import { RequirePermission } from '../modules/auth/components/RequirePermission.tsx';
+import type { Permission } from '../modules/auth/types.ts';
+
+/** React.lazy for modules with named exports: one chunk per route keeps the first load light. */
+function lazyNamed<M extends Record<K, ComponentType>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const AppLayout = lazyNamed(() => import('../ui/AppLayout.tsx'), 'AppLayout');
+const LoginPage = lazyNamed(() => import('../pages/LoginPage.tsx'), 'LoginPage');
+const ChangePasswordPage = lazyNamed(() => import('../pages/ChangePasswordPage.tsx'), 'ChangePasswordPage');
+const EnrolTotpPage = lazyNamed(() => import('../pages/EnrolTotpPage.tsx'), 'EnrolTotpPage');
+const DashboardPage = lazyNamed(() => import('../pages/DashboardPage.tsx'), 'DashboardPage');
+const OrgsPage = lazyNamed(() => import('../pages/OrgsPage.tsx'), 'OrgsPage');
+const UsersPage = lazyNamed(() => import('../pages/UsersPage.tsx'), 'UsersPage');
+const RolesPage = lazyNamed(() => import('../pages/RolesPage.tsx'), 'RolesPage');
+const AuditPage = lazyNamed(() => import('../pages/AuditPage.tsx'), 'AuditPage');
+const ProfilePage = lazyNamed(() => import('../pages/ProfilePage.tsx'), 'ProfilePage');
+const NotFoundPage = lazyNamed(() => import('../pages/NotFoundPage.tsx'), 'NotFoundPage');
+
+const screen = (node: ReactNode) => <Suspense fallback={<Spin size="large" fullscreen />}>{node}</Suspense>;
+const guarded = (permission: Permission, node: ReactNode) => (
+  <RequirePermission permission={permission}>{node}</RequirePermission>
+);
+
+export const router = createBrowserRouter([
+  { path: '/login', element: screen(<LoginPage />) },
+  {
+    path: '/',
+    element: <RequireAuth />,
+    children: [
+      { path: 'change-password', element: screen(<ChangePasswordPage />) },
+      { path: 'enrol-totp', element: screen(<EnrolTotpPage />) },
+      {
+        element: screen(<AppLayout />),
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'orgs', element: guarded('org.read', <OrgsPage />) },
+          { path: 'users', element: guarded('user.read', <UsersPage />) },
+          { path: 'roles', element: guarded('role.manage', <RolesPage />) },
+          { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

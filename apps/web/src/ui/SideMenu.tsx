@@ -1,0 +1,108 @@
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CarOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  FileProtectOutlined,
+  IdcardOutlined,
+  MobileOutlined,
+  PhoneOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Menu, type MenuProps, Tag } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useMe } from '../modules/auth/hooks/useMe.ts';
+import type { Permission } from '../modules/auth/types.ts';
+import type { MessageKey } from '../i18n/zh-CN.ts';
+import { useT } from '../i18n/useT.ts';
+
+interface Destination {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  testId: string;
+  permission?: Permission;
+}
+
+const DESTINATIONS: readonly Destination[] = [
+  { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined />, testId: 'menu-dashboard' },
+  { path: '/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, testId: 'menu-orgs', permission: 'org.read' },
+  { path: '/users', label: 'nav.users', icon: <TeamOutlined />, testId: 'menu-users', permission: 'user.read' },
+  { path: '/roles', label: 'nav.roles', icon: <SafetyCertificateOutlined />, testId: 'menu-roles', permission: 'role.manage' },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, testId: 'menu-audit', permission: 'audit.read' },
+  { path: '/profile', label: 'nav.profile', icon: <UserOutlined />, testId: 'menu-profile' },
+];
+
+/** Business systems on the roadmap, shown greyed so users see where the platform is going. */
+const UPCOMING: readonly { key: string; label: MessageKey; icon: ReactNode }[] = [
+  { key: 'stats', label: 'nav.stats', icon: <BarChartOutlined /> },
+  { key: 'hotline', label: 'nav.hotline', icon: <PhoneOutlined /> },
+  { key: 'enforcement', label: 'nav.enforcement', icon: <FileProtectOutlined /> },
+  { key: 'vehicles', label: 'nav.vehicles', icon: <CarOutlined /> },
+  { key: 'ride-hailing', label: 'nav.ride-hailing', icon: <MobileOutlined /> },
+  { key: 'licensing', label: 'nav.licensing', icon: <IdcardOutlined /> },
+  { key: 'maritime', label: 'nav.maritime', icon: <AlertOutlined /> },
+  { key: 'catalog', label: 'nav.catalog', icon: <DatabaseOutlined /> },
+  { key: 'services', label: 'nav.services', icon: <SolutionOutlined /> },
+];
+
+const selectedKeyOf = (pathname: string): string => {
+  const first = pathname.split('/')[1];
+  return first ? `/${first}` : '/';
+};
+
+export interface SideMenuProps {
+  collapsed: boolean;
+}
+
+export function SideMenu({ collapsed }: SideMenuProps) {
+  const t = useT();
+  const me = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  const items: MenuProps['items'] = [
+    ...DESTINATIONS.filter((d) => !d.permission || me.permissions.includes(d.permission)).map((d) => ({
+      key: d.path,
+      icon: d.icon,
+      label: <span data-testid={d.testId}>{t(d.label)}</span>,
+    })),
+    { type: 'divider' as const },
+    {
+      type: 'group' as const,
+      key: 'upcoming',
+      label: collapsed ? null : t('nav.business-systems'),
+      children: UPCOMING.map((u) => ({
+        key: `upcoming-${u.key}`,
+        icon: u.icon,
+        disabled: true,
+        label: (
+          <span data-testid={`menu-upcoming-${u.key}`}>
+            {t(u.label)}
+            <Tag bordered={false} style={{ marginInlineStart: 8, fontSize: 11 }}>
+              {t('nav.coming-soon')}
+            </Tag>
+          </span>
+        ),
+      })),
+    },
+  ];
+
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={[selectedKeyOf(location.pathname)]}
+      onClick={({ key }) => navigate(key)}
+      data-testid="side-menu"
+    />
+  );
+}
