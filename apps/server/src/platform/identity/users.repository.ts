@@ -184,6 +184,7 @@ export async function updateUser(
   id: number,
   patch: Omit<Updateable<AppUserTable>, 'id' | 'username' | 'created_at'>,
 ): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
   await db.updateTable('app_user').set(patch).where('id', '=', id).execute();
 }
 

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { DB_KINDS } from '../../../test/databases.ts';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness.ts';
+import { verifyChain } from './audit.service.ts';
+import { canonicalJson } from './chain.ts';
+
+const run = promisify(execFile);
+
+test('canonical JSON does not depend on key order', () => {
+  fc.assert(
+    fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {
+      const reversed = Object.fromEntries(Object.entries(obj).reverse());
+      assert.equal(canonicalJson(obj), canonicalJson(reversed));
+      assert.deepEqual(JSON.parse(canonicalJson(obj)), JSON.parse(JSON.stringify(obj)));
+    }),
+  );
+});
+
+for (const kind of DB_KINDS) {
+  describe(`audit chain on ${kind}`, () => {
+    let t: TestApp;
+    let auditor: Session;
+    let jsAuditor: Session;
+    before(async () => {
+      t = await startTestApp(kind);
+      await t.createUser('mot.auditor', 'MOT', ['auditAdmin']);
+      await t.createUser('js.auditor', '320000', ['auditAdmin']);
+      await t.createUser('js.admin', '320000', ['orgAdmin']);
+      await t.createUser('sh.admin', '310000', ['orgAdmin']);
+      auditor = await t.login('mot.auditor');
+      jsAuditor = await t.login('js.auditor');
+      await t.login('js.admin');
+      await t.login('sh.admin');
+    });
+    after(() => t.close());
+
+    test('the log is scoped to the reader’s jurisdiction', async () => {
+      const js = (await t.as(jsAuditor, 'GET', '/api/audit?pageSize=200&action=auth.login')).json();
+      const names = new Set(js.items.map((e: { actorUsername: string }) => e.actorUsername));
+      assert.ok(names.has('js.admin'));
+      assert.ok(!names.has('sh.admin') && !names.has('mot.auditor'));
+      const all = (await t.as(auditor, 'GET', '/api/audit?pageSize=200&action=auth.login')).json();
+      assert.ok(all.total > js.total);
+      assert.equal(
+        (await t.as(jsAuditor, 'POST', '/api/audit/verify')).statusCode,
+        403,
+        'only the root auditors prove the whole chain',
+      );
+    });
+
+    test('the database refuses updates and deletes of audit rows', async () => {
+      await assert.rejects(
+        sql`update audit_event set action = 'x' where seq = 1`.execute(t.handle.db),
+        /append-only/,
+      );
+      await assert.rejects(sql`delete from audit_event where seq = 1`.execute(t.handle.db), /append-only/);
+    });
+
+    test('verification proves an intact chain and names the first tampered entry', async () => {
+      const intact = (await t.as(auditor, 'POST', '/api/audit/verify')).json();
+      assert.equal(intact.ok, true);
+      assert.ok(intact.entries >= 8);
+      // A privileged attacker bypasses the trigger and edits entry 3.
+      await sql`alter table audit_event disable trigger audit_event_no_change`.execute(t.handle.db);
+      await sql`update audit_event set after = '{"reason":"nothing to see"}' where seq = 3`.execute(
+        t.handle.db,
+      );
+      const tampered = (await t.as(auditor, 'POST', '/api/audit/verify')).json();
+      assert.deepEqual(
+        [tampered.ok, tampered.firstBadSeq, tampered.reason, tampered.entries],
+        [false, 3, 'hash_mismatch', 2],
+      );
+      // Deleting the last entry is caught by the head.
+      const head = await t.handle.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow();
+      await sql`delete from audit_event where seq = ${head.seq}`.execute(t.handle.db);
+      await sql`update audit_event set after = null where seq = 3`.execute(t.handle.db);
+      const verdict = await verifyChain(t.handle.db);
+      assert.equal(verdict.ok, false);
+      await sql`alter table audit_event enable trigger audit_event_no_change`.execute(t.handle.db);
+    });
+  });
+}
+
+test('`jtgov audit verify` exits 0 on an intact chain and 1 naming a tampered entry', {
+  timeout: 120_000,
+}, async () => {
+  const admin = process.env.JTGOV_TEST_PG_URL;
+  assert.ok(admin, 'JTGOV_TEST_PG_URL is required');
+  const name = `jtgov_cli_${process.pid}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`drop database if exists ${name}`);
+  await client.query(`create database ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    JTGOV_DATA_DIR: `/tmp/${name}`,
+    JTGOV_ADMIN_PASSWORD: 'Cli@password2026',
+  };
+  const jtgov = (...args: string[]) => run(process.execPath, ['apps/server/bin/jtgov.js', ...args], { env });
+  try {
+    await jtgov('seed');
+    const ok = await jtgov('audit', 'verify');
+    assert.match(ok.stdout, /audit chain intact: \d+ entries/);
+    const db = new pg.Client({ connectionString: url.toString() });
+    await db.connect();
+    await db.query('alter table audit_event disable trigger audit_event_no_change');
+    await db.query(`update audit_event set actor_username = 'mallory' where seq = 2`);
+    await db.end();
+    const broken = await jtgov('audit', 'verify').then(
+      () => assert.fail('verify must fail'),
+      (err: { code: number; stderr: string }) => err,
+    );
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /BROKEN at entry 2 \(hash_mismatch\)/);
+  } finally {
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.end();
+  }
+});
