@@ -59,7 +59,10 @@ export function setCsrfToken(token: string | null): void {
 }
 
 /** The app decides what "go to login" means; the client only reports it. */
-export function setSessionListeners(listeners: { ended: (code: string) => void; restricted: () => void }): void {
+export function setSessionListeners(listeners: {
+  ended: (code: string) => void;
+  restricted: () => void;
+}): void {
   onSessionEnded = listeners.ended;
   onRestricted = listeners.restricted;
 }
@@ -99,7 +102,11 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, body?.error?.details);
 }
 
-export async function request<T>(method: Method, path: string, options: { query?: QueryParams; body?: unknown } = {}): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  options: { query?: QueryParams; body?: unknown } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
@@ -120,7 +127,8 @@ export async function request<T>(method: Method, path: string, options: { query?
   if (!response.ok) {
     const error = await toApiError(response);
     const fromAuthEndpoint = path.startsWith('/auth/');
-    if (!fromAuthEndpoint && response.status === 401 && SESSION_END_CODES.has(error.code)) onSessionEnded?.(error.code);
+    if (!fromAuthEndpoint && response.status === 401 && SESSION_END_CODES.has(error.code))
+      onSessionEnded?.(error.code);
     if (response.status === 403 && RESTRICTION_CODES.has(error.code)) onRestricted?.();
     throw error;
   }

@@ -6,7 +6,12 @@ import { describeError } from '../api/error-message.ts';
 import { useT } from '../i18n/useT.ts';
 
 // These are answered by navigation (to login or a forced screen), not by a toast.
-const HANDLED_ELSEWHERE = new Set(['session_expired', 'unauthenticated', 'password_change_required', 'totp_enrolment_required']);
+const HANDLED_ELSEWHERE = new Set([
+  'session_expired',
+  'unauthenticated',
+  'password_change_required',
+  'totp_enrolment_required',
+]);
 
 /** One place that tells the user why a write failed, unless the mutation says it explains itself. */
 export function MutationErrorReporter() {

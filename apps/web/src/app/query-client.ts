@@ -17,7 +17,8 @@ export function createQueryClient(): QueryClient {
         // Any request refreshes the session's idle clock, so the console only asks when the user acts.
         refetchOnWindowFocus: false,
         // 4xx answers will not change on retry.
-        retry: (failureCount, error) => !(error instanceof ApiError && error.status < 500) && failureCount < 2,
+        retry: (failureCount, error) =>
+          !(error instanceof ApiError && error.status < 500) && failureCount < 2,
       },
     },
   });

@@ -6,7 +6,10 @@ import { RequirePermission } from '../modules/auth/components/RequirePermission.
 import type { Permission } from '../modules/auth/types.ts';
 
 /** React.lazy for modules with named exports: one chunk per route keeps the first load light. */
-function lazyNamed<M extends Record<K, ComponentType>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
+function lazyNamed<M extends Record<K, ComponentType>, K extends keyof M & string>(
+  load: () => Promise<M>,
+  name: K,
+) {
   return lazy(async () => ({ default: (await load())[name] }));
 }
 

@@ -31,7 +31,9 @@ function initialLocale(): Locale {
 
 function interpolate(template: string, params: TranslateParams | undefined): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 export interface I18nProviderProps {

@@ -6,7 +6,8 @@ const EMPTY = '—';
 export const formatDateTime = (iso: string | null | undefined): string =>
   iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : EMPTY;
 
-export const formatDate = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD') : EMPTY);
+export const formatDate = (iso: string | null | undefined): string =>
+  iso ? dayjs(iso).format('YYYY-MM-DD') : EMPTY;
 
 /** Effective dates and `asOf` travel as calendar dates, not instants. */
 export const toIsoDate = (value: dayjs.Dayjs): string => value.format('YYYY-MM-DD');

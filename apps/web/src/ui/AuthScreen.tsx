@@ -30,7 +30,10 @@ export function AuthScreen({ title, width = 400, children }: AuthScreenProps) {
       <Typography.Title level={2} style={{ color: '#fff', marginBottom: 24, textAlign: 'center' }}>
         {t('app.title')}
       </Typography.Title>
-      <Card title={title} style={{ width: '100%', maxWidth: width, boxShadow: '0 8px 24px rgba(0,0,0,0.12)' }}>
+      <Card
+        title={title}
+        style={{ width: '100%', maxWidth: width, boxShadow: '0 8px 24px rgba(0,0,0,0.12)' }}
+      >
         {children}
       </Card>
     </div>

@@ -18,7 +18,12 @@ export function LanguageSwitch({ variant = 'default' }: LanguageSwitchProps) {
   }));
   return (
     <Dropdown
-      menu={{ items, selectable: true, selectedKeys: [locale], onClick: ({ key }) => setLocale(key as Locale) }}
+      menu={{
+        items,
+        selectable: true,
+        selectedKeys: [locale],
+        onClick: ({ key }) => setLocale(key as Locale),
+      }}
       trigger={['click']}
     >
       <Button

@@ -18,10 +18,10 @@ import {
 import { Menu, type MenuProps, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { useT } from '../i18n/useT.ts';
+import type { MessageKey } from '../i18n/zh-CN.ts';
 import { useMe } from '../modules/auth/hooks/useMe.ts';
 import type { Permission } from '../modules/auth/types.ts';
-import type { MessageKey } from '../i18n/zh-CN.ts';
-import { useT } from '../i18n/useT.ts';
 
 interface Destination {
   path: string;
@@ -33,10 +33,34 @@ interface Destination {
 
 const DESTINATIONS: readonly Destination[] = [
   { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined />, testId: 'menu-dashboard' },
-  { path: '/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, testId: 'menu-orgs', permission: 'org.read' },
-  { path: '/users', label: 'nav.users', icon: <TeamOutlined />, testId: 'menu-users', permission: 'user.read' },
-  { path: '/roles', label: 'nav.roles', icon: <SafetyCertificateOutlined />, testId: 'menu-roles', permission: 'role.manage' },
-  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, testId: 'menu-audit', permission: 'audit.read' },
+  {
+    path: '/orgs',
+    label: 'nav.orgs',
+    icon: <ApartmentOutlined />,
+    testId: 'menu-orgs',
+    permission: 'org.read',
+  },
+  {
+    path: '/users',
+    label: 'nav.users',
+    icon: <TeamOutlined />,
+    testId: 'menu-users',
+    permission: 'user.read',
+  },
+  {
+    path: '/roles',
+    label: 'nav.roles',
+    icon: <SafetyCertificateOutlined />,
+    testId: 'menu-roles',
+    permission: 'role.manage',
+  },
+  {
+    path: '/audit',
+    label: 'nav.audit',
+    icon: <AuditOutlined />,
+    testId: 'menu-audit',
+    permission: 'audit.read',
+  },
   { path: '/profile', label: 'nav.profile', icon: <UserOutlined />, testId: 'menu-profile' },
 ];
 
@@ -86,7 +110,7 @@ export function SideMenu({ collapsed }: SideMenuProps) {
         label: (
           <span data-testid={`menu-upcoming-${u.key}`}>
             {t(u.label)}
-            <Tag bordered={false} style={{ marginInlineStart: 8, fontSize: 11 }}>
+            <Tag variant="filled" style={{ marginInlineStart: 8, fontSize: 11 }}>
               {t('nav.coming-soon')}
             </Tag>
           </span>

@@ -10,6 +10,7 @@ export const notificationKeys = {
 
 export const fetchUnreadCount = () => api.get<{ count: number }>('/notifications/unread-count');
 
-export const fetchNotifications = (params: PageParams) => api.get<Page<NotificationItem>>('/notifications', { ...params });
+export const fetchNotifications = (params: PageParams) =>
+  api.get<Page<NotificationItem>>('/notifications', { ...params });
 
 export const markNotificationRead = (id: number) => api.post<void>(`/notifications/${id}/read`);

@@ -3,8 +3,8 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../../api/client.ts';
 import { describeError } from '../../../api/error-message.ts';
-import type { Translate } from '../../../i18n/I18nProvider.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
+import type { Translate } from '../../../i18n/I18nProvider.tsx';
 import { useT } from '../../../i18n/useT.ts';
 import { useLogin } from '../hooks/useLogin.ts';
 import type { LoginResponse } from '../types.ts';
@@ -21,7 +21,12 @@ export interface LoginFormProps {
 
 function lockedUntil(error: ApiError): string | null {
   const details = error.details;
-  if (details && typeof details === 'object' && 'lockedUntil' in details && typeof details.lockedUntil === 'string') {
+  if (
+    details &&
+    typeof details === 'object' &&
+    'lockedUntil' in details &&
+    typeof details.lockedUntil === 'string'
+  ) {
     return details.lockedUntil;
   }
   return null;
@@ -34,7 +39,9 @@ function loginErrorText(t: Translate, error: unknown): string {
       return t('login.invalid-credentials');
     case 'account_locked': {
       const until = lockedUntil(error);
-      return until ? t('login.account-locked-until', { until: formatDateTime(until) }) : t('login.account-locked');
+      return until
+        ? t('login.account-locked-until', { until: formatDateTime(until) })
+        : t('login.account-locked');
     }
     case 'totp_invalid':
       return t('login.totp-invalid');
@@ -55,7 +62,11 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
   const submit = (values: LoginValues) => {
     setErrorText(null);
     loginMutation.mutate(
-      { username: values.username.trim(), password: values.password, totpCode: needsTotp ? values.totpCode : undefined },
+      {
+        username: values.username.trim(),
+        password: values.password,
+        totpCode: needsTotp ? values.totpCode : undefined,
+      },
       {
         onSuccess,
         onError: (error) => {
@@ -71,15 +82,40 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
   };
 
   return (
-    <Form form={form} layout="vertical" size="large" onFinish={submit} requiredMark={false} data-testid="login-form">
+    <Form
+      form={form}
+      layout="vertical"
+      size="large"
+      onFinish={submit}
+      requiredMark={false}
+      data-testid="login-form"
+    >
       {errorText && (
-        <Alert type="error" showIcon title={errorText} style={{ marginBottom: 16 }} data-testid="login-error" />
+        <Alert
+          type="error"
+          showIcon
+          title={errorText}
+          style={{ marginBottom: 16 }}
+          data-testid="login-error"
+        />
       )}
-      <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.username-required') }]}>
+      <Form.Item
+        name="username"
+        label={t('login.username')}
+        rules={[{ required: true, message: t('login.username-required') }]}
+      >
         <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
       </Form.Item>
-      <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.password-required') }]}>
-        <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+      <Form.Item
+        name="password"
+        label={t('login.password')}
+        rules={[{ required: true, message: t('login.password-required') }]}
+      >
+        <Input.Password
+          prefix={<LockOutlined />}
+          autoComplete="current-password"
+          data-testid="login-password"
+        />
       </Form.Item>
       {needsTotp && (
         <Form.Item
@@ -98,7 +134,13 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
           />
         </Form.Item>
       )}
-      <Button type="primary" htmlType="submit" block loading={loginMutation.isPending} data-testid="login-submit">
+      <Button
+        type="primary"
+        htmlType="submit"
+        block
+        loading={loginMutation.isPending}
+        data-testid="login-submit"
+      >
         {t('login.submit')}
       </Button>
     </Form>

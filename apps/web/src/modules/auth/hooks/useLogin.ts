@@ -10,7 +10,10 @@ export function useLogin() {
     meta: { silent: true },
     onSuccess: (response) => {
       queryClient.clear();
-      queryClient.setQueryData<SessionResponse>(sessionQueryKey, { user: response.user, csrfToken: response.csrfToken });
+      queryClient.setQueryData<SessionResponse>(sessionQueryKey, {
+        user: response.user,
+        csrfToken: response.csrfToken,
+      });
     },
   });
 }

@@ -1,0 +1,80 @@
+import { Empty, Input, Pagination, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { useT } from '../../../i18n/useT.ts';
+import { usePagination } from '../../../ui/usePagination.ts';
+import { useOrgSearch } from '../hooks/useOrgQueries.ts';
+import type { OrgSearchHit } from '../types.ts';
+import { OrgStatusTag } from './OrgStatusTag.tsx';
+
+export interface OrgSearchProps {
+  selectedId: number | null;
+  onSelect: (hit: OrgSearchHit) => void;
+}
+
+export function OrgSearch({ selectedId, onSelect }: OrgSearchProps) {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const pagination = usePagination(10);
+  const search = useOrgSearch(q, pagination);
+
+  return (
+    <div>
+      <Input.Search
+        allowClear
+        placeholder={t('org.search.placeholder')}
+        onSearch={(value) => {
+          setQ(value);
+          pagination.reset();
+        }}
+        data-testid="org-search-input"
+      />
+      {q.trim() && (
+        <Spin spinning={search.isFetching}>
+          <div data-testid="org-search-results" style={{ marginTop: 8, maxHeight: 320, overflow: 'auto' }}>
+            {search.data?.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+            {search.data?.items.map((hit) => (
+              <button
+                key={hit.id}
+                type="button"
+                onClick={() => onSelect(hit)}
+                data-testid="org-search-result"
+                style={{
+                  display: 'block',
+                  width: '100%',
+                  textAlign: 'left',
+                  border: 'none',
+                  borderRadius: 6,
+                  padding: '6px 8px',
+                  cursor: 'pointer',
+                  background: hit.id === selectedId ? '#e6f0ff' : 'transparent',
+                }}
+              >
+                <Typography.Text strong>{hit.name}</Typography.Text>
+                {hit.status !== 'active' && (
+                  <span style={{ marginInlineStart: 6 }}>
+                    <OrgStatusTag status={hit.status} />
+                  </span>
+                )}
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {hit.pathNames.join(' / ')}
+                </Typography.Text>
+              </button>
+            ))}
+          </div>
+          {search.data && search.data.total > pagination.pageSize && (
+            <Pagination
+              size="small"
+              simple
+              current={pagination.page}
+              pageSize={pagination.pageSize}
+              total={search.data.total}
+              onChange={pagination.onChange}
+              style={{ marginTop: 8 }}
+            />
+          )}
+        </Spin>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { AuditLog } from '../modules/audit/components/AuditLog.tsx';
+
+export function AuditPage() {
+  return <AuditLog />;
+}

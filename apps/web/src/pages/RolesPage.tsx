@@ -1,0 +1,5 @@
+import { RolesManager } from '../modules/roles/components/RolesManager.tsx';
+
+export function RolesPage() {
+  return <RolesManager />;
+}
