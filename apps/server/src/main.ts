@@ -33,6 +33,8 @@ async function withDatabase<T>(
 function printSeedReport(report: Awaited<ReturnType<typeof seedAll>>, config: Config): void {
   if (report.orgUnits > 0)
     console.log(`seeded ${report.divisions} GB/T 2260 divisions and ${report.orgUnits} org units`);
+  if (report.calendarDays > 0)
+    console.log(`loaded ${report.calendarDays} public holidays and make-up workdays`);
   if (report.adminCreated) {
     if (report.adminPassword) {
       console.log('\n  initial administrator: admin');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
+import { seedCalendar } from './platform/calendar/index.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { SecretBox } from './platform/identity/secrets.ts';
@@ -33,6 +34,7 @@ export interface SeedReport {
   adminPassword: string | null;
   adminCreated: boolean;
   demoAccounts: number;
+  calendarDays: number;
 }
 
 /** Reference data and accounts; idempotent: only what is missing is added. */
@@ -40,6 +42,7 @@ export async function seedAll(handle: DatabaseHandle, config: Config, now = new 
   return handle.db.transaction().execute(async (trx) => {
     const tree = await seedOrgTree(trx);
     await seedRoles(trx);
+    const calendarDays = await seedCalendar(trx);
     const admin = await seedInitialAdmin(trx, config, now);
     const demoAccounts = config.mode === 'demo' ? await seedDemoAccounts(trx, config, now) : 0;
     return {
@@ -47,6 +50,7 @@ export async function seedAll(handle: DatabaseHandle, config: Config, now = new 
       adminPassword: admin?.generatedPassword ?? null,
       adminCreated: admin !== null,
       demoAccounts,
+      calendarDays,
     };
   });
 }

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
+import { seedCalendar } from '../src/platform/calendar/index.ts';
 import { type DatabaseHandle, type DbKind, openDatabase } from '../src/platform/db/database.ts';
 import { collectMigrations } from '../src/platform/db/migrate.ts';
 import { seedRoles } from '../src/platform/identity/seed.ts';
@@ -25,12 +26,13 @@ const TEMPLATE_DB = `jtgov_test_template_${createHash('sha1')
   .digest('hex')
   .slice(0, 12)}`;
 
-/** Migrations plus reference data (division tree, org units, built-in roles); no users. */
+/** Migrations plus reference data (division tree, org units, built-in roles, calendar); no users. */
 async function prepareBase(handle: DatabaseHandle): Promise<void> {
   await migrate(handle);
   await handle.db.transaction().execute(async (trx) => {
     await seedOrgTree(trx);
     await seedRoles(trx);
+    await seedCalendar(trx);
   });
 }
 
