@@ -3,7 +3,9 @@ import { buildApp } from './app.ts';
 import { progressBar } from './cli/progress.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { verifyChain } from './platform/audit/audit.service.ts';
+import { startJobWorker } from './platform/jobs/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/identity/seed.ts';
+import { PARTS } from './registry.ts';
 import { loadSecretBox, migrate, openConfiguredDatabase, seedAll } from './runtime.ts';
 
 const HELP = `jtgov — 交通运输电子政务平台
@@ -60,8 +62,10 @@ async function start(config: Config): Promise<void> {
     dbKind: handle.kind,
     secretBox: loadSecretBox(config),
   });
+  let worker: Awaited<ReturnType<typeof startJobWorker>> | undefined;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await worker?.stop();
     await app.close();
     await handle.close();
     process.exit(0);
@@ -69,6 +73,7 @@ async function start(config: Config): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ host: config.host, port: config.port });
+  if (config.jobs.enabled) worker = await startJobWorker(app.platform, PARTS, app.log);
   console.log(
     `jtgov (${config.mode}, ${handle.kind}) listening on ${address.replace('0.0.0.0', 'localhost')}`,
   );

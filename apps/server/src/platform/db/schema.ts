@@ -1,8 +1,15 @@
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { CalendarTables } from '../calendar/calendar.tables.ts';
 import type { IdentityTables } from '../identity/identity.tables.ts';
+import type { JobTables } from '../jobs/jobs.tables.ts';
 import type { OrgTables } from '../orgs/orgs.tables.ts';
 import type { WorkflowTables } from '../workflow/workflow.tables.ts';
 
 /** Every table Kysely knows; each part (and later each module) owns and declares its own. */
-export interface Database extends OrgTables, IdentityTables, AuditTables, WorkflowTables, CalendarTables {}
+export interface Database
+  extends OrgTables,
+    IdentityTables,
+    AuditTables,
+    WorkflowTables,
+    CalendarTables,
+    JobTables {}

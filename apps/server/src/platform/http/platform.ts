@@ -3,6 +3,8 @@ import type { Config } from '../../config.ts';
 import type { Db, DbKind } from '../db/database.ts';
 import type { MigrationSet } from '../db/migrate.ts';
 import type { SecretBox } from '../identity/secrets.ts';
+import type { JobHandlers } from '../jobs/job-worker.ts';
+import type { ScheduleSpec } from '../jobs/jobs.service.ts';
 
 export interface Clock {
   now(): Date;
@@ -26,10 +28,14 @@ declare module 'fastify' {
   }
 }
 
-/** A platform part or business module as the program sees it: its tables and its routes. */
+/** A platform part or business module as the program sees it: its tables, routes and jobs. */
 export interface Part {
   readonly name: string;
   readonly migrations: MigrationSet;
   /** Registered under /api. */
   readonly routes?: FastifyPluginAsync;
+  /** Handlers of the job kinds this part enqueues, keyed by kind; run by the job worker. */
+  readonly jobs?: (platform: Platform) => JobHandlers;
+  /** Recurring jobs, registered when the worker starts. */
+  readonly schedules?: readonly ScheduleSpec[];
 }
