@@ -111,3 +111,15 @@ export async function revokeUserSessions(
 export async function touchToken(db: Executor, tokenId: number, now: Date): Promise<void> {
   await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', tokenId).execute();
 }
+
+/** Ends every session of the users of an org unit (its jurisdiction is about to change). */
+export async function revokeSessionsOfOrgUsers(db: Executor, orgUnitId: number, now: Date): Promise<void> {
+  await db
+    .updateTable('user_session')
+    .set({ revoked_at: now })
+    .where('revoked_at', 'is', null)
+    .where('user_id', 'in', (eb) =>
+      eb.selectFrom('app_user').select('app_user.id').where('app_user.org_unit_id', '=', orgUnitId),
+    )
+    .execute();
+}

@@ -230,3 +230,24 @@ export async function countUsers(db: Executor): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Moves every user of one org unit to another (a merge); returns the ids moved. */
+export async function moveUsersBetweenOrgs(db: Executor, fromId: number, toId: number): Promise<number[]> {
+  const rows = await db
+    .updateTable('app_user')
+    .set({ org_unit_id: toId })
+    .where('org_unit_id', '=', fromId)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+export async function countActiveUsersInOrg(db: Executor, orgUnitId: number): Promise<number> {
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_unit_id', '=', orgUnitId)
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

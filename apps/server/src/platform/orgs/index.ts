@@ -1,4 +1,10 @@
+import type { FastifyPluginAsync } from 'fastify';
 import type { Part } from '../http/platform.ts';
 import { orgMigrations } from './migrations/index.ts';
+import { orgsRoutes } from './orgs.routes.ts';
 
-export const orgsPart: Part = { name: 'orgs', migrations: orgMigrations };
+const routes: FastifyPluginAsync = async (app) => {
+  await app.register(orgsRoutes);
+};
+
+export const orgsPart: Part = { name: 'orgs', migrations: orgMigrations, routes };
