@@ -4,10 +4,19 @@ import type { MigrationSet } from './platform/db/migrate.ts';
 import type { Part } from './platform/http/platform.ts';
 import { identityPart } from './platform/identity/index.ts';
 import { jobsPart } from './platform/jobs/index.ts';
+import { notifyPart } from './platform/notify/index.ts';
 import { orgsPart } from './platform/orgs/index.ts';
 import { workflowPart } from './platform/workflow/index.ts';
 
 /** Every platform part and business module, in dependency order. */
-export const PARTS: readonly Part[] = [orgsPart, identityPart, auditPart, workflowPart, calendarPart, jobsPart];
+export const PARTS: readonly Part[] = [
+  orgsPart,
+  identityPart,
+  auditPart,
+  workflowPart,
+  calendarPart,
+  jobsPart,
+  notifyPart,
+];
 
 export const ALL_MIGRATIONS: readonly MigrationSet[] = PARTS.map((part) => part.migrations);

@@ -2,6 +2,7 @@ import type { AuditTables } from '../audit/audit.tables.ts';
 import type { CalendarTables } from '../calendar/calendar.tables.ts';
 import type { IdentityTables } from '../identity/identity.tables.ts';
 import type { JobTables } from '../jobs/jobs.tables.ts';
+import type { NotifyTables } from '../notify/notify.tables.ts';
 import type { OrgTables } from '../orgs/orgs.tables.ts';
 import type { WorkflowTables } from '../workflow/workflow.tables.ts';
 
@@ -12,4 +13,5 @@ export interface Database
     AuditTables,
     WorkflowTables,
     CalendarTables,
-    JobTables {}
+    JobTables,
+    NotifyTables {}
