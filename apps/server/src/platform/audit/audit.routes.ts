@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { forbidden } from '../http/errors.ts';
 import { offsetOf, Page, PageQuery } from '../http/pagination.ts';
 import { commonErrors, DateTimeString, Nullable } from '../http/schemas.ts';
-import { requireActor } from '../identity/actor.ts';
+import { assertInstanceRoot, requireActor } from '../identity/actor.ts';
 import { type AuditRow, listEvents } from './audit.repository.ts';
 import { verifyChain } from './audit.service.ts';
 
@@ -93,8 +92,6 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  // The chain is one for the whole instance: proving it reads every entry, so only the
-  // auditors of the instance's root (path '/1/') may run it.
   app.post(
     '/audit/verify',
     {
@@ -102,8 +99,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'Verify the whole hash chain', response: { 200: Verdict, ...commonErrors } },
     },
     async (request) => {
-      if (!/^\/\d+\/$/.test(requireActor(request).orgPath))
-        throw forbidden('only auditors at the root of the organisation tree verify the chain');
+      assertInstanceRoot(requireActor(request), 'verify the whole audit chain');
       const verdict = await verifyChain(db);
       return verdict.ok
         ? { ok: true, entries: verdict.entries, verifiedAt: clock.now().toISOString() }

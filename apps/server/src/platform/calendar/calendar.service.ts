@@ -1,7 +1,7 @@
 import { type AuditContext, recordAudit } from '../audit/audit.service.ts';
 import type { Executor } from '../db/database.ts';
-import { forbidden, notFound } from '../http/errors.ts';
-import type { Actor } from '../identity/actor.ts';
+import { notFound } from '../http/errors.ts';
+import { type Actor, assertInstanceRoot } from '../identity/actor.ts';
 import {
   type CalendarDayRow,
   deleteDay,
@@ -48,13 +48,6 @@ export async function calendarYear(db: Executor, year: number) {
   return { year, hasData: days.length > 0, days: days.map(toCalendarDayDto) };
 }
 
-// The calendar is one for the whole instance, so only administrators at the root of the
-// organisation tree (path '/<id>/') change it.
-function assertRootAdministrator(actor: Actor): void {
-  if (!/^\/\d+\/$/.test(actor.orgPath))
-    throw forbidden('only administrators at the root of the organisation tree edit the calendar');
-}
-
 export async function setCalendarDay(
   trx: Executor,
   ctx: AuditContext,
@@ -62,7 +55,7 @@ export async function setCalendarDay(
   date: string,
   input: { kind: 'holiday' | 'workday'; name: string; source?: string | undefined },
 ) {
-  assertRootAdministrator(actor);
+  assertInstanceRoot(actor, 'edit the calendar');
   const before = await findDay(trx, date);
   const row = await upsertDay(trx, {
     date,
@@ -81,7 +74,7 @@ export async function setCalendarDay(
 }
 
 export async function removeCalendarDay(trx: Executor, ctx: AuditContext, actor: Actor, date: string) {
-  assertRootAdministrator(actor);
+  assertInstanceRoot(actor, 'edit the calendar');
   const before = await findDay(trx, date);
   if (!before) throw notFound(`calendar day ${date}`);
   await deleteDay(trx, date);

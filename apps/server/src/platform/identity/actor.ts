@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AuditContext } from '../audit/audit.service.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, forbidden } from '../http/errors.ts';
 import type { Permission } from './permissions.ts';
 
 /** The authenticated caller of a request: a user acting for one org unit. */
@@ -57,3 +57,11 @@ export const hasPermission = (actor: Actor, permission: Permission): boolean =>
 
 /** True when `path` lies in the subtree rooted at `scopePath` (both materialised paths). */
 export const inJurisdiction = (actor: Actor, path: string): boolean => path.startsWith(actor.orgPath);
+
+/**
+ * Instance-wide things (role definitions, the calendar, jobs, the whole audit chain) belong to no
+ * org unit, so only callers acting for the root of the tree (path '/<id>/') change or prove them.
+ */
+export function assertInstanceRoot(actor: Actor, what: string): void {
+  if (!/^\/\d+\/$/.test(actor.orgPath)) throw forbidden(`only the root of the organisation tree may ${what}`);
+}

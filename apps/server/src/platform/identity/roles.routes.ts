@@ -93,7 +93,9 @@ export const rolesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      await db.transaction().execute((trx) => removeRole(trx, auditContextOf(request), request.params.id));
+      await db
+        .transaction()
+        .execute((trx) => removeRole(trx, auditContextOf(request), requireActor(request), request.params.id));
       return { ok: true as const };
     },
   );

@@ -1,7 +1,7 @@
 import { type AuditContext, recordAudit } from '../audit/audit.service.ts';
 import type { Executor } from '../db/database.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
-import type { Actor } from './actor.ts';
+import { type Actor, assertInstanceRoot } from './actor.ts';
 import { isPermission } from './permissions.ts';
 import {
   countRoleMembers,
@@ -32,6 +32,7 @@ export async function listRoleDtos(db: Executor) {
 }
 
 function checkPermissions(actor: Actor, code: string, permissions: readonly string[]): void {
+  assertInstanceRoot(actor, 'define roles');
   const unknown = permissions.filter((p) => !isPermission(p));
   if (unknown.length > 0) throw badRequest(`unknown permissions: ${unknown.join(', ')}`);
   usersPolicy.assertCanGrant(actor, [{ code, permissions }]);
@@ -69,6 +70,7 @@ export async function editRole(
   id: number,
   patch: { name?: string | undefined; description?: string | undefined; permissions?: string[] | undefined },
 ) {
+  assertInstanceRoot(actor, 'define roles');
   const before = await loadEditable(trx, id);
   if (patch.permissions) checkPermissions(actor, before.code, patch.permissions);
   const row = await updateRole(trx, id, {
@@ -85,7 +87,8 @@ export async function editRole(
   return toRoleDto(row, await countRoleMembers(trx, id));
 }
 
-export async function removeRole(trx: Executor, ctx: AuditContext, id: number): Promise<void> {
+export async function removeRole(trx: Executor, ctx: AuditContext, actor: Actor, id: number): Promise<void> {
+  assertInstanceRoot(actor, 'define roles');
   const role = await loadEditable(trx, id);
   const members = await countRoleMembers(trx, id);
   if (members > 0) throw conflict(`role ${role.code} still has ${members} members`);

@@ -1,10 +1,10 @@
 import { Cron } from 'croner';
 import { type AuditContext, recordAudit } from '../audit/audit.service.ts';
 import type { Executor } from '../db/database.ts';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
 import type { PageQuery, PageResult } from '../http/pagination.ts';
 import { offsetOf } from '../http/pagination.ts';
-import type { Actor } from '../identity/actor.ts';
+import { type Actor, assertInstanceRoot } from '../identity/actor.ts';
 import {
   advanceSchedule,
   findInFlightByKey,
@@ -127,15 +127,8 @@ export const toScheduleDto = (row: JobScheduleRow) => ({
   enabled: row.enabled,
 });
 
-// Jobs belong to the whole instance, not to an org unit, so only administrators at the root of
-// the organisation tree (path '/<id>/') see and steer them.
-function assertRootAdministrator(actor: Actor): void {
-  if (!/^\/\d+\/$/.test(actor.orgPath))
-    throw forbidden('only administrators at the root of the organisation tree manage jobs');
-}
-
 export async function jobPage(db: Executor, actor: Actor, filter: JobFilter, page: PageQuery) {
-  assertRootAdministrator(actor);
+  assertInstanceRoot(actor, 'manage jobs');
   const result = await listJobs(db, filter, page.pageSize, offsetOf(page));
   return { items: result.items.map(toJobDto), total: result.total, page: page.page, pageSize: page.pageSize };
 }
@@ -145,7 +138,7 @@ export async function schedulePage(
   actor: Actor,
   page: PageQuery,
 ): Promise<PageResult<ReturnType<typeof toScheduleDto>>> {
-  assertRootAdministrator(actor);
+  assertInstanceRoot(actor, 'manage jobs');
   const result = await listSchedules(db, page.pageSize, offsetOf(page));
   return {
     items: result.items.map(toScheduleDto),
@@ -159,7 +152,7 @@ const UNIQUE_VIOLATION = '23505';
 
 /** Makes a failed or dead job due now, with its attempts counted afresh. */
 export async function retryJob(trx: Executor, ctx: AuditContext, actor: Actor, id: number, now: Date) {
-  assertRootAdministrator(actor);
+  assertInstanceRoot(actor, 'manage jobs');
   const before = await findJob(trx, id);
   if (!before) throw notFound(`job ${id}`);
   if (before.status !== 'failed' && before.status !== 'dead')

@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DB_KINDS } from '../test/databases.ts';
+import { type Session, startTestApp, type TestApp } from '../test/harness.ts';
+import { PERMISSIONS } from './platform/identity/permissions.ts';
+
+/**
+ * A county user — here one holding every permission there is — cannot read or change anything
+ * outside its county through any endpoint. Every operation of the OpenAPI document is either
+ * probed below or exempt with its reason, so a new endpoint fails this test until it is probed.
+ */
+
+interface World {
+  t: TestApp;
+  county: Session;
+  /** Objects of 鼓楼区 (320106), a sibling county of the prober's 玄武区 (320102). */
+  foreign: { orgId: number; parentOrgId: number; userId: number; tokenId: number };
+  ownOrgId: number;
+}
+
+type Probe = (w: World) => Promise<void>;
+
+/** Markers of the foreign county that must never appear in a county caller's lists. */
+const FOREIGN_MARKERS = ['gl.staff', '鼓楼区交通运输局'];
+
+async function expectDenied(w: World, method: string, url: string, body?: unknown) {
+  const res = await w.t.as(w.county, method, url, body);
+  assert.ok([403, 404].includes(res.statusCode), `${method} ${url} answered ${res.statusCode}: ${res.body}`);
+}
+
+async function expectNoForeign(w: World, url: string) {
+  const res = await w.t.as(w.county, 'GET', url);
+  assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+  for (const marker of FOREIGN_MARKERS) assert.ok(!res.body.includes(marker), `${url} leaks ${marker}`);
+}
+
+const PROBES: Record<string, Probe> = {
+  'GET /api/orgs/root': async (w) => {
+    assert.equal((await w.t.as(w.county, 'GET', '/api/orgs/root')).json().id, w.ownOrgId);
+  },
+  'GET /api/orgs/{id}': (w) => expectDenied(w, 'GET', `/api/orgs/${w.foreign.orgId}`),
+  'GET /api/orgs/{id}/children': (w) => expectDenied(w, 'GET', `/api/orgs/${w.foreign.parentOrgId}/children`),
+  'GET /api/orgs/{id}/history': (w) => expectDenied(w, 'GET', `/api/orgs/${w.foreign.orgId}/history`),
+  'GET /api/orgs': (w) => expectNoForeign(w, `/api/orgs?q=${encodeURIComponent('鼓楼')}&pageSize=200`),
+  'POST /api/orgs': (w) =>
+    expectDenied(w, 'POST', '/api/orgs', {
+      parentId: w.foreign.orgId,
+      name: '越权单位',
+      code: 'X-PROBE-1',
+      kind: 'department',
+      effectiveDate: '2026-11-27',
+    }),
+  'POST /api/orgs/{id}/rename': (w) =>
+    expectDenied(w, 'POST', `/api/orgs/${w.foreign.orgId}/rename`, {
+      name: '改名',
+      effectiveDate: '2026-11-27',
+    }),
+  'POST /api/orgs/{id}/merge': async (w) => {
+    await expectDenied(w, 'POST', `/api/orgs/${w.foreign.orgId}/merge`, {
+      targetId: w.ownOrgId,
+      effectiveDate: '2026-11-27',
+    });
+    await expectDenied(w, 'POST', `/api/orgs/${w.ownOrgId}/merge`, {
+      targetId: w.foreign.orgId,
+      effectiveDate: '2026-11-27',
+    });
+  },
+  'POST /api/orgs/{id}/close': (w) =>
+    expectDenied(w, 'POST', `/api/orgs/${w.foreign.orgId}/close`, { effectiveDate: '2026-11-27' }),
+  'GET /api/users': (w) => expectNoForeign(w, '/api/users?pageSize=200'),
+  'POST /api/users': (w) =>
+    expectDenied(w, 'POST', '/api/users', {
+      username: 'probe.user',
+      displayName: 'x',
+      orgUnitId: w.foreign.orgId,
+      roles: [],
+    }),
+  'GET /api/users/{id}': (w) => expectDenied(w, 'GET', `/api/users/${w.foreign.userId}`),
+  'PATCH /api/users/{id}': (w) =>
+    expectDenied(w, 'PATCH', `/api/users/${w.foreign.userId}`, { displayName: '越权' }),
+  'POST /api/users/{id}/reset-password': (w) =>
+    expectDenied(w, 'POST', `/api/users/${w.foreign.userId}/reset-password`),
+  'POST /api/users/{id}/unlock': (w) => expectDenied(w, 'POST', `/api/users/${w.foreign.userId}/unlock`),
+  'POST /api/users/{id}/reset-totp': (w) =>
+    expectDenied(w, 'POST', `/api/users/${w.foreign.userId}/reset-totp`),
+  'GET /api/me/tokens': (w) => expectNoForeign(w, '/api/me/tokens'),
+  'DELETE /api/me/tokens/{id}': (w) => expectDenied(w, 'DELETE', `/api/me/tokens/${w.foreign.tokenId}`),
+  'GET /api/audit': (w) => expectNoForeign(w, '/api/audit?pageSize=200'),
+  'POST /api/audit/verify': (w) => expectDenied(w, 'POST', '/api/audit/verify'),
+  // Instance-wide settings are changed only at the root of the tree.
+  'POST /api/roles': (w) =>
+    expectDenied(w, 'POST', '/api/roles', { code: 'probeRole', name: 'x', permissions: [] }),
+  'PATCH /api/roles/{id}': async (w) =>
+    expectDenied(w, 'PATCH', `/api/roles/${await customRoleId(w)}`, { name: 'x' }),
+  'DELETE /api/roles/{id}': async (w) => expectDenied(w, 'DELETE', `/api/roles/${await customRoleId(w)}`),
+  'PUT /api/calendar/days/{date}': (w) =>
+    expectDenied(w, 'PUT', '/api/calendar/days/2026-12-31', { kind: 'holiday', name: '越权' }),
+  'DELETE /api/calendar/days/{date}': (w) => expectDenied(w, 'DELETE', '/api/calendar/days/2026-10-01'),
+  'GET /api/jobs': (w) => expectDenied(w, 'GET', '/api/jobs'),
+  'POST /api/jobs/{id}/retry': (w) => expectDenied(w, 'POST', '/api/jobs/1/retry'),
+  'GET /api/jobs/schedules': (w) => expectDenied(w, 'GET', '/api/jobs/schedules'),
+};
+
+const EXEMPT: Record<string, string> = {
+  'GET /api/health': 'public liveness',
+  'POST /api/auth/login': 'public',
+  'GET /api/auth/session': 'the caller itself',
+  'POST /api/auth/logout': 'the caller itself',
+  'PATCH /api/me': 'the caller itself',
+  'POST /api/me/password': 'the caller itself',
+  'POST /api/me/totp/setup': 'the caller itself',
+  'POST /api/me/totp/confirm': 'the caller itself',
+  'POST /api/me/totp/disable': 'the caller itself',
+  'POST /api/me/tokens': 'creates a token of the caller only',
+  'GET /api/permissions': 'the constant permission catalogue',
+  'GET /api/roles': 'role definitions are one vocabulary for the whole instance',
+  'GET /api/divisions': 'GB/T 2260 is national reference data',
+  'GET /api/calendar': 'the working-day calendar is national reference data',
+};
+
+async function customRoleId(w: World): Promise<number> {
+  const row = await w.t.handle.db
+    .selectFrom('role')
+    .select('id')
+    .where('code', '=', 'countyEverything')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+for (const kind of DB_KINDS) {
+  describe(`jurisdiction on ${kind}: a county user with every permission`, () => {
+    let w: World;
+    let operations: string[];
+    before(async () => {
+      const t = await startTestApp(kind);
+      // A custom role with every permission, granted to a 玄武区 user.
+      await t.handle.db
+        .insertInto('role')
+        .values({
+          code: 'countyEverything',
+          name: '县级全部权限',
+          description: '',
+          permissions: [...PERMISSIONS],
+        })
+        .execute();
+      await t.createUser('xw.everything', '320102', ['countyEverything']);
+      const userId = await t.createUser('gl.staff', '320106', ['staff']);
+      const gl = await t.login('gl.staff');
+      const token = await t.as(gl, 'POST', '/api/me/tokens', { name: 'gl.staff token' });
+      w = {
+        t,
+        county: await t.login('xw.everything'),
+        foreign: {
+          orgId: await t.orgId('320106'),
+          parentOrgId: await t.orgId('320100'),
+          userId,
+          tokenId: token.json().item.id,
+        },
+        ownOrgId: await t.orgId('320102'),
+      };
+      const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+      operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+      );
+    });
+    after(() => w.t.close());
+
+    test('every operation is probed or exempt with a reason', () => {
+      const unaccounted = operations.filter((op) => !(op in PROBES) && !(op in EXEMPT));
+      assert.deepEqual(unaccounted, []);
+      const stale = [...Object.keys(PROBES), ...Object.keys(EXEMPT)].filter((op) => !operations.includes(op));
+      assert.deepEqual(stale, [], 'probes of operations that no longer exist');
+    });
+
+    for (const [op, probe] of Object.entries(PROBES)) {
+      test(op, () => probe(w));
+    }
+
+    test('the foreign county is unchanged and no write was audited as done', async () => {
+      const org = await w.t.handle.db
+        .selectFrom('org_unit')
+        .select(['name', 'status'])
+        .where('id', '=', w.foreign.orgId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(org, { name: '鼓楼区交通运输局', status: 'active' });
+      const user = await w.t.handle.db
+        .selectFrom('app_user')
+        .select(['display_name', 'must_change_password'])
+        .where('id', '=', w.foreign.userId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(user, { display_name: 'gl.staff', must_change_password: false });
+      const token = await w.t.handle.db
+        .selectFrom('api_token')
+        .select('revoked_at')
+        .where('id', '=', w.foreign.tokenId)
+        .executeTakeFirstOrThrow();
+      assert.equal(token.revoked_at, null);
+      const writes = await w.t.handle.db
+        .selectFrom('audit_event')
+        .select('action')
+        .where('actor_username', '=', 'xw.everything')
+        .where('outcome', '=', 'success')
+        .where('action', 'not like', 'auth.%')
+        .execute();
+      assert.deepEqual(writes, []);
+    });
+  });
+}
