@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../test/harness.ts';
 import { PERMISSIONS } from './platform/identity/permissions.ts';
+import { notify } from './platform/notify/notify.service.ts';
 
 /**
  * A county user — here one holding every permission there is — cannot read or change anything
@@ -14,14 +15,14 @@ interface World {
   t: TestApp;
   county: Session;
   /** Objects of 鼓楼区 (320106), a sibling county of the prober's 玄武区 (320102). */
-  foreign: { orgId: number; parentOrgId: number; userId: number; tokenId: number };
+  foreign: { orgId: number; parentOrgId: number; userId: number; tokenId: number; notificationId: number };
   ownOrgId: number;
 }
 
 type Probe = (w: World) => Promise<void>;
 
 /** Markers of the foreign county that must never appear in a county caller's lists. */
-const FOREIGN_MARKERS = ['gl.staff', '鼓楼区交通运输局'];
+const FOREIGN_MARKERS = ['gl.staff', '鼓楼区交通运输局', '鼓楼区通知'];
 
 async function expectDenied(w: World, method: string, url: string, body?: unknown) {
   const res = await w.t.as(w.county, method, url, body);
@@ -85,6 +86,9 @@ const PROBES: Record<string, Probe> = {
     expectDenied(w, 'POST', `/api/users/${w.foreign.userId}/reset-totp`),
   'GET /api/me/tokens': (w) => expectNoForeign(w, '/api/me/tokens'),
   'DELETE /api/me/tokens/{id}': (w) => expectDenied(w, 'DELETE', `/api/me/tokens/${w.foreign.tokenId}`),
+  'GET /api/notifications': (w) => expectNoForeign(w, '/api/notifications?pageSize=200'),
+  'POST /api/notifications/{id}/read': (w) =>
+    expectDenied(w, 'POST', `/api/notifications/${w.foreign.notificationId}/read`),
   'GET /api/audit': (w) => expectNoForeign(w, '/api/audit?pageSize=200'),
   'POST /api/audit/verify': (w) => expectDenied(w, 'POST', '/api/audit/verify'),
   // Instance-wide settings are changed only at the root of the tree.
@@ -112,6 +116,8 @@ const EXEMPT: Record<string, string> = {
   'POST /api/me/totp/confirm': 'the caller itself',
   'POST /api/me/totp/disable': 'the caller itself',
   'POST /api/me/tokens': 'creates a token of the caller only',
+  'GET /api/notifications/unread-count': "the caller's own inbox",
+  'POST /api/notifications/read-all': "the caller's own inbox",
   'GET /api/permissions': 'the constant permission catalogue',
   'GET /api/roles': 'role definitions are one vocabulary for the whole instance',
   'GET /api/divisions': 'GB/T 2260 is national reference data',
@@ -147,6 +153,11 @@ for (const kind of DB_KINDS) {
       const userId = await t.createUser('gl.staff', '320106', ['staff']);
       const gl = await t.login('gl.staff');
       const token = await t.as(gl, 'POST', '/api/me/tokens', { name: 'gl.staff token' });
+      const [notificationId] = await t.handle.db
+        .transaction()
+        .execute((trx) =>
+          notify(trx, { userIds: [userId], title: '鼓楼区通知', body: '仅限鼓楼区', category: 'probe' }),
+        );
       w = {
         t,
         county: await t.login('xw.everything'),
@@ -155,6 +166,7 @@ for (const kind of DB_KINDS) {
           parentOrgId: await t.orgId('320100'),
           userId,
           tokenId: token.json().item.id,
+          notificationId: notificationId as number,
         },
         ownOrgId: await t.orgId('320102'),
       };
@@ -195,6 +207,12 @@ for (const kind of DB_KINDS) {
         .where('id', '=', w.foreign.tokenId)
         .executeTakeFirstOrThrow();
       assert.equal(token.revoked_at, null);
+      const note = await w.t.handle.db
+        .selectFrom('notification')
+        .select('read_at')
+        .where('id', '=', w.foreign.notificationId)
+        .executeTakeFirstOrThrow();
+      assert.equal(note.read_at, null);
       const writes = await w.t.handle.db
         .selectFrom('audit_event')
         .select('action')
