@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../test/harness.ts';
+import { insertFile } from './platform/files/files.repository.ts';
 import { PERMISSIONS } from './platform/identity/permissions.ts';
 import { notify } from './platform/notify/notify.service.ts';
 
@@ -15,7 +16,14 @@ interface World {
   t: TestApp;
   county: Session;
   /** Objects of 鼓楼区 (320106), a sibling county of the prober's 玄武区 (320102). */
-  foreign: { orgId: number; parentOrgId: number; userId: number; tokenId: number; notificationId: number };
+  foreign: {
+    orgId: number;
+    parentOrgId: number;
+    userId: number;
+    tokenId: number;
+    notificationId: number;
+    fileId: string;
+  };
   ownOrgId: number;
 }
 
@@ -103,6 +111,9 @@ const PROBES: Record<string, Probe> = {
   'GET /api/jobs': (w) => expectDenied(w, 'GET', '/api/jobs'),
   'POST /api/jobs/{id}/retry': (w) => expectDenied(w, 'POST', '/api/jobs/1/retry'),
   'GET /api/jobs/schedules': (w) => expectDenied(w, 'GET', '/api/jobs/schedules'),
+  'GET /api/files/{id}': (w) => expectDenied(w, 'GET', `/api/files/${w.foreign.fileId}`),
+  'GET /api/files/{id}/content': (w) => expectDenied(w, 'GET', `/api/files/${w.foreign.fileId}/content`),
+  'DELETE /api/files/{id}': (w) => expectDenied(w, 'DELETE', `/api/files/${w.foreign.fileId}`),
 };
 
 const EXEMPT: Record<string, string> = {
@@ -122,6 +133,7 @@ const EXEMPT: Record<string, string> = {
   'GET /api/roles': 'role definitions are one vocabulary for the whole instance',
   'GET /api/divisions': 'GB/T 2260 is national reference data',
   'GET /api/calendar': 'the working-day calendar is national reference data',
+  'POST /api/files': "an upload always belongs to the caller's own org unit",
 };
 
 async function customRoleId(w: World): Promise<number> {
@@ -158,6 +170,17 @@ for (const kind of DB_KINDS) {
         .execute((trx) =>
           notify(trx, { userIds: [userId], title: '鼓楼区通知', body: '仅限鼓楼区', category: 'probe' }),
         );
+      const file = await insertFile(t.handle.db, {
+        id: '6f1c2a4e-0000-4000-8000-000000000106',
+        org_unit_id: await t.orgId('320106'),
+        org_path: '/probe/',
+        owner_user_id: userId,
+        filename: '鼓楼区通知.pdf',
+        mime: 'application/pdf',
+        size: 1,
+        sm3: '0'.repeat(64),
+        storage_key: '6f1c2a4e-0000-4000-8000-000000000106',
+      });
       w = {
         t,
         county: await t.login('xw.everything'),
@@ -167,6 +190,7 @@ for (const kind of DB_KINDS) {
           userId,
           tokenId: token.json().item.id,
           notificationId: notificationId as number,
+          fileId: file.id,
         },
         ownOrgId: await t.orgId('320102'),
       };
@@ -213,6 +237,12 @@ for (const kind of DB_KINDS) {
         .where('id', '=', w.foreign.notificationId)
         .executeTakeFirstOrThrow();
       assert.equal(note.read_at, null);
+      const file = await w.t.handle.db
+        .selectFrom('file_object')
+        .select('deleted_at')
+        .where('id', '=', w.foreign.fileId)
+        .executeTakeFirstOrThrow();
+      assert.equal(file.deleted_at, null);
       const writes = await w.t.handle.db
         .selectFrom('audit_event')
         .select('action')

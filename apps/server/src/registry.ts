@@ -1,6 +1,7 @@
 import { auditPart } from './platform/audit/index.ts';
 import { calendarPart } from './platform/calendar/index.ts';
 import type { MigrationSet } from './platform/db/migrate.ts';
+import { filesPart } from './platform/files/index.ts';
 import type { Part } from './platform/http/platform.ts';
 import { identityPart } from './platform/identity/index.ts';
 import { jobsPart } from './platform/jobs/index.ts';
@@ -17,6 +18,7 @@ export const PARTS: readonly Part[] = [
   calendarPart,
   jobsPart,
   notifyPart,
+  filesPart,
 ];
 
 export const ALL_MIGRATIONS: readonly MigrationSet[] = PARTS.map((part) => part.migrations);

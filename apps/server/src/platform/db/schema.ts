@@ -1,5 +1,6 @@
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { CalendarTables } from '../calendar/calendar.tables.ts';
+import type { FileTables } from '../files/files.tables.ts';
 import type { IdentityTables } from '../identity/identity.tables.ts';
 import type { JobTables } from '../jobs/jobs.tables.ts';
 import type { NotifyTables } from '../notify/notify.tables.ts';
@@ -14,4 +15,5 @@ export interface Database
     WorkflowTables,
     CalendarTables,
     JobTables,
-    NotifyTables {}
+    NotifyTables,
+    FileTables {}
