@@ -3,8 +3,8 @@ import { buildApp } from './app.ts';
 import { progressBar } from './cli/progress.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { verifyChain } from './platform/audit/audit.service.ts';
-import { startJobWorker } from './platform/jobs/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/identity/seed.ts';
+import { startJobWorker } from './platform/jobs/index.ts';
 import { PARTS } from './registry.ts';
 import { loadSecretBox, migrate, openConfiguredDatabase, seedAll } from './runtime.ts';
 
