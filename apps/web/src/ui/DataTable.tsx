@@ -26,8 +26,8 @@ export function DataTable<T extends object>({ query, pagination, testId, ...tabl
         dataSource={query.data?.items ?? []}
         loading={query.isFetching}
         pagination={{
-          current: pagination.page,
-          pageSize: pagination.pageSize,
+          current: pagination.params.page,
+          pageSize: pagination.params.pageSize,
           total: query.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],

@@ -110,7 +110,17 @@ export function SideMenu({ collapsed }: SideMenuProps) {
         label: (
           <span data-testid={`menu-upcoming-${u.key}`}>
             {t(u.label)}
-            <Tag variant="filled" style={{ marginInlineStart: 8, fontSize: 11 }}>
+            <Tag
+              variant="filled"
+              style={{
+                marginInlineStart: 6,
+                fontSize: 11,
+                lineHeight: '16px',
+                paddingInline: 4,
+                color: 'rgba(255,255,255,0.55)',
+                background: 'rgba(255,255,255,0.1)',
+              }}
+            >
               {t('nav.coming-soon')}
             </Tag>
           </span>

@@ -14,3 +14,5 @@ export const fetchNotifications = (params: PageParams) =>
   api.get<Page<NotificationItem>>('/notifications', { ...params });
 
 export const markNotificationRead = (id: number) => api.post<void>(`/notifications/${id}/read`);
+
+export const markAllNotificationsRead = () => api.post<{ count: number }>('/notifications/read-all');

@@ -3,6 +3,7 @@ export interface NotificationItem {
   title: string;
   body: string;
   link: string | null;
+  category: string;
   createdAt: string;
   readAt: string | null;
 }

@@ -20,7 +20,7 @@ export function AuditLog() {
   const t = useT();
   const pagination = usePagination();
   const [filters, setFilters] = useState<AuditFilters>({});
-  const list = useAuditList(pagination, filters);
+  const list = useAuditList(pagination.params, filters);
   const [defaultRange] = useState(() => ({
     from: dayjs()
       .subtract(DEFAULT_CHART_DAYS - 1, 'day')

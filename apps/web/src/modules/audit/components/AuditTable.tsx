@@ -17,7 +17,7 @@ export function AuditTable({ query, pagination }: AuditTableProps) {
   const t = useT();
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.field.seq'), dataIndex: 'seq', width: 90 },
-    { title: t('audit.field.at'), dataIndex: 'at', render: formatDateTime },
+    { title: t('audit.field.at'), dataIndex: 'at', width: 170, render: formatDateTime },
     {
       title: t('audit.field.actor'),
       dataIndex: 'actorUsername',
@@ -36,11 +36,12 @@ export function AuditTable({ query, pagination }: AuditTableProps) {
     {
       title: t('audit.field.outcome'),
       dataIndex: 'outcome',
+      width: 90,
       render: (_, e) => (
         <Tag color={e.outcome === 'success' ? 'green' : 'red'}>{t(`audit.outcome.${e.outcome}`)}</Tag>
       ),
     },
-    { title: 'IP', dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
+    { title: 'IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
   ];
   return (
     <DataTable<AuditEntry>
@@ -49,6 +50,9 @@ export function AuditTable({ query, pagination }: AuditTableProps) {
       query={query}
       pagination={pagination}
       testId="audit-table"
+      // Fixed layout: the expanded before/after JSON wraps inside the table instead of widening it.
+      tableLayout="fixed"
+      scroll={{ x: 1000 }}
       expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} /> }}
     />
   );

@@ -1,10 +1,15 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Pagination, Popover, Spin, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, Pagination, Popover, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useT } from '../../../i18n/useT.ts';
-import { useMarkNotificationRead, useNotificationList, useUnreadCount } from '../hooks/useNotifications.ts';
+import {
+  useMarkAllNotificationsRead,
+  useMarkNotificationRead,
+  useNotificationList,
+  useUnreadCount,
+} from '../hooks/useNotifications.ts';
 import type { NotificationItem } from '../types.ts';
 
 const PAGE_SIZE = 8;
@@ -52,6 +57,8 @@ export function NotificationBell() {
   const unread = useUnreadCount();
   const list = useNotificationList({ page, pageSize: PAGE_SIZE }, open);
   const markRead = useMarkNotificationRead();
+  const markAllRead = useMarkAllNotificationsRead();
+  const unreadCount = unread.data?.count ?? 0;
   const { refetch: refetchUnread } = unread;
 
   // Polling would keep an idle session alive, so the count is refreshed when the user moves around.
@@ -95,12 +102,26 @@ export function NotificationBell() {
     <Popover
       trigger="click"
       placement="bottomRight"
-      title={t('notifications.title')}
+      title={
+        <Flex justify="space-between" align="center">
+          {t('notifications.title')}
+          <Button
+            type="link"
+            size="small"
+            disabled={unreadCount === 0}
+            loading={markAllRead.isPending}
+            onClick={() => markAllRead.mutate()}
+            data-testid="notification-read-all"
+          >
+            {t('notifications.read-all')}
+          </Button>
+        </Flex>
+      }
       content={content}
       open={open}
       onOpenChange={setOpen}
     >
-      <Badge count={unread.data?.count ?? 0} size="small" offset={[-4, 4]}>
+      <Badge count={unreadCount} size="small" offset={[-4, 4]}>
         <Button
           type="text"
           icon={<BellOutlined style={{ fontSize: 18 }} />}

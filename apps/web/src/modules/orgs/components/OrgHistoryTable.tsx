@@ -15,7 +15,7 @@ export interface OrgHistoryTableProps {
 export function OrgHistoryTable({ orgId }: OrgHistoryTableProps) {
   const t = useT();
   const pagination = usePagination(10);
-  const history = useOrgHistory(orgId, pagination);
+  const history = useOrgHistory(orgId, pagination.params);
   const changeLabel = (change: string) => {
     const key = `org.change.${change}`;
     return isMessageKey(key) ? t(key) : change;

@@ -1,6 +1,8 @@
+import { SearchOutlined } from '@ant-design/icons';
 import { Empty, Input, Pagination, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../../i18n/useT.ts';
+import { useDebouncedValue } from '../../../ui/useDebouncedValue.ts';
 import { usePagination } from '../../../ui/usePagination.ts';
 import { useOrgSearch } from '../hooks/useOrgQueries.ts';
 import type { OrgSearchHit } from '../types.ts';
@@ -13,19 +15,24 @@ export interface OrgSearchProps {
 
 export function OrgSearch({ selectedId, onSelect }: OrgSearchProps) {
   const t = useT();
-  const [q, setQ] = useState('');
+  const [text, setText] = useState('');
+  const q = useDebouncedValue(text);
   const pagination = usePagination(10);
-  const search = useOrgSearch(q, pagination);
+  const { reset } = pagination;
+  const search = useOrgSearch(q, pagination.params);
+
+  useEffect(() => {
+    if (q) reset();
+  }, [q, reset]);
 
   return (
     <div>
-      <Input.Search
+      <Input
         allowClear
+        prefix={<SearchOutlined />}
         placeholder={t('org.search.placeholder')}
-        onSearch={(value) => {
-          setQ(value);
-          pagination.reset();
-        }}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
         data-testid="org-search-input"
       />
       {q.trim() && (
@@ -62,12 +69,12 @@ export function OrgSearch({ selectedId, onSelect }: OrgSearchProps) {
               </button>
             ))}
           </div>
-          {search.data && search.data.total > pagination.pageSize && (
+          {search.data && search.data.total > pagination.params.pageSize && (
             <Pagination
               size="small"
               simple
-              current={pagination.page}
-              pageSize={pagination.pageSize}
+              current={pagination.params.page}
+              pageSize={pagination.params.pageSize}
               total={search.data.total}
               onChange={pagination.onChange}
               style={{ marginTop: 8 }}

@@ -1,8 +1,23 @@
-import { Empty, Spin, Tree, Typography } from 'antd';
-import type { Key } from 'react';
+import { Empty, type GetRef, Spin, Tree, Typography } from 'antd';
+import { type Key, useEffect, useRef } from 'react';
 import { useT } from '../../../i18n/useT.ts';
 import type { OrgTreeNode } from '../hooks/useOrgTree.ts';
 import { OrgStatusTag } from './OrgStatusTag.tsx';
+
+// The tree scrolls inside its card (virtual list), so a province with hundreds of units stays usable.
+const TREE_HEIGHT = 520;
+
+type TreeRef = GetRef<typeof Tree<OrgTreeNode>>;
+
+/** Keys of the nodes above `key`, or null when `key` is not in the loaded tree. */
+function ancestorKeys(nodes: OrgTreeNode[] | undefined, key: string, trail: string[] = []): string[] | null {
+  for (const node of nodes ?? []) {
+    if (node.key === key) return trail;
+    const found = ancestorKeys(node.children, key, [...trail, node.key]);
+    if (found) return found;
+  }
+  return null;
+}
 
 export interface OrgTreeProps {
   treeData: OrgTreeNode[];
@@ -26,6 +41,20 @@ export function OrgTree({
   onSelect,
 }: OrgTreeProps) {
   const t = useT();
+  const treeRef = useRef<TreeRef>(null);
+  const scrolledTo = useRef<number | null>(null);
+
+  // Scroll a newly selected unit into view once its branch is loaded and expanded (e.g. picked by search).
+  useEffect(() => {
+    if (selectedId === null || scrolledTo.current === selectedId) return;
+    const key = String(selectedId);
+    const trail = ancestorKeys(treeData, key);
+    if (!trail?.every((k) => expandedKeys.includes(k))) return;
+    scrolledTo.current = selectedId;
+    // Wait a frame so the virtual list has measured the newly expanded rows.
+    requestAnimationFrame(() => treeRef.current?.scrollTo({ key, align: 'top', offset: 64 }));
+  }, [selectedId, treeData, expandedKeys]);
+
   const renderTitle = (node: OrgTreeNode) => {
     if (!node.org) {
       return (
@@ -60,6 +89,8 @@ export function OrgTree({
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
         <Tree<OrgTreeNode>
+          ref={treeRef}
+          height={TREE_HEIGHT}
           showLine
           blockNode
           treeData={treeData}

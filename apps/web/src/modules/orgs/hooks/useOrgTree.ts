@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { TreeDataNode } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Page } from '../../../api/types.ts';
 import { fetchOrgChildren, orgKeys } from '../api.ts';
 import type { OrgChild, OrgDto } from '../types.ts';
@@ -42,6 +42,10 @@ export function useOrgTree(root: OrgDto | undefined, asOf: string | null) {
   const queryClient = useQueryClient();
   const [loaded, setLoaded] = useState<ChildrenById>(new Map());
   const [expandedKeys, setExpandedKeys] = useState<string[]>([]);
+  // The callbacks read the latest loaded set through a ref, so their identity stays stable and
+  // effects that depend on them do not re-run on every load.
+  const loadedRef = useRef(loaded);
+  loadedRef.current = loaded;
 
   const fetchChildren = useCallback(
     (id: number, fresh = false) =>
@@ -54,6 +58,7 @@ export function useOrgTree(root: OrgDto | undefined, asOf: string | null) {
   );
 
   const storeChildren = useCallback((entries: [number, Page<OrgChild>][]) => {
+    if (entries.length === 0) return;
     setLoaded((prev) => {
       const next = new Map(prev);
       for (const [id, page] of entries) next.set(id, page);
@@ -80,25 +85,25 @@ export function useOrgTree(root: OrgDto | undefined, asOf: string | null) {
 
   const loadData = useCallback(
     async (node: OrgTreeNode) => {
-      if (!node.org || loaded.has(node.org.id)) return;
+      if (!node.org || loadedRef.current.has(node.org.id)) return;
       const page = await fetchChildren(node.org.id);
       storeChildren([[node.org.id, page]]);
     },
-    [loaded, fetchChildren, storeChildren],
+    [fetchChildren, storeChildren],
   );
 
   /** Re-reads the children of the given units (those already loaded), e.g. after a change. */
   const reload = useCallback(
     async (ids: (number | null | undefined)[]) => {
       const targets = [...new Set(ids)].filter(
-        (id): id is number => typeof id === 'number' && loaded.has(id),
+        (id): id is number => typeof id === 'number' && loadedRef.current.has(id),
       );
       const pages = await Promise.all(
         targets.map(async (id) => [id, await fetchChildren(id, true)] as [number, Page<OrgChild>]),
       );
       storeChildren(pages);
     },
-    [loaded, fetchChildren, storeChildren],
+    [fetchChildren, storeChildren],
   );
 
   /** Loads and expands the chain from the tree's root down to a unit's parent (ancestor ids, root first). */
@@ -108,14 +113,17 @@ export function useOrgTree(root: OrgDto | undefined, asOf: string | null) {
       const start = ancestorIds.indexOf(root.id);
       if (start < 0) return;
       const chain = ancestorIds.slice(start);
-      const missing = chain.filter((id) => !loaded.has(id));
+      const missing = chain.filter((id) => !loadedRef.current.has(id));
       const pages = await Promise.all(
         missing.map(async (id) => [id, await fetchChildren(id)] as [number, Page<OrgChild>]),
       );
       storeChildren(pages);
-      setExpandedKeys((prev) => [...new Set([...prev, ...chain.map(String)])]);
+      setExpandedKeys((prev) => {
+        const added = chain.map(String).filter((key) => !prev.includes(key));
+        return added.length > 0 ? [...prev, ...added] : prev;
+      });
     },
-    [root, loaded, fetchChildren, storeChildren],
+    [root, fetchChildren, storeChildren],
   );
 
   const treeData = useMemo(() => (root ? [buildNode(root, null, loaded)] : []), [root, loaded]);

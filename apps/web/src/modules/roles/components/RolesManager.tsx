@@ -5,7 +5,7 @@ import { useT } from '../../../i18n/useT.ts';
 import { DataTable } from '../../../ui/DataTable.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { usePagination } from '../../../ui/usePagination.ts';
-import { useDeleteRole, useRoleList } from '../hooks/useRoles.ts';
+import { useDeleteRole, useRoleList, useRoleText } from '../hooks/useRoles.ts';
 import type { RoleDto } from '../types.ts';
 import { PermissionTags } from './PermissionTags.tsx';
 import { RoleFormModal } from './RoleFormModal.tsx';
@@ -15,24 +15,30 @@ type Editing = { role: RoleDto | null } | null;
 export function RolesManager() {
   const t = useT();
   const pagination = usePagination();
-  const roles = useRoleList(pagination);
+  const roles = useRoleList(pagination.params);
   const remove = useDeleteRole();
+  const roleText = useRoleText();
   const [editing, setEditing] = useState<Editing>(null);
 
   const columns: TableColumnsType<RoleDto> = [
     {
       title: t('role.field.name'),
       dataIndex: 'name',
-      render: (name: string, role) => (
+      render: (_, role) => (
         <Space size={4} wrap>
-          {name}
+          {roleText(role).name}
           {role.builtin && <Tag color="blue">{t('role.builtin')}</Tag>}
           {role.isAdmin && <Tag color="gold">{t('role.admin')}</Tag>}
         </Space>
       ),
     },
     { title: t('role.field.code'), dataIndex: 'code' },
-    { title: t('role.field.description'), dataIndex: 'description', ellipsis: true, width: 240 },
+    {
+      title: t('role.field.description'),
+      dataIndex: 'description',
+      width: 280,
+      render: (_, role) => roleText(role).description,
+    },
     {
       title: t('role.field.permissions'),
       dataIndex: 'permissions',

@@ -12,7 +12,7 @@ import {
   roleKeys,
   updateRole,
 } from '../api.ts';
-import type { CreateRoleInput, UpdateRoleInput } from '../types.ts';
+import type { CreateRoleInput, RoleDto, UpdateRoleInput } from '../types.ts';
 
 export function useRoleList(params: PageParams, enabled = true) {
   return useQuery({
@@ -31,19 +31,37 @@ export function usePermissionCatalogue() {
   });
 }
 
-/** Role code → display name: from the role list when readable, else the built-in label, else the code. */
+/**
+ * Role code → display name. Built-in roles have translations in the console (the server's names
+ * are Chinese); custom roles show their name from the role list when readable, else their code.
+ */
 export function useRoleName(readList = true): (code: string) => string {
   const t = useT();
   const roles = useRoleList(ALL_ROLES, readList);
   const items = roles.data?.items;
   return useCallback(
     (code: string) => {
-      const found = items?.find((r) => r.code === code);
-      if (found) return found.name;
       const key = `role.builtin.${code}`;
-      return isMessageKey(key) ? t(key) : code;
+      if (isMessageKey(key)) return t(key);
+      return items?.find((r) => r.code === code)?.name ?? code;
     },
     [items, t],
+  );
+}
+
+/** Name and description of a role in the current locale (translated for built-in roles). */
+export function useRoleText(): (role: RoleDto) => { name: string; description: string } {
+  const t = useT();
+  return useCallback(
+    (role: RoleDto) => {
+      const nameKey = `role.builtin.${role.code}`;
+      const descriptionKey = `role.builtin-description.${role.code}`;
+      return {
+        name: role.builtin && isMessageKey(nameKey) ? t(nameKey) : role.name,
+        description: role.builtin && isMessageKey(descriptionKey) ? t(descriptionKey) : role.description,
+      };
+    },
+    [t],
   );
 }
 

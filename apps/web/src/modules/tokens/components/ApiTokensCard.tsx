@@ -15,7 +15,7 @@ const isExpired = (token: ApiTokenDto) => token.expiresAt !== null && new Date(t
 export function ApiTokensCard() {
   const t = useT();
   const pagination = usePagination(10);
-  const tokens = useTokenList(pagination);
+  const tokens = useTokenList(pagination.params);
   const revoke = useRevokeToken();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);

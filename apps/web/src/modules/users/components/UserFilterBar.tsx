@@ -21,7 +21,7 @@ export function UserFilterBar({ value, onChange }: UserFilterBarProps) {
         placeholder={t('user.filter.search')}
         style={{ width: 260 }}
         onSearch={(q) => onChange({ ...value, q: q.trim() || undefined })}
-        data-testid="user-filter-q"
+        data-testid="user-filter"
       />
       <Select<UserStatus>
         allowClear

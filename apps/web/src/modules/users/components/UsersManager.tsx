@@ -20,7 +20,7 @@ export function UsersManager() {
   const canManage = useCan('user.manage');
   const pagination = usePagination();
   const [filters, setFilters] = useState<UserFilters>({});
-  const users = useUserList(pagination, filters);
+  const users = useUserList(pagination.params, filters);
   const [editing, setEditing] = useState<Editing>(null);
   const [secret, setSecret] = useState<Secret>(null);
 
