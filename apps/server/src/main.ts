@@ -8,6 +8,13 @@ import { startJobWorker } from './platform/jobs/index.ts';
 import { PARTS } from './registry.ts';
 import { loadSecretBox, migrate, openConfiguredDatabase, seedAll } from './runtime.ts';
 
+/** Each exports `run(args): Promise<number>`, reading stdin and writing stdout. */
+const PROTOCOL_TOOLS = {
+  jt808: () => import('./cli/jt808.ts'),
+  jt809: () => import('./cli/jt809.ts'),
+  ais: () => import('./cli/ais.ts'),
+} as const;
+
 const HELP = `jtgov — 交通运输电子政务平台
 
 usage: jtgov <command> [options]
@@ -16,6 +23,9 @@ usage: jtgov <command> [options]
   migrate         apply pending database migrations
   seed            load the division tree, roles and the initial administrator (idempotent)
   audit verify    prove the audit hash chain; names the first tampered entry
+  jt808 decode    JT/T 808 frames (hex, one per line) on stdin to JSON lines on stdout
+  jt809 decode    JT/T 809 frames (hex, one per line) on stdin to JSON lines on stdout
+  ais decode      NMEA !AIVDM/!AIVDO on stdin to JSON lines (--gpsd [-u]: gpsdecode's fields)
   help            this text
 
 Configuration is read from the environment; see docs/ARCHITECTURE.md (Configuration).`;
@@ -82,6 +92,11 @@ async function start(config: Config): Promise<void> {
 export async function main(argv: readonly string[]): Promise<number> {
   const { positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: false });
   const [command = 'help', sub] = positionals;
+  // Protocol tools need no configuration or database: `jtgov jt808 decode`, `jtgov ais decode` …
+  if (command in PROTOCOL_TOOLS) {
+    const { run } = await PROTOCOL_TOOLS[command as keyof typeof PROTOCOL_TOOLS]();
+    return run(argv.slice(argv.indexOf(command) + 1));
+  }
   let config: Config;
   try {
     config = loadConfig();
