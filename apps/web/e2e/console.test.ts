@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/test/harness.ts';
+
+// The console against a real server (embedded database, the built console from apps/web/dist) in
+// Debian's Chromium. Screenshots of each step go to JTGOV_SCREENSHOTS (default: a temp dir).
+const shots = process.env.JTGOV_SCREENSHOTS ?? join(tmpdir(), 'jtgov-screenshots');
+
+describe('web console in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    t = await startTestApp('pglite');
+    // Administration and audit in one test account, so one session walks the whole path.
+    await t.createUser('e2e.admin', 'MOT', ['systemAdmin', 'auditAdmin']);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  test('an administrator logs in, browses the org tree, creates a user and sees the audit entry', async () => {
+    await page.goto(base);
+    await page.getByTestId('login-username').fill('e2e.admin');
+    await page.getByTestId('login-password').fill(TEST_PASSWORD);
+    await shot('01-login');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('side-menu').waitFor();
+    assert.equal(await page.getByTestId('current-user-name').textContent(), 'e2e.admin');
+
+    // The org tree: the ministry with its provinces; search finds a county and shows its place.
+    await page.getByTestId('menu-orgs').click();
+    await page.getByTestId('org-tree').getByText('江苏省交通运输厅').waitFor();
+    await page.getByTestId('org-search-input').fill('玄武');
+    await page.getByTestId('org-search-result').filter({ hasText: '玄武区交通运输局' }).first().click();
+    await page.getByTestId('org-details-name').filter({ hasText: '玄武区交通运输局' }).waitFor();
+    await page.getByTestId('org-tree').getByText('南京市交通运输局').waitFor();
+    await shot('02-org-tree');
+
+    // A new user at 玄武区, with a generated initial password shown once.
+    await page.getByTestId('menu-users').click();
+    await page.getByTestId('user-create').click();
+    await page.getByTestId('user-form-username').fill('xw.newcomer');
+    await page.getByTestId('user-form-display-name').fill('玄武区新同事');
+    await page.getByTestId('user-form-org').click();
+    await page.keyboard.type('玄武');
+    await page.locator('.ant-select-item-option').filter({ hasText: '玄武区交通运输局' }).first().click();
+    await page.getByTestId('user-form-submit').click();
+    const secret = page.getByTestId('initial-password-modal-value');
+    await secret.waitFor();
+    const initialPassword = (await secret.textContent())?.trim() ?? '';
+    assert.ok(initialPassword.length >= 12, `initial password shown: ${initialPassword}`);
+    await shot('03-user-created');
+    await page.getByTestId('initial-password-modal-close').click();
+    await page.getByText('玄武区新同事').waitFor();
+
+    // The audit log shows the creation, and the chain proves.
+    await page.getByTestId('menu-audit').click();
+    const row = page.locator('tr').filter({ hasText: 'user.create' }).first();
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /e2e\.admin/);
+    await page.getByTestId('audit-verify').click();
+    await page.getByTestId('audit-verify-ok').waitFor();
+    await shot('04-audit');
+
+    const created = await t.handle.db.selectFrom('app_user').select(['org_unit_id', 'must_change_password']).where('username', '=', 'xw.newcomer').executeTakeFirstOrThrow();
+    assert.equal(created.org_unit_id, await t.orgId('320102'));
+    assert.equal(created.must_change_password, true);
+  });
+});
