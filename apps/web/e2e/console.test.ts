@@ -26,7 +26,14 @@ describe('web console in Chromium', () => {
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   });
@@ -36,6 +43,15 @@ describe('web console in Chromium', () => {
     await t?.close();
   });
 
+  // Waits for CSS animations (a modal zooming in, a drawer closing) so screenshots show the end state.
+  const settled = (locator: ReturnType<Page['locator']>) =>
+    locator
+      .first()
+      .evaluate((el) =>
+        Promise.all(
+          el.getAnimations({ subtree: true }).map((a: { finished: Promise<unknown> }) => a.finished),
+        ),
+      );
   const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
   test('an administrator logs in, browses the org tree, creates a user and sees the audit entry', async () => {
@@ -69,6 +85,7 @@ describe('web console in Chromium', () => {
     await secret.waitFor();
     const initialPassword = (await secret.textContent())?.trim() ?? '';
     assert.ok(initialPassword.length >= 12, `initial password shown: ${initialPassword}`);
+    await settled(page.locator('.ant-modal'));
     await shot('03-user-created');
     await page.getByTestId('initial-password-modal-close').click();
     await page.getByText('玄武区新同事').waitFor();
@@ -82,7 +99,11 @@ describe('web console in Chromium', () => {
     await page.getByTestId('audit-verify-ok').waitFor();
     await shot('04-audit');
 
-    const created = await t.handle.db.selectFrom('app_user').select(['org_unit_id', 'must_change_password']).where('username', '=', 'xw.newcomer').executeTakeFirstOrThrow();
+    const created = await t.handle.db
+      .selectFrom('app_user')
+      .select(['org_unit_id', 'must_change_password'])
+      .where('username', '=', 'xw.newcomer')
+      .executeTakeFirstOrThrow();
     assert.equal(created.org_unit_id, await t.orgId('320102'));
     assert.equal(created.must_change_password, true);
   });
