@@ -127,7 +127,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   const indexHtml = join(config.webDist, 'index.html');
   const hasWeb = existsSync(indexHtml);
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+  // wildcard: files added by a rebuild are served without a restart; misses fall through to the SPA.
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: false });
   app.setNotFoundHandler(async (request, reply) => {
     if (
       request.url.startsWith('/api/') ||

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { checkPasswordPolicy, describeViolations } from './platform/identity/password-policy.ts';
 
 export type Mode = 'demo' | 'production';
 
@@ -133,6 +134,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       pollMs: int('JTGOV_JOBS_POLL_MS', 1000, 10, 60_000),
     },
   };
+  if (adminPassword) {
+    const violations = checkPasswordPolicy(adminPassword, 'admin', config.password);
+    if (violations.length > 0)
+      problems.push(`JTGOV_ADMIN_PASSWORD: ${describeViolations(violations, config.password)}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }

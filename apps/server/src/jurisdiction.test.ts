@@ -98,6 +98,15 @@ const PROBES: Record<string, Probe> = {
   'POST /api/notifications/{id}/read': (w) =>
     expectDenied(w, 'POST', `/api/notifications/${w.foreign.notificationId}/read`),
   'GET /api/audit': (w) => expectNoForeign(w, '/api/audit?pageSize=200'),
+  'GET /api/audit/stats': async (w) => {
+    const range = `from=${new Date(Date.now() - 30 * 86_400_000).toISOString()}&to=${new Date(Date.now() + 86_400_000).toISOString()}`;
+    const { days } = (await w.t.as(w.county, 'GET', `/api/audit/stats?${range}`)).json();
+    const counted = days.reduce(
+      (n: number, d: { success: number; failure: number }) => n + d.success + d.failure,
+      0,
+    );
+    assert.equal(counted, (await w.t.as(w.county, 'GET', `/api/audit?pageSize=1&${range}`)).json().total);
+  },
   'POST /api/audit/verify': (w) => expectDenied(w, 'POST', '/api/audit/verify'),
   // Instance-wide settings are changed only at the root of the tree.
   'POST /api/roles': (w) =>

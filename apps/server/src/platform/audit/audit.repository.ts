@@ -70,3 +70,21 @@ export async function listEvents(db: Executor, f: AuditFilter, limit: number, of
   ]);
   return { items, total: Number(count.n) };
 }
+
+/** Events per day (Beijing time) in the jurisdiction, split by outcome. */
+export async function countEventsByDay(db: Executor, scopePath: string, from: Date, to: Date) {
+  const day = sql<string>`to_char(at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+  return db
+    .selectFrom('audit_event')
+    .select([
+      day.as('day'),
+      sql<number>`count(*) filter (where outcome = 'success')`.as('success'),
+      sql<number>`count(*) filter (where outcome = 'failure')`.as('failure'),
+    ])
+    .where('org_path', 'like', `${scopePath}%`)
+    .where('at', '>=', from)
+    .where('at', '<', to)
+    .groupBy(day)
+    .orderBy(day)
+    .execute();
+}

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { badRequest } from '../http/errors.ts';
 import { offsetOf, Page, PageQuery } from '../http/pagination.ts';
 import { commonErrors, DateTimeString, Nullable } from '../http/schemas.ts';
 import { assertInstanceRoot, requireActor } from '../identity/actor.ts';
-import { type AuditRow, listEvents } from './audit.repository.ts';
+import { type AuditRow, countEventsByDay, listEvents } from './audit.repository.ts';
 import { verifyChain } from './audit.service.ts';
 
 const tags = ['audit'];
@@ -36,6 +37,17 @@ const AuditQuery = Type.Intersect([
     to: Type.Optional(DateTimeString),
   }),
 ]);
+
+const StatsQuery = Type.Object({ from: DateTimeString, to: DateTimeString });
+const DayStats = Type.Object({
+  days: Type.Array(
+    Type.Object({
+      day: Type.String({ description: 'YYYY-MM-DD, Beijing time' }),
+      success: Type.Integer(),
+      failure: Type.Integer(),
+    }),
+  ),
+});
 
 const Verdict = Type.Object({
   ok: Type.Boolean(),
@@ -89,6 +101,29 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         offsetOf(request.query),
       );
       return { items: result.items.map(toAuditDto), total: result.total, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/audit/stats',
+    {
+      config: { auth: 'audit.read' },
+      schema: {
+        tags,
+        summary: 'Events per day in my jurisdiction, by outcome',
+        querystring: StatsQuery,
+        response: { 200: DayStats, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const from = new Date(request.query.from);
+      const to = new Date(request.query.to);
+      if (!(from < to) || to.getTime() - from.getTime() > 366 * 86_400_000)
+        throw badRequest('from must precede to, at most a year apart');
+      const rows = await countEventsByDay(db, requireActor(request).orgPath, from, to);
+      return {
+        days: rows.map((r) => ({ day: r.day, success: Number(r.success), failure: Number(r.failure) })),
+      };
     },
   );
 

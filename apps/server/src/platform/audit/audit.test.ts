@@ -54,6 +54,25 @@ for (const kind of DB_KINDS) {
       );
     });
 
+    test('daily counts cover exactly the events the reader may list', async () => {
+      const range = `from=${new Date(Date.now() - 30 * 86_400_000).toISOString()}&to=${new Date(Date.now() + 86_400_000).toISOString()}`;
+      for (const reader of [jsAuditor, auditor]) {
+        const { days } = (await t.as(reader, 'GET', `/api/audit/stats?${range}`)).json();
+        const listed = (await t.as(reader, 'GET', `/api/audit?pageSize=1&${range}`)).json();
+        const counted = days.reduce(
+          (n: number, d: { success: number; failure: number }) => n + d.success + d.failure,
+          0,
+        );
+        assert.equal(counted, listed.total);
+        assert.ok(days.every((d: { day: string }) => /^\d{4}-\d{2}-\d{2}$/.test(d.day)));
+      }
+      assert.equal(
+        (await t.as(auditor, 'GET', '/api/audit/stats?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z'))
+          .statusCode,
+        400,
+      );
+    });
+
     test('the database refuses updates and deletes of audit rows', async () => {
       await assert.rejects(
         sql`update audit_event set action = 'x' where seq = 1`.execute(t.handle.db),

@@ -35,7 +35,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
   {
     code: 'systemAdmin',
     name: '系统管理员',
-    description: 'Organisations, users, roles and platform settings within the jurisdiction',
+    description: '管理辖区内的组织机构、用户、角色和平台设置',
     permissions: [
       'org.read',
       'org.manage',
@@ -51,28 +51,28 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
   {
     code: 'securityAdmin',
     name: '安全管理员',
-    description: 'Accounts: unlock, reset passwords, disable, assign roles',
+    description: '管理账户：解锁、重置密码、停用、分配角色',
     permissions: ['org.read', 'user.read', 'user.manage', 'role.manage'],
     isAdmin: true,
   },
   {
     code: 'auditAdmin',
     name: '审计管理员',
-    description: 'Reads and verifies the audit log of the jurisdiction',
+    description: '查阅并校验辖区内的审计日志',
     permissions: ['org.read', 'user.read', 'audit.read'],
     isAdmin: true,
   },
   {
     code: 'orgAdmin',
     name: '单位管理员',
-    description: "Manages the units and users of its own organisation's subtree",
+    description: '管理本单位及下级单位的组织机构和用户',
     permissions: ['org.read', 'org.manage', 'user.read', 'user.manage', 'file.upload'],
     isAdmin: true,
   },
   {
     code: 'staff',
     name: '业务人员',
-    description: 'Works in the business modules of its unit',
+    description: '在本单位办理各业务系统的工作',
     permissions: ['org.read', 'file.upload'],
     isAdmin: false,
   },

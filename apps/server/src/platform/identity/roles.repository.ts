@@ -14,9 +14,13 @@ export async function upsertBuiltinRole(db: Executor, role: BuiltinRole): Promis
     .insertInto('role')
     .values(values)
     .onConflict((oc) =>
-      oc
-        .column('code')
-        .doUpdateSet({ permissions: values.permissions, is_admin: values.is_admin, builtin: true }),
+      oc.column('code').doUpdateSet({
+        name: values.name,
+        description: values.description,
+        permissions: values.permissions,
+        is_admin: values.is_admin,
+        builtin: true,
+      }),
     )
     .execute();
 }
