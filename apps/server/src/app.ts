@@ -8,7 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db, DbKind } from './platform/db/database.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
@@ -37,7 +37,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     logger: options.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     // Request ids: taken from a proxy's X-Request-Id when well-formed, returned on every response.
-    requestIdHeader: 'x-request-id',
+    requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -63,6 +63,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   installErrorHandler(app);
+  // Routes outside /api (console assets) and the API docs are public unless they say otherwise.
+  app.addHook('onRoute', (route) => {
+    const config = (route.config ?? {}) as { auth?: string };
+    if (config.auth === undefined && (route.url.startsWith('/api/docs') || !route.url.startsWith('/api/'))) {
+      route.config = { ...config, auth: 'public' };
+    }
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: config.files.maxBytes, files: 1, fields: 10 } });
@@ -84,13 +91,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-  // Routes outside /api (console assets) and the API docs are public unless they say otherwise.
-  app.addHook('onRoute', (route) => {
-    const config = (route.config ?? {}) as { auth?: string };
-    if (config.auth === undefined && (route.url.startsWith('/api/docs') || !route.url.startsWith('/api/'))) {
-      route.config = { ...config, auth: 'public' };
-    }
-  });
   installAuth(app);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () =>
@@ -125,25 +125,26 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (part.routes) await app.register(part.routes, { prefix: '/api' });
   }
 
-  const indexHtml = join(config.webDist, 'index.html');
-  const hasWeb = existsSync(indexHtml);
-  // wildcard: files added by a rebuild are served without a restart; misses fall through to the SPA.
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: false });
+  const hasWeb = existsSync(join(config.webDist, 'index.html'));
+  // The console is a single-page app: '/' and every GET outside the API get its index.
+  const sendIndex = (reply: FastifyReply) =>
+    reply
+      .header(
+        'content-security-policy',
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+      )
+      .sendFile('index.html');
+  if (hasWeb) {
+    // wildcard: files added by a rebuild are served without a restart; misses fall through below.
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: true, index: false });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+  }
   app.setNotFoundHandler(async (request, reply) => {
-    if (
-      request.url.startsWith('/api/') ||
-      request.url.startsWith('/open311/') ||
-      request.method !== 'GET' ||
-      !hasWeb
-    ) {
+    const api = request.url.startsWith('/api/') || request.url.startsWith('/open311/');
+    if (api || request.method !== 'GET' || !hasWeb) {
       throw new AppError(404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
     }
-    // The console is a single-page app: every other GET gets its index.
-    reply.header(
-      'content-security-policy',
-      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
-    );
-    return reply.sendFile('index.html');
+    return sendIndex(reply);
   });
   return app;
 }
