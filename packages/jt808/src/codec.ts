@@ -5,6 +5,7 @@ import { deviation } from './context.ts';
 import { escapeFrame, xorChecksum } from './frame.ts';
 import { bodyProperties, type Header, headerLength, readHeader, writeHeader } from './header.ts';
 import { codecById, codecByKind, type Message } from './messages/index.ts';
+import { type Location, readLocation, writeLocation } from './messages/location.ts';
 
 export interface Packet {
   header: Header;
@@ -24,6 +25,12 @@ export type DecodeResult =
   | { ok: true; packet: Packet; warnings: Jt808Warning[] }
   | { ok: false; error: Jt808Error };
 
+/** Every exception inside a decoder becomes an error result: decoders never throw. */
+function failureOf(err: unknown): Jt808Error {
+  if (err instanceof DecodeFailure) return { code: err.code as ErrorCode, message: err.message };
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+}
+
 /** The smallest content: a 2013 header without subpackage and the checksum. */
 const MIN_CONTENT = 13;
 
@@ -33,12 +40,7 @@ export function decodeFrame(content: Uint8Array, options: DecodeOptions = {}): D
   try {
     return { ok: true, packet: decodeContent(content, options.strict ?? true, warnings), warnings };
   } catch (err) {
-    if (err instanceof DecodeFailure)
-      return { ok: false, error: { code: err.code as ErrorCode, message: err.message } };
-    return {
-      ok: false,
-      error: { code: 'internal', message: err instanceof Error ? err.message : String(err) },
-    };
+    return { ok: false, error: failureOf(err) };
   }
 }
 
@@ -90,12 +92,7 @@ export function decodeBody(
     const plain: Header = { ...header, subpackage: undefined };
     return { ok: true, message: decodeBodyWith(plain, new ByteReader(body), ctx), warnings };
   } catch (err) {
-    if (err instanceof DecodeFailure)
-      return { ok: false, error: { code: err.code as ErrorCode, message: err.message } };
-    return {
-      ok: false,
-      error: { code: 'internal', message: err instanceof Error ? err.message : String(err) },
-    };
+    return { ok: false, error: failureOf(err) };
   }
 }
 
@@ -133,4 +130,28 @@ export function encodeContent(packet: Packet): Uint8Array {
 /** A complete frame: flags, escaped content. Throws RangeError on values the layout cannot hold. */
 export function encodePacket(packet: Packet): Uint8Array {
   return escapeFrame(encodeContent(packet));
+}
+
+/**
+ * A 0x0200 body on its own (28-byte base and extra items) — as JT/T 809-2019 carries it inside
+ * 0x1202/0x1203. Never throws.
+ */
+export function decodeLocation(
+  body: Uint8Array,
+  options: DecodeOptions = {},
+): { ok: true; location: Location; warnings: Jt808Warning[] } | { ok: false; error: Jt808Error } {
+  const warnings: Jt808Warning[] = [];
+  const ctx: DecodeContext = { version: '2019', strict: options.strict ?? true, warnings };
+  try {
+    return { ok: true, location: readLocation(new ByteReader(body), ctx), warnings };
+  } catch (err) {
+    return { ok: false, error: failureOf(err) };
+  }
+}
+
+/** Encodes a 0x0200 body on its own. Throws RangeError on values the layout cannot hold. */
+export function encodeLocation(location: Location): Uint8Array {
+  const w = new ByteWriter(64);
+  writeLocation(w, location);
+  return w.result();
 }

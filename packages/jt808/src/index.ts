@@ -1,12 +1,14 @@
 // @jtgov/jt808 — JT/T 808 (2011/2013/2019) codec: bytes in, typed packets out, and back. Pure: no I/O.
-export { bytesEqual, fromHex, toHex } from './bytes.ts';
+export { ByteReader, ByteWriter, bytesEqual, DecodeFailure, fromHex, toHex } from './bytes.ts';
 export {
   type DecodeOptions,
   type DecodeResult,
   decodeBody,
   decodeFrame,
+  decodeLocation,
   encodeBody,
   encodeContent,
+  encodeLocation,
   encodePacket,
   type Packet,
 } from './codec.ts';
@@ -20,6 +22,7 @@ export {
   xorChecksum,
 } from './frame.ts';
 export { type Header, MAX_BODY_LENGTH, type Subpackage } from './header.ts';
+export { bodyToJson, extrasToJson, locationToJson, type PacketJson, packetToJson } from './json.ts';
 export { EXTRA_IDS, extraId, type LocationExtra } from './messages/extras.ts';
 export type * from './messages/general.ts';
 export {
@@ -54,4 +57,12 @@ export {
   type VehicleSignal,
   vehicleSignalNames,
 } from './status.ts';
-export { decodeGbk, encodeGbk } from './text.ts';
+export {
+  decodeGbk,
+  encodeGbk,
+  keepVerbatim,
+  readFixedText,
+  type TextField,
+  type TimeZoneSuffix,
+  writeFixedText,
+} from './text.ts';
