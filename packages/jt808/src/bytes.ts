@@ -162,13 +162,35 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+/** Nibble value by character code, -1 for non-hex, -2 for whitespace. */
+const NIBBLE: Int8Array = (() => {
+  const table = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 10; i++) table[48 + i] = i;
+  for (let i = 0; i < 6; i++) {
+    table[65 + i] = 10 + i;
+    table[97 + i] = 10 + i;
+  }
+  for (const c of [9, 10, 11, 12, 13, 32]) table[c] = -2;
+  return table;
+})();
+
 /** Parses hex with optional whitespace; null when it is not an even run of hex digits. */
 export function fromHex(text: string): Uint8Array | null {
-  const clean = text.replace(/\s+/g, '');
-  if (clean.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(clean)) return null;
-  const out = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(clean.slice(i * 2, i * 2 + 2), 16);
-  return out;
+  const out = new Uint8Array(text.length >>> 1);
+  let n = 0;
+  let high = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? NIBBLE[c]! : -1;
+    if (v === -2) continue;
+    if (v < 0) return null;
+    if (high < 0) high = v;
+    else {
+      out[n++] = (high << 4) | v;
+      high = -1;
+    }
+  }
+  return high < 0 ? out.subarray(0, n) : null;
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
