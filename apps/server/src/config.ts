@@ -10,6 +10,7 @@ export interface Config {
   readonly logLevel: string;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  readonly dbPoolSize: number;
   readonly adminPassword: string | undefined;
   readonly secretKey: string | undefined;
   readonly webDist: string;
@@ -88,6 +89,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     dataDir,
     databaseUrl,
+    // Connections per process to PostgreSQL (PGlite always has one).
+    dbPoolSize: int('JTGOV_DB_POOL', 10, 1, 500),
     adminPassword,
     secretKey,
     // Built web console served at /; built by `npm start` when missing or stale.

@@ -14,6 +14,7 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
   return openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite'),
+    poolSize: config.dbPoolSize,
   });
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -27,6 +28,48 @@ pg.types.setTypeParser(20, (value) => {
 // date stays 'YYYY-MM-DD': a calendar date has no time zone to be shifted into.
 pg.types.setTypeParser(1082, (value) => value);
 
+// Named prepared statements: PostgreSQL parses and plans a statement once per connection instead
+// of on every call — planning is a large share of the short queries every request makes. The
+// number of statements prepared per connection is capped, so varying SQL texts (IN lists of
+// different lengths) cannot grow a backend's memory without bound.
+const MAX_PREPARED_PER_CONNECTION = 500;
+const statementNames = new Map<string, string>();
+const wrappedClients = new WeakSet<pg.PoolClient>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    if (statementNames.size >= 10_000) statementNames.clear();
+    name = `k${createHash('sha1').update(text).digest('base64url')}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** A pool whose clients run Kysely's (text, values) queries as named prepared statements. */
+function preparingPool(pool: pg.Pool): pg.Pool {
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const wrapped = async () => {
+    const client = await connect();
+    if (!wrappedClients.has(client)) {
+      wrappedClients.add(client);
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      const prepared = new Set<string>();
+      (client as { query: unknown }).query = (text: unknown, values?: unknown) => {
+        if (typeof text !== 'string' || !Array.isArray(values)) return query(text, values);
+        const name = statementName(text);
+        if (!prepared.has(name)) {
+          if (prepared.size >= MAX_PREPARED_PER_CONNECTION) return query(text, values);
+          prepared.add(name);
+        }
+        return query({ name, text, values });
+      };
+    }
+    return client;
+  };
+  return Object.assign(pool, { connect: wrapped });
+}
+
 export interface OpenOptions {
   /** postgres:// URL; when absent, PGlite in dataDir (or in memory when dataDir is absent). */
   readonly databaseUrl?: string | undefined;
@@ -38,7 +81,9 @@ export interface OpenOptions {
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = preparingPool(
+      new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 }),
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -49,7 +94,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
   const owned = lite;
   // One connection: PGlite is single-session, and the pool serialises queries and transactions.
-  const pool = new pg.Pool({ ...createPgConfig(owned), max: 1 });
+  const pool = preparingPool(new pg.Pool({ ...createPgConfig(owned), max: 1 }));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

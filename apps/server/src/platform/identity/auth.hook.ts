@@ -25,6 +25,28 @@ const TOUCH_INTERVAL_MS = 60_000;
 const TOKEN_AUDIT_INTERVAL_MS = 5 * 60_000;
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+// Credentials resolved in the last few seconds, so that a burst of requests costs one lookup.
+// This process forgets them all after any write request (logout, revocation, disabling a user,
+// changing roles and lockouts all are writes), so here a change applies at once; another process
+// of the same instance sees it within CACHE_TTL_MS.
+const CACHE_TTL_MS = 5_000;
+const CACHE_MAX = 10_000;
+
+class CredentialCache {
+  readonly #entries = new Map<string, { row: CredentialRow; at: number }>();
+  get(hash: string, now: number): CredentialRow | undefined {
+    const entry = this.#entries.get(hash);
+    return entry && now - entry.at >= 0 && now - entry.at < CACHE_TTL_MS ? entry.row : undefined;
+  }
+  set(hash: string, row: CredentialRow, now: number): void {
+    if (this.#entries.size >= CACHE_MAX) this.#entries.clear();
+    this.#entries.set(hash, { row, at: now });
+  }
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
 type Credential = { kind: 'session' | 'token'; token: string };
 
 function credentialOf(request: FastifyRequest): Credential | null {
@@ -66,13 +88,22 @@ function toActor(row: CredentialRow, via: 'session' | 'token', platform: Platfor
 
 const expired = (message: string) => new AppError(401, 'session_expired', message);
 
-async function authenticate(platform: Platform, request: FastifyRequest, cred: Credential): Promise<Actor> {
+async function authenticate(
+  platform: Platform,
+  cache: CredentialCache,
+  request: FastifyRequest,
+  cred: Credential,
+): Promise<Actor> {
   const { db, clock, config } = platform;
   const now = clock.now();
   const hash = sm3Hex(cred.token);
-  const row =
-    cred.kind === 'session' ? await findSessionCredential(db, hash) : await findTokenCredential(db, hash);
-  if (!row) throw new AppError(401, 'unauthenticated', 'unknown or revoked credential');
+  let row = cache.get(hash, now.getTime());
+  if (!row) {
+    row =
+      cred.kind === 'session' ? await findSessionCredential(db, hash) : await findTokenCredential(db, hash);
+    if (!row) throw new AppError(401, 'unauthenticated', 'unknown or revoked credential');
+    cache.set(hash, row, now.getTime());
+  }
   if (row.revoked_at) throw expired('credential was revoked or logged out');
   if (row.user_status !== 'active') throw new AppError(401, 'account_disabled', 'account is disabled');
   if (row.expires_at && row.expires_at <= now) throw expired('credential has expired');
@@ -83,12 +114,16 @@ async function authenticate(platform: Platform, request: FastifyRequest, cred: C
       await revokeSession(db, hash, now);
       throw expired(`session idle for more than ${config.session.idleMinutes} minutes`);
     }
-    if (idleMs > TOUCH_INTERVAL_MS) await touchSession(db, hash, now);
+    if (idleMs > TOUCH_INTERVAL_MS) {
+      await touchSession(db, hash, now);
+      row.last_seen_at = now;
+    }
   } else {
     const sinceUse = row.last_used_at ? now.getTime() - row.last_used_at.getTime() : Number.POSITIVE_INFINITY;
     if (sinceUse > TOUCH_INTERVAL_MS) {
       await db.transaction().execute(async (trx) => {
         await touchToken(trx, Number(row.id), now);
+        row.last_used_at = now;
         if (sinceUse > TOKEN_AUDIT_INTERVAL_MS) {
           await recordAudit(
             trx,
@@ -136,18 +171,22 @@ function authorize(actor: Actor, auth: Exclude<RouteAuth, 'public'>): void {
 
 /** Resolves the caller of every request and enforces the route's `config.auth` (default: authenticated). */
 export function installAuth(app: FastifyInstance): void {
+  const cache = new CredentialCache();
   app.decorateRequest('actor', null);
+  app.addHook('onResponse', async (request) => {
+    if (UNSAFE_METHODS.has(request.method)) cache.clear();
+  });
   app.addHook('onRequest', async (request) => {
     if (request.is404) return;
     const auth = request.routeOptions.config.auth ?? 'authenticated';
     const cred = credentialOf(request);
     if (auth === 'public') {
       // Public routes still see a valid caller (e.g. the session endpoint) but never fail on a stale one.
-      if (cred) request.actor = await authenticate(app.platform, request, cred).catch(() => null);
+      if (cred) request.actor = await authenticate(app.platform, cache, request, cred).catch(() => null);
       return;
     }
     if (!cred) throw new AppError(401, 'unauthenticated', 'authentication required');
-    request.actor = await authenticate(app.platform, request, cred);
+    request.actor = await authenticate(app.platform, cache, request, cred);
     authorize(request.actor, auth);
   });
 }

@@ -22,33 +22,33 @@ export interface UserRow {
   roles: string[];
 }
 
+const USER_COLUMNS = [
+  'u.id',
+  'u.username',
+  'u.display_name',
+  'u.email',
+  'u.phone',
+  'u.org_unit_id',
+  'o.name as org_name',
+  'o.path as org_path',
+  'u.status',
+  'u.must_change_password',
+  'u.failed_attempts',
+  'u.locked_until',
+  'u.totp_enabled',
+  'u.created_at',
+  'u.last_login_at',
+  'u.password_changed_at',
+] as const;
+
+const roleCodes = sql<string[]>`coalesce((select array_agg(r.code order by r.code) from user_role ur
+  join role r on r.id = ur.role_id where ur.user_id = u.id), '{}')`;
+
 function selectUsers(db: Executor) {
   return db
     .selectFrom('app_user as u')
     .innerJoin('org_unit as o', 'o.id', 'u.org_unit_id')
-    .select([
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.email',
-      'u.phone',
-      'u.org_unit_id',
-      'o.name as org_name',
-      'o.path as org_path',
-      'u.status',
-      'u.must_change_password',
-      'u.failed_attempts',
-      'u.locked_until',
-      'u.totp_enabled',
-      'u.created_at',
-      'u.last_login_at',
-      'u.password_changed_at',
-      sql<
-        string[]
-      >`coalesce((select array_agg(r.code order by r.code) from user_role ur join role r on r.id = ur.role_id where ur.user_id = u.id), '{}')`.as(
-        'roles',
-      ),
-    ]);
+    .select([...USER_COLUMNS, roleCodes.as('roles')]);
 }
 
 /** A user inside the jurisdiction `scopePath`, or undefined. */
@@ -72,11 +72,14 @@ export interface UserFilter {
   now: Date;
 }
 
+// The jurisdiction as a semi-join on the subtree's unit ids: no join row per user, so the
+// username index can serve the order and the count is an index-only scan of app_user_org.
 function filteredUsers(db: Executor, f: UserFilter) {
   let q = db
     .selectFrom('app_user as u')
-    .innerJoin('org_unit as o', 'o.id', 'u.org_unit_id')
-    .where('o.path', 'like', `${f.scopePath}%`);
+    .where('u.org_unit_id', 'in', (eb) =>
+      eb.selectFrom('org_unit').select('id').where('path', 'like', `${f.scopePath}%`),
+    );
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like)]));
@@ -101,22 +104,34 @@ function filteredUsers(db: Executor, f: UserFilter) {
   return q;
 }
 
+/**
+ * One page and the total in one round trip: the page's ids and `count(*) over ()` come from the
+ * filtered set; only the page's rows are joined and given their roles.
+ */
 export async function listUsers(db: Executor, f: UserFilter, limit: number, offset: number) {
-  const ids = filteredUsers(db, f)
-    .select('u.id')
-    .orderBy('o.path')
+  const rows = await db
+    .with('page', () =>
+      filteredUsers(db, f)
+        .select((eb) => ['u.id', eb.fn.countAll<number>().over().as('total')])
+        .orderBy('u.username')
+        .limit(limit)
+        .offset(offset),
+    )
+    .selectFrom('page')
+    .innerJoin('app_user as u', 'u.id', 'page.id')
+    .innerJoin('org_unit as o', 'o.id', 'u.org_unit_id')
+    .select([...USER_COLUMNS, roleCodes.as('roles'), 'page.total'])
     .orderBy('u.username')
-    .limit(limit)
-    .offset(offset);
-  const [rows, count] = await Promise.all([
-    selectUsers(db).where('u.id', 'in', ids).orderBy('o.path').orderBy('u.username').execute() as Promise<
-      UserRow[]
-    >,
-    filteredUsers(db, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows, total: Number(count.n) };
+    .execute();
+  // A page past the end has no row to carry the total.
+  const total =
+    rows[0]?.total ??
+    (
+      await filteredUsers(db, f)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+  return { items: rows as UserRow[], total: Number(total) };
 }
 
 export async function findUserForLogin(db: Executor, username: string) {
