@@ -53,16 +53,24 @@ function preparingPool(pool: pg.Pool): pg.Pool {
     const client = await connect();
     if (!wrappedClients.has(client)) {
       wrappedClients.add(client);
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
       const prepared = new Set<string>();
+      const stale = new Set<string>();
       (client as { query: unknown }).query = (text: unknown, values?: unknown) => {
         if (typeof text !== 'string' || !Array.isArray(values)) return query(text, values);
         const name = statementName(text);
+        if (stale.has(name)) return query(text, values);
         if (!prepared.has(name)) {
           if (prepared.size >= MAX_PREPARED_PER_CONNECTION) return query(text, values);
           prepared.add(name);
         }
-        return query({ name, text, values });
+        // A migration that changed a table under a prepared statement makes PostgreSQL refuse it
+        // (0A000, "cached plan must not change result type"): run it unprepared from then on.
+        return query({ name, text, values }).catch((err: { code?: string }) => {
+          if (err.code !== '0A000') throw err;
+          stale.add(name);
+          return query(text, values);
+        });
       };
     }
     return client;
