@@ -62,6 +62,8 @@ export class Framer {
   private discarding = false;
   private buf: Uint8Array = new Uint8Array(0);
   private len = 0;
+  /** Index of the next 0x7d in the chunk being pushed (its length when none), found natively. */
+  private nextEsc = 0;
 
   constructor(options: FramerOptions = {}) {
     this.maxFrameLength = options.maxFrameLength ?? DEFAULT_MAX_FRAME_LENGTH;
@@ -75,6 +77,7 @@ export class Framer {
   push(chunk: Uint8Array, sink: (event: FramerEvent) => void): void {
     const n = chunk.length;
     let i = 0;
+    this.nextEsc = -1;
     while (i < n) {
       if (!this.inFrame) {
         const start = chunk.indexOf(FLAG, i);
@@ -124,12 +127,11 @@ export class Framer {
 
   /** A frame that starts and ends inside one chunk. */
   private emitWhole(chunk: Uint8Array, start: number, end: number, sink: (event: FramerEvent) => void): void {
-    let esc = -1;
-    for (let k = start; k < end; k++)
-      if (chunk[k] === ESC) {
-        esc = k;
-        break;
-      }
+    if (this.nextEsc < start) {
+      const found = chunk.indexOf(ESC, start);
+      this.nextEsc = found < 0 ? chunk.length : found;
+    }
+    const esc = this.nextEsc < end ? this.nextEsc : -1;
     if (esc < 0) {
       if (end - start > this.maxFrameLength) {
         this.fail(sink, 'frame-too-long', `frame of ${end - start} bytes exceeds ${this.maxFrameLength}`);

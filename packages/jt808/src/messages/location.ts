@@ -63,27 +63,34 @@ export interface AlarmConfirm {
   alarmType: number;
 }
 
-export function readLocation(r: ByteReader, ctx: DecodeContext): Location {
+/** Reads the 28-byte base and the extras up to r.end; with `kind`, as a 0x0200 report. */
+function readFields(r: ByteReader, ctx: DecodeContext, kind: 'location'): LocationReport;
+function readFields(r: ByteReader, ctx: DecodeContext): Location;
+function readFields(r: ByteReader, ctx: DecodeContext, kind?: 'location'): Location | LocationReport {
   r.need(28, 'location base');
-  const alarm = r.u32();
-  const status = r.u32();
-  const latRaw = r.u32();
-  const lonRaw = r.u32();
-  const altRaw = r.u16();
-  const speedRaw = r.u16();
-  const direction = r.u16();
+  const b = r.bytes;
+  const p = r.pos;
+  const alarm = b[p]! * 0x1000000 + ((b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!);
+  const status = b[p + 4]! * 0x1000000 + ((b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!);
+  const latRaw = b[p + 8]! * 0x1000000 + ((b[p + 9]! << 16) | (b[p + 10]! << 8) | b[p + 11]!);
+  const lonRaw = b[p + 12]! * 0x1000000 + ((b[p + 13]! << 16) | (b[p + 14]! << 8) | b[p + 15]!);
+  const altRaw = (b[p + 16]! << 8) | b[p + 17]!;
+  const speedRaw = (b[p + 18]! << 8) | b[p + 19]!;
+  const direction = (b[p + 20]! << 8) | b[p + 21]!;
+  r.pos = p + 22;
   const time = readBcdTime(r, ctx, '+08:00');
-  return {
-    alarm,
-    status,
-    lat: status & SOUTH ? -latRaw / 1e6 : latRaw / 1e6,
-    lon: status & WEST ? -lonRaw / 1e6 : lonRaw / 1e6,
-    altitude: altRaw >= 0x8000 ? altRaw - 0x10000 : altRaw,
-    speed: speedRaw / 10,
-    direction,
-    time,
-    extras: readExtras(r, ctx),
-  };
+  const lat = status & SOUTH ? -latRaw / 1e6 : latRaw / 1e6;
+  const lon = status & WEST ? -lonRaw / 1e6 : lonRaw / 1e6;
+  const altitude = altRaw >= 0x8000 ? altRaw - 0x10000 : altRaw;
+  const speed = speedRaw / 10;
+  const extras = readExtras(r, ctx);
+  return kind
+    ? { kind, alarm, status, lat, lon, altitude, speed, direction, time, extras }
+    : { alarm, status, lat, lon, altitude, speed, direction, time, extras };
+}
+
+export function readLocation(r: ByteReader, ctx: DecodeContext): Location {
+  return readFields(r, ctx);
 }
 
 const negative = (v: number) => v < 0 || Object.is(v, -0);
@@ -108,11 +115,7 @@ export function writeLocation(w: ByteWriter, m: Location): void {
 export const locationCodec: BodyCodec<LocationReport> = {
   kind: 'location',
   msgId: 0x0200,
-  decode: (r, ctx) => {
-    const report = readLocation(r, ctx) as LocationReport;
-    report.kind = 'location';
-    return report;
-  },
+  decode: (r, ctx) => readFields(r, ctx, 'location'),
   encode: (w, m) => writeLocation(w, m),
 };
 
