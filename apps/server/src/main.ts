@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { buildApp } from './app.ts';
 import { progressBar } from './cli/progress.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { verifyChain } from './platform/audit/audit.service.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/identity/seed.ts';
-import { startJobWorker } from './platform/jobs/index.ts';
-import { PARTS } from './registry.ts';
-import { loadSecretBox, migrate, openConfiguredDatabase, seedAll } from './runtime.ts';
+import type { startJobWorker } from './platform/jobs/index.ts';
+import type { openConfiguredDatabase, seedAll } from './runtime.ts';
+
+// The platform (HTTP app, database, parts) is imported when a command needs it: loading it takes
+// seconds, which protocol tools such as `jtgov ais decode` should not pay.
+const runtime = () => import('./runtime.ts');
 
 /** Each exports `run(args): Promise<number>`, reading stdin and writing stdout. */
 const PROTOCOL_TOOLS = {
@@ -34,7 +34,7 @@ async function withDatabase<T>(
   config: Config,
   work: (handle: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>,
 ): Promise<T> {
-  const handle = await openConfiguredDatabase(config);
+  const handle = await (await runtime()).openConfiguredDatabase(config);
   try {
     return await work(handle);
   } finally {
@@ -42,7 +42,7 @@ async function withDatabase<T>(
   }
 }
 
-function printSeedReport(report: Awaited<ReturnType<typeof seedAll>>, config: Config): void {
+async function printSeedReport(report: Awaited<ReturnType<typeof seedAll>>, config: Config): Promise<void> {
   if (report.orgUnits > 0)
     console.log(`seeded ${report.divisions} GB/T 2260 divisions and ${report.orgUnits} org units`);
   if (report.calendarDays > 0)
@@ -56,6 +56,7 @@ function printSeedReport(report: Awaited<ReturnType<typeof seedAll>>, config: Co
     }
   }
   if (report.demoAccounts > 0 && config.mode === 'demo') {
+    const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./platform/identity/seed.ts');
     console.log(
       `demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
     );
@@ -63,9 +64,13 @@ function printSeedReport(report: Awaited<ReturnType<typeof seedAll>>, config: Co
 }
 
 async function start(config: Config): Promise<void> {
+  const { loadSecretBox, migrate, openConfiguredDatabase, seedAll } = await runtime();
+  const { buildApp } = await import('./app.ts');
+  const { startJobWorker } = await import('./platform/jobs/index.ts');
+  const { PARTS } = await import('./registry.ts');
   const handle = await openConfiguredDatabase(config);
   await migrate(handle);
-  printSeedReport(await seedAll(handle, config), config);
+  await printSeedReport(await seedAll(handle, config), config);
   const app = await buildApp({
     config,
     db: handle.db,
@@ -113,19 +118,21 @@ export async function main(argv: readonly string[]): Promise<number> {
       return -1;
     case 'migrate':
       return withDatabase(config, async (handle) => {
-        const applied = await migrate(handle);
+        const applied = await (await runtime()).migrate(handle);
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
         return 0;
       });
     case 'seed':
       return withDatabase(config, async (handle) => {
+        const { migrate, seedAll } = await runtime();
         await migrate(handle);
-        printSeedReport(await seedAll(handle, config), config);
+        await printSeedReport(await seedAll(handle, config), config);
         return 0;
       });
     case 'audit':
       if (sub !== 'verify') break;
       return withDatabase(config, async (handle) => {
+        const { verifyChain } = await import('./platform/audit/audit.service.ts');
         const bar = progressBar('verifying audit chain');
         const verdict = await verifyChain(handle.db, (done, total) => bar.update(done, total));
         bar.done();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AisDecoder } from './decoder.ts';
 import { GpsdStaticDataQueue, toGpsdJson } from './gpsd.ts';
-import type { AisMessage } from './messages/types.ts';
+import type { AisMessage, StaticDataPartB } from './messages/types.ts';
 import { REFERENCE_GOLDENS } from './testing/fixtures.ts';
 
 const GPSDECODE_OUTPUT: Record<keyof typeof REFERENCE_GOLDENS, readonly [string, string]> = {
@@ -42,6 +42,23 @@ const GPSDECODE_OUTPUT: Record<keyof typeof REFERENCE_GOLDENS, readonly [string,
   ],
 };
 
+const B_PART: StaticDataPartB = {
+  type: 24,
+  repeat: 0,
+  mmsi: 0,
+  part: 'B',
+  shipType: 0,
+  vendorId: '',
+  model: 0,
+  serial: 0,
+  callSign: '',
+  toBow: 0,
+  toStern: 0,
+  toPort: 0,
+  toStarboard: 0,
+  mothershipMmsi: undefined,
+};
+
 /** What gpsdecode prints for these lines: type 24 only as pairs of parts. */
 function gpsdLines(lines: readonly string[], scaled: boolean): string[] {
   const decoder = new AisDecoder({ clock: () => 0 });
@@ -51,7 +68,7 @@ function gpsdLines(lines: readonly string[], scaled: boolean): string[] {
     const result = decoder.decode(line);
     if (!result?.ok) continue;
     let message: AisMessage | undefined = result.message;
-    if (message.type === 24 && message.part !== 'AB') message = queue.accept(message);
+    if (message.type === 24 && message.part !== 'AB') message = queue.accept(message, result.channel);
     if (message) out.push(toGpsdJson(message, { scaled }));
   }
   return out;
@@ -90,26 +107,25 @@ describe('GpsdStaticDataQueue', () => {
   it('holds eight part A names, the oldest overwritten first', () => {
     const queue = new GpsdStaticDataQueue();
     const a = (mmsi: number) => ({ type: 24, repeat: 0, mmsi, part: 'A', shipName: `S${mmsi}` }) as const;
-    const b = (mmsi: number) =>
-      ({
-        type: 24,
-        repeat: 0,
-        mmsi,
-        part: 'B',
-        shipType: 0,
-        vendorId: '',
-        model: 0,
-        serial: 0,
-        callSign: '',
-        toBow: 0,
-        toStern: 0,
-        toPort: 0,
-        toStarboard: 0,
-        mothershipMmsi: undefined,
-      }) as const;
+    const b = (mmsi: number) => ({ ...B_PART, mmsi });
     for (let i = 1; i <= 10; i++) assert.equal(queue.accept(a(i)), undefined);
     assert.equal(queue.accept(b(1)), undefined);
     assert.equal(queue.accept(b(10))?.shipName, 'S10');
     assert.equal(queue.accept(b(10)), undefined, 'a repeated part B finds no name');
+  });
+
+  it('pairs within a channel context only: A and 1, B and 2', () => {
+    const queue = new GpsdStaticDataQueue();
+    const a = (mmsi: number) => ({ type: 24, repeat: 0, mmsi, part: 'A', shipName: 'X' }) as const;
+    const b = (mmsi: number) => ({ ...B_PART, mmsi });
+    queue.accept(a(1), 'A');
+    queue.accept(a(2), 'B');
+    queue.accept(a(3), undefined);
+    queue.accept(a(4), 'C');
+    assert.equal(queue.accept(b(1), 'B'), undefined);
+    assert.equal(queue.accept(b(1), '1')?.mmsi, 1);
+    assert.equal(queue.accept(b(2), '2')?.mmsi, 2);
+    assert.equal(queue.accept(b(3), 'A')?.mmsi, 3);
+    assert.equal(queue.accept(b(4), 'C'), undefined);
   });
 });

@@ -1,7 +1,6 @@
 // Our messages as gpsd prints them: the JSON objects of `gpsdecode -j` (scaled) and
 // `gpsdecode -u -j` (unscaled), field for field and byte for byte as gpsd 3.22 writes them
-// (gpsd_json.c json_aivdm_dump; printf formats reproduced with toFixed, which rounds the exact
-// binary value as glibc does for every value these fields can take).
+// (gpsd_json.c json_aivdm_dump).
 import { AID_TYPE_TEXT, epfdText, NAV_STATUS_TEXT, shipTypeText } from './gpsd-legends.ts';
 import {
   COURSE_NOT_AVAILABLE,
@@ -23,6 +22,23 @@ export interface GpsdOptions {
   readonly device?: string;
 }
 
+const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
+/**
+ * printf's `%.<digits>f` as glibc renders it. toFixed also rounds the exact binary value, but
+ * takes an exact half away from zero where glibc takes it to the even digit: 69.25 prints 69.2.
+ */
+export function printfFixed(x: number, digits: number): string {
+  const rounded = x.toFixed(digits);
+  // An exact half stays exact when scaled, so this finds every candidate.
+  if (Math.abs((x * POW10[digits]!) % 1) !== 0.5) return rounded;
+  const exact = x.toFixed(digits + 60);
+  const point = exact.indexOf('.');
+  if (!/^50*$/.test(exact.slice(point + 1 + digits))) return rounded;
+  const truncated = digits === 0 ? exact.slice(0, point) : exact.slice(0, point + 1 + digits);
+  return Number(truncated.at(-1)) % 2 === 0 ? truncated : rounded;
+}
+
 const rawLon = (lon: number | undefined) =>
   lon === undefined ? LON_NOT_AVAILABLE : Math.round(lon * 600_000);
 const rawLat = (lat: number | undefined) =>
@@ -35,31 +51,52 @@ function str(text: string): string {
   return `"${text.replace(/["\\]/g, '\\$&')}"`;
 }
 
+/**
+ * `%.6f` of raw/600 000 (1/10 000 minute to degrees) in integer arithmetic: the quotient is never
+ * within rounding distance of a half millionth (10·raw ≡ 3 mod 6 has no solution), so rounding
+ * it exactly gives glibc's digits.
+ */
+function degrees(raw: number): string {
+  const magnitude = raw < 0 ? -raw : raw;
+  const micro = Math.floor((magnitude * 10 + 3) / 6);
+  const whole = Math.floor(micro / 1_000_000);
+  const fraction = String(micro - whole * 1_000_000).padStart(6, '0');
+  return `${raw < 0 ? '-' : ''}${whole}.${fraction}`;
+}
+
+/** `%.1f` of raw/10 for non-negative raw: exact in integers. */
+function tenths(raw: number): string {
+  const whole = Math.floor(raw / 10);
+  return `${whole}.${raw - whole * 10}`;
+}
+
 function position(scaled: boolean, lon: number, lat: number): string {
-  return scaled
-    ? `"lon":${(lon / 600_000).toFixed(6)},"lat":${(lat / 600_000).toFixed(6)}`
-    : `"lon":${lon},"lat":${lat}`;
+  return scaled ? `"lon":${degrees(lon)},"lat":${degrees(lat)}` : `"lon":${lon},"lat":${lat}`;
 }
 
 function speedTenths(scaled: boolean, raw: number, legends: boolean): string {
   if (!scaled) return String(raw);
   if (legends && raw === SPEED_NOT_AVAILABLE) return '"nan"';
   if (legends && raw === 1022) return '"fast"';
-  return (raw / 10).toFixed(1);
+  return tenths(raw);
 }
 
 function course(scaled: boolean, raw: number): string {
-  return scaled ? (raw / 10).toFixed(1) : String(raw);
+  return scaled ? tenths(raw) : String(raw);
 }
 
-function turn(scaled: boolean, rot: number): string {
-  if (!scaled) return String(rot);
+/** gpsd's scaled `turn` by ROT_AIS + 128: legends, else (ROT/4.733)² without its sign. */
+const TURN_TEXT: readonly string[] = Array.from({ length: 256 }, (_, i) => {
+  const rot = i - 128;
   if (rot === -128) return '"nan"';
   if (rot === -127) return '"fastleft"';
   if (rot === 127) return '"fastright"';
-  // gpsd squares ROT_AIS/4.733 and drops the sign.
   const root = rot / 4.733;
-  return (root * root).toFixed(0);
+  return printfFixed(root * root, 0);
+});
+
+function turn(scaled: boolean, rot: number): string {
+  return scaled ? TURN_TEXT[rot + 128]! : String(rot);
 }
 
 function dimensions(m: { toBow?: number; toStern?: number; toPort?: number; toStarboard?: number }): string {
@@ -98,7 +135,7 @@ function body(m: AisMessage, scaled: boolean): string {
     }
     case 5: {
       const eta = `${two(m.etaMonth ?? 0)}-${two(m.etaDay ?? 0)}T${two(m.etaHour ?? 24)}:${two(m.etaMinute ?? 60)}Z`;
-      const draught = scaled ? m.draught.toFixed(1) : String(Math.round(m.draught * 10));
+      const draught = scaled ? tenths(Math.round(m.draught * 10)) : String(Math.round(m.draught * 10));
       return `"imo":${m.imoNumber},"ais_version":${m.aisVersion},"callsign":${str(m.callSign)},"shipname":${str(m.shipName)},"shiptype":${m.shipType},"shiptype_text":"${shipTypeText(m.shipType)}",${dimensions(m)},"epfd":${m.epfd},"epfd_text":"${epfdText(m.epfd)}","eta":"${eta}","draught":${draught},"destination":${str(m.destination)},"dte":${m.dte ? 1 : 0}`;
     }
     case 6:
@@ -137,7 +174,7 @@ function body(m: AisMessage, scaled: boolean): string {
       const lat = m.lat === undefined ? LAT_NOT_AVAILABLE_COARSE : Math.round(m.lat * 600);
       const status = scaled ? `"${NAV_STATUS_TEXT[m.status]}"` : m.status;
       const where = scaled
-        ? `"lon":${(lon / 600).toFixed(1)},"lat":${(lat / 600).toFixed(1)}`
+        ? `"lon":${printfFixed(lon / 600, 1)},"lat":${printfFixed(lat / 600, 1)}`
         : `"lon":${lon},"lat":${lat}`;
       return `"status":${status},"accuracy":${m.accuracy},${where},"speed":${orElse(m.speed, 63)},"course":${orElse(m.course, 511)},"raim":${m.raim},"gnss":${m.positionLatency}`;
     }
@@ -152,27 +189,47 @@ export function toGpsdJson(message: AisMessage, options: GpsdOptions): string {
   return rest ? `${head},${rest}}` : `${head}}`;
 }
 
+/**
+ * gpsd 3.22 keeps one AIS context per radio channel (drivers/driver_aivdm.c): an empty channel,
+ * A and 1 share the first, B and 2 the second; sentences on C are ignored and on any other
+ * channel rejected, so gpsdecode prints nothing for them.
+ */
+export function gpsdChannelContext(channel: string | undefined): 0 | 1 | undefined {
+  if (channel === undefined || channel === 'A' || channel === '1') return 0;
+  if (channel === 'B' || channel === '2') return 1;
+  return undefined;
+}
+
 const QUEUE_SLOTS = 8;
 
+interface Slot {
+  mmsi: number;
+  a: StaticDataPartA | undefined;
+}
+
 /**
- * gpsd's pairing of type 24 parts (driver_ais.c, MAX_TYPE24_INTERLEAVE): part A names wait in an
- * 8-slot ring; a part B takes the first slot with its MMSI and clears it. gpsdecode prints only
- * such pairs, never a lone part.
+ * gpsd's pairing of type 24 parts (driver_ais.c, MAX_TYPE24_INTERLEAVE): per channel context,
+ * part A names wait in an 8-slot ring; a part B takes the first slot with its MMSI and clears it.
+ * gpsdecode prints only such pairs, never a lone part.
  */
 export class GpsdStaticDataQueue {
-  private readonly slots: { mmsi: number; a: StaticDataPartA | undefined }[] = Array.from(
-    { length: QUEUE_SLOTS },
-    () => ({ mmsi: 0, a: undefined }),
+  private readonly rings: Slot[][] = [0, 1].map(() =>
+    Array.from({ length: QUEUE_SLOTS }, () => ({ mmsi: 0, a: undefined })),
   );
-  private index = 0;
+  private readonly next = [0, 0];
 
-  accept(part: StaticDataPartA | StaticDataPartB): StaticDataReport | undefined {
+  /** The pair a part completes, for a part heard on `channel` (default A). */
+  accept(part: StaticDataPartA | StaticDataPartB, channel?: string): StaticDataReport | undefined {
+    const context = gpsdChannelContext(channel);
+    if (context === undefined) return undefined;
+    const ring = this.rings[context]!;
     if (part.part === 'A') {
-      this.slots[this.index] = { mmsi: part.mmsi, a: part };
-      this.index = (this.index + 1) % QUEUE_SLOTS;
+      const index = this.next[context]!;
+      ring[index] = { mmsi: part.mmsi, a: part };
+      this.next[context] = (index + 1) % QUEUE_SLOTS;
       return undefined;
     }
-    for (const slot of this.slots) {
+    for (const slot of ring) {
       if (slot.mmsi !== part.mmsi) continue;
       slot.mmsi = 0;
       const name = slot.a ?? { type: 24, part: 'A', repeat: part.repeat, mmsi: part.mmsi, shipName: '' };

@@ -73,6 +73,11 @@ export interface SentenceOptions {
 
 export function toSentences(bits: readonly number[], options: SentenceOptions = {}): string[] {
   const { payload, fillBits } = armor(bits);
+  return armoredSentences(payload, fillBits, options);
+}
+
+/** NMEA lines of an armored payload. */
+export function armoredSentences(payload: string, fillBits: number, options: SentenceOptions = {}): string[] {
   const size = options.maxPayloadChars ?? 60;
   const parts: string[] = [];
   for (let i = 0; i < payload.length; i += size) parts.push(payload.slice(i, i + size));
