@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { fromHex, toHex } from './bytes.ts';
 import { decodeFrame, encodeContent, encodePacket } from './codec.ts';
 import { Framer } from './frame.ts';
-import { contentOf, decodeHex, GOLDEN } from './jt808.fixtures.ts';
+import { contentOf, decodeHex, GOLDEN, TRC } from './jt808.fixtures.ts';
 import type { Message } from './messages/index.ts';
 
 function expectKind<K extends Message['kind']>(message: Message, kind: K): Extract<Message, { kind: K }> {
@@ -261,6 +261,29 @@ describe('headers of both editions', () => {
           message: { kind: 'heartbeat' },
         }),
       RangeError,
+    );
+  });
+});
+
+describe('Traccar corpus (vendor extra items)', () => {
+  test('strict accepts the standard frames and re-encodes them exactly; lenient accepts all with warnings', () => {
+    const outcomes = TRC.map((frame) => {
+      const content = contentOf(frame);
+      const strict = decodeFrame(content);
+      const lenient = decodeFrame(content, { strict: false });
+      assert.ok(lenient.ok, frame);
+      if (strict.ok) assert.equal(toHex(encodeContent(strict.packet)), toHex(content));
+      return strict.ok ? 'ok' : `${strict.error.code}/${lenient.warnings.map((w) => w.code).join()}`;
+    });
+    assert.deepEqual(
+      outcomes.filter((o) => o !== 'ok'),
+      ['invalid-bcd/invalid-bcd', 'length-mismatch/length-mismatch'],
+    );
+    const batch = decodeHex(TRC[0]!).message;
+    assert.ok(batch.kind === 'locationBatch');
+    assert.deepEqual(
+      batch.items[0]!.extras.find((e) => e.type === 'satellites'),
+      { type: 'satellites', value: 14 },
     );
   });
 });
