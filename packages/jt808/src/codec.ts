@@ -3,7 +3,14 @@ import { ByteReader, ByteWriter, DecodeFailure } from './bytes.ts';
 import type { DecodeContext, ErrorCode, Jt808Error, Jt808Warning } from './context.ts';
 import { deviation } from './context.ts';
 import { escapeFrame, xorChecksum } from './frame.ts';
-import { bodyProperties, type Header, headerLength, readHeader, writeHeader } from './header.ts';
+import {
+  bodyProperties,
+  type Header,
+  headerLength,
+  MAX_BODY_LENGTH,
+  readHeader,
+  writeHeader,
+} from './header.ts';
 import { codecById, codecByKind, type Message } from './messages/index.ts';
 import { type Location, readLocation, writeLocation } from './messages/location.ts';
 
@@ -154,4 +161,24 @@ export function encodeLocation(location: Location): Uint8Array {
   const w = new ByteWriter(64);
   writeLocation(w, location);
   return w.result();
+}
+
+/**
+ * Splits a message whose body exceeds maxBody into subpackages (JT/T 808-2013 §4.4.3): consecutive
+ * serials from the header's, total and index from 1. A body that fits returns the packet unchanged.
+ */
+export function splitPacket(packet: Packet, maxBody = MAX_BODY_LENGTH): Packet[] {
+  if (maxBody < 1 || maxBody > MAX_BODY_LENGTH) throw new RangeError(`maxBody must be 1-${MAX_BODY_LENGTH}`);
+  const body = encodeBody(packet);
+  if (body.length <= maxBody) return [packet];
+  const total = Math.ceil(body.length / maxBody);
+  if (total > 0xffff) throw new RangeError(`${total} subpackages exceed a WORD`);
+  return Array.from({ length: total }, (_, i) => ({
+    header: {
+      ...packet.header,
+      serial: (packet.header.serial + i) & 0xffff,
+      subpackage: { total, index: i + 1 },
+    },
+    message: { kind: 'raw', data: body.subarray(i * maxBody, (i + 1) * maxBody) },
+  }));
 }

@@ -11,6 +11,7 @@ export {
   encodeLocation,
   encodePacket,
   type Packet,
+  splitPacket,
 } from './codec.ts';
 export type { Edition, ErrorCode, Jt808Error, Jt808Warning } from './context.ts';
 export {

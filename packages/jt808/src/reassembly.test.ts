@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { toHex } from './bytes.ts';
-import { decodeBody, decodeFrame, encodeBody, encodeContent, type Packet } from './codec.ts';
+import { decodeBody, decodeFrame, encodeBody, encodeContent, type Packet, splitPacket } from './codec.ts';
 import type { Header } from './header.ts';
 import type { Message } from './messages/index.ts';
 import { Reassembler } from './reassembly.ts';
@@ -139,6 +139,39 @@ describe('subpackage reassembly', () => {
         10,
       );
     assert.ok(r.size.bytes <= 1000);
+  });
+
+  test('splitPacket makes what the reassembler puts back together', () => {
+    const { whole } = splitReply(0, 1000);
+    const header: Header = {
+      msgId: 0x0104,
+      version: '2019',
+      protocolVersion: 1,
+      phone: `00000000${phone}`,
+      serial: 0xfffe,
+      encryption: 0,
+      reserved: false,
+    };
+    const packets = splitPacket({ header, message: whole }, 256);
+    assert.ok(packets.length > 2);
+    assert.deepEqual(
+      packets.map((p) => p.header.serial),
+      packets.map((_, i) => (0xfffe + i) & 0xffff),
+    );
+    const r = new Reassembler();
+    let last: ReturnType<Reassembler['accept']> | undefined;
+    for (const p of packets.reverse()) {
+      const { header: h, body } = viaWire(p);
+      last = r.accept(h, body, 0);
+    }
+    assert.ok(last?.status === 'complete');
+    const decoded = decodeBody(last.header, last.body);
+    assert.ok(decoded.ok);
+    assert.deepEqual(decoded.message, whole);
+    assert.equal(
+      splitPacket({ header: { ...header, msgId: 0x0002 }, message: { kind: 'heartbeat' } }).length,
+      1,
+    );
   });
 
   test('a packet without a subpackage header passes through', () => {
