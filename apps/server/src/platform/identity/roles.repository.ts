@@ -25,16 +25,17 @@ export async function upsertBuiltinRole(db: Executor, role: BuiltinRole): Promis
     .execute();
 }
 
-export async function findRoleIdsByCode(
-  db: Executor,
-  codes: readonly string[],
-): Promise<{ id: number; code: string }[]> {
+export async function findRolesByCode(db: Executor, codes: readonly string[]) {
   if (codes.length === 0) return [];
-  return db.selectFrom('role').select(['id', 'code']).where('code', 'in', codes).execute();
+  return db.selectFrom('role').select(['id', 'code', 'permissions']).where('code', 'in', codes).execute();
 }
 
 export async function listRoles(db: Executor) {
   return db.selectFrom('role').selectAll().orderBy('builtin', 'desc').orderBy('id').execute();
+}
+
+export async function roleCodeExists(db: Executor, code: string): Promise<boolean> {
+  return (await db.selectFrom('role').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
 
 export async function findRole(db: Executor, id: number) {

@@ -9,6 +9,7 @@ import {
   findRole,
   insertRole,
   listRoles,
+  roleCodeExists,
   updateRole,
 } from './roles.repository.ts';
 import { usersPolicy } from './users.policy.ts';
@@ -45,8 +46,7 @@ export async function createRole(
   input: { code: string; name: string; description: string; permissions: string[] },
 ) {
   checkPermissions(actor, input.code, input.permissions);
-  const exists = await trx.selectFrom('role').select('id').where('code', '=', input.code).executeTakeFirst();
-  if (exists) throw conflict(`role ${input.code} exists`);
+  if (await roleCodeExists(trx, input.code)) throw conflict(`role ${input.code} exists`);
   const row = await insertRole(trx, {
     ...input,
     permissions: [...new Set(input.permissions)],

@@ -5,7 +5,7 @@ import { findOrgUnitByCode } from '../orgs/orgs.repository.ts';
 import { MINISTRY } from '../orgs/seed.ts';
 import { BUILTIN_ROLES } from './permissions.ts';
 import { upsertBuiltinRole } from './roles.repository.ts';
-import { countUsers } from './users.repository.ts';
+import { countUsers, usernameExists } from './users.repository.ts';
 import { createUser, generatePassword } from './users.service.ts';
 
 /** Built-in roles, refreshed at every start so that new permissions reach them. */
@@ -54,11 +54,7 @@ export const DEMO_ACCOUNTS = [
 export async function seedDemoAccounts(trx: Executor, config: Config, now: Date): Promise<number> {
   let created = 0;
   for (const account of DEMO_ACCOUNTS) {
-    const exists = await trx
-      .selectFrom('app_user')
-      .select('id')
-      .where('username', '=', account.username)
-      .executeTakeFirst();
+    const exists = await usernameExists(trx, account.username);
     const org = await findOrgUnitByCode(trx, account.orgCode);
     if (exists || !org) continue;
     await createUser(

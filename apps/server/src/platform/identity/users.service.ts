@@ -6,7 +6,7 @@ import { AppError, badRequest, conflict, notFound } from '../http/errors.ts';
 import { findOrgUnitInScope } from '../orgs/orgs.repository.ts';
 import type { Actor } from './actor.ts';
 import { checkPasswordPolicy, describeViolations } from './password-policy.ts';
-import { findRoleIdsByCode } from './roles.repository.ts';
+import { findRolesByCode } from './roles.repository.ts';
 import { hashPassword } from './secrets.ts';
 import { revokeUserSessions } from './sessions.repository.ts';
 import { usersPolicy } from './users.policy.ts';
@@ -96,17 +96,10 @@ export function generatePassword(): string {
 
 async function resolveRoles(trx: Executor, actor: Actor | null, codes: readonly string[]) {
   const unique = [...new Set(codes)];
-  const found = await findRoleIdsByCode(trx, unique);
+  const found = await findRolesByCode(trx, unique);
   const missing = unique.filter((c) => !found.some((r) => r.code === c));
   if (missing.length > 0) throw badRequest(`unknown roles: ${missing.join(', ')}`);
-  if (actor) {
-    const withPerms = await trx
-      .selectFrom('role')
-      .select(['code', 'permissions'])
-      .where('code', 'in', unique.length ? unique : [''])
-      .execute();
-    usersPolicy.assertCanGrant(actor, withPerms);
-  }
+  if (actor) usersPolicy.assertCanGrant(actor, found);
   return found.map((r) => r.id);
 }
 

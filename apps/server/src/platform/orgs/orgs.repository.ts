@@ -1,6 +1,7 @@
 import { type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../db/database.ts';
-import type { OrgLevel, OrgUnitTable } from './orgs.tables.ts';
+import type { DivisionTable, OrgLevel, OrgUnitTable } from './orgs.tables.ts';
+import type { NewOrgUnit } from './seed.ts';
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
 export type OrgStatus = OrgUnitTable['status'];
@@ -200,4 +201,46 @@ export async function replacePathPrefix(
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+export async function countOrgUnits(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('org_unit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Bulk load of the seeded trees, parents first so every self-reference holds row by row. */
+export async function insertSeedTree(
+  db: Executor,
+  divisions: readonly DivisionTable[],
+  units: readonly NewOrgUnit[],
+) {
+  const chunks = <T>(rows: readonly T[]) =>
+    Array.from({ length: Math.ceil(rows.length / 1000) }, (_, i) => rows.slice(i * 1000, (i + 1) * 1000));
+  for (const chunk of chunks(divisions)) await db.insertInto('division').values(chunk).execute();
+  for (const chunk of chunks(units)) await db.insertInto('org_unit').values(chunk).execute();
+  for (const chunk of chunks(units)) {
+    await db
+      .insertInto('org_unit_version')
+      .values(
+        chunk.map((u) => ({
+          org_unit_id: u.id,
+          name: u.name,
+          parent_id: u.parent_id,
+          path: u.path,
+          status: u.status,
+          valid_from: u.valid_from,
+          valid_to: null,
+          change: 'create' as const,
+          changed_by: null,
+        })),
+      )
+      .execute();
+  }
+  // Ids were given explicitly; the identity sequence continues after them.
+  await sql`select setval(pg_get_serial_sequence('org_unit', 'id'), (select max(id) from org_unit))`.execute(
+    db,
+  );
 }

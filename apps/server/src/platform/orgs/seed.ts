@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { countOrgUnits, insertSeedTree } from './orgs.repository.ts';
 import type { DivisionTable, OrgUnitTable } from './orgs.tables.ts';
 
 const require = createRequire(import.meta.url);
@@ -64,7 +64,7 @@ export function authorityName(d: Pick<DivisionTable, 'code' | 'level' | 'name'>)
   return `${d.name}交通运输局`;
 }
 
-type NewOrgUnit = Omit<OrgUnitTable, 'id'> & { id: number };
+export type NewOrgUnit = Omit<OrgUnitTable, 'id'> & { id: number };
 
 /** The ministry and one transport authority per division, with materialised paths. */
 export function planOrgTree(divisions: readonly DivisionTable[]): NewOrgUnit[] {
@@ -120,42 +120,11 @@ export function planOrgTree(divisions: readonly DivisionTable[]): NewOrgUnit[] {
   return units;
 }
 
-async function insertInChunks<T>(rows: readonly T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
-}
-
 /** Loads the division tree and the authority tree into an empty database; no-op when present. */
 export async function seedOrgTree(db: Executor): Promise<{ divisions: number; orgUnits: number }> {
-  const existing = await db
-    .selectFrom('org_unit')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  if (Number(existing.n) > 0) return { divisions: 0, orgUnits: 0 };
+  if ((await countOrgUnits(db)) > 0) return { divisions: 0, orgUnits: 0 };
   const divisions = loadDivisions();
-  // Parents first, so the self-reference holds row by row.
-  await insertInChunks(divisions, 1000, (chunk) => db.insertInto('division').values(chunk).execute());
   const units = planOrgTree(divisions);
-  await insertInChunks(units, 1000, (chunk) => db.insertInto('org_unit').values(chunk).execute());
-  await insertInChunks(units, 1000, (chunk) =>
-    db
-      .insertInto('org_unit_version')
-      .values(
-        chunk.map((u) => ({
-          org_unit_id: u.id,
-          name: u.name,
-          parent_id: u.parent_id,
-          path: u.path,
-          status: u.status,
-          valid_from: u.valid_from,
-          valid_to: null,
-          change: 'create' as const,
-          changed_by: null,
-        })),
-      )
-      .execute(),
-  );
-  await sql`select setval(pg_get_serial_sequence('org_unit', 'id'), (select max(id) from org_unit))`.execute(
-    db,
-  );
+  await insertSeedTree(db, divisions, units);
   return { divisions: divisions.length, orgUnits: units.length };
 }
