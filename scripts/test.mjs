@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { ensureDependencies, ensureNode, ensureWebBuild, root } from './bootstrap.mjs';
 import { ensureChromium } from './browser.mjs';
 import { startCluster } from './pg-cluster.mjs';
+import { ensureGpsdecode } from './system-packages.mjs';
 
 function step(label, command, args, env = process.env) {
   console.error(`\n== ${label}`);
@@ -32,6 +33,7 @@ ensureNode();
 ensureDependencies();
 ensureWebBuild();
 ensureChromium();
+ensureGpsdecode();
 const bin = join(root, 'node_modules', '.bin');
 step('typecheck', join(bin, 'tsc'), ['--noEmit', '-p', 'apps/server']);
 step('typecheck web', join(bin, 'tsc'), ['--noEmit', '-p', 'apps/web']);

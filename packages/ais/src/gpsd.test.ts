@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AisDecoder } from './decoder.ts';
-import { GpsdStaticDataQueue, toGpsdJson } from './gpsd.ts';
-import type { AisMessage, StaticDataPartB } from './messages/types.ts';
+import { GpsdSession, GpsdStaticDataQueue, printfFixed, toGpsdJson } from './gpsd.ts';
+import type { StaticDataPartB } from './messages/types.ts';
 import { REFERENCE_GOLDENS } from './testing/fixtures.ts';
 
 const GPSDECODE_OUTPUT: Record<keyof typeof REFERENCE_GOLDENS, readonly [string, string]> = {
@@ -62,14 +62,12 @@ const B_PART: StaticDataPartB = {
 /** What gpsdecode prints for these lines: type 24 only as pairs of parts. */
 function gpsdLines(lines: readonly string[], scaled: boolean): string[] {
   const decoder = new AisDecoder({ clock: () => 0 });
-  const queue = new GpsdStaticDataQueue();
+  const session = new GpsdSession({ scaled });
   const out: string[] = [];
   for (const line of lines) {
     const result = decoder.decode(line);
-    if (!result?.ok) continue;
-    let message: AisMessage | undefined = result.message;
-    if (message.type === 24 && message.part !== 'AB') message = queue.accept(message, result.channel);
-    if (message) out.push(toGpsdJson(message, { scaled }));
+    const json = result?.ok ? session.render(result) : undefined;
+    if (json !== undefined) out.push(json);
   }
   return out;
 }
@@ -87,6 +85,19 @@ describe('toGpsdJson', () => {
     const result = new AisDecoder().decode(REFERENCE_GOLDENS.type1[0]);
     assert.ok(result?.ok);
     assert.match(toGpsdJson(result.message, { scaled: true, device: 'tcp://rx' }), /"device":"tcp:\/\/rx"/);
+  });
+});
+
+describe('printfFixed', () => {
+  it('rounds exact halves to even as glibc does, everything else as toFixed', () => {
+    assert.equal(printfFixed(69.25, 1), '69.2');
+    assert.equal(printfFixed(69.75, 1), '69.8');
+    assert.equal(printfFixed(-0.25, 1), '-0.2');
+    assert.equal(printfFixed(2.5, 0), '2');
+    assert.equal(printfFixed(3.5, 0), '4');
+    assert.equal(printfFixed(0.35, 1), '0.3', '0.35 is below the half in binary');
+    assert.equal(printfFixed(-118.95, 1), '-119.0', '-118.95 is beyond the half in binary');
+    assert.equal(printfFixed(123.456, 6), '123.456000');
   });
 });
 

@@ -1,6 +1,7 @@
 // Our messages as gpsd prints them: the JSON objects of `gpsdecode -j` (scaled) and
 // `gpsdecode -u -j` (unscaled), field for field and byte for byte as gpsd 3.22 writes them
 // (gpsd_json.c json_aivdm_dump).
+import type { Decoded } from './decoder.ts';
 import { AID_TYPE_TEXT, epfdText, NAV_STATUS_TEXT, shipTypeText } from './gpsd-legends.ts';
 import {
   COURSE_NOT_AVAILABLE,
@@ -236,5 +237,29 @@ export class GpsdStaticDataQueue {
       return pairStaticData(name, part);
     }
     return undefined;
+  }
+}
+
+/**
+ * What gpsdecode prints for each decoded message of one input: nothing for channels gpsd does
+ * not read, type 24 only as pairs of parts, everything else as `toGpsdJson`.
+ */
+export class GpsdSession {
+  private readonly pairs = new GpsdStaticDataQueue();
+  private readonly options: GpsdOptions;
+
+  constructor(options: GpsdOptions) {
+    this.options = options;
+  }
+
+  /** gpsdecode's JSON object for `decoded` (without line end), or undefined when it prints none. */
+  render(decoded: Decoded): string | undefined {
+    if (gpsdChannelContext(decoded.channel) === undefined) return undefined;
+    const message = decoded.message;
+    if (message.type === 24 && message.part !== 'AB') {
+      const paired = this.pairs.accept(message, decoded.channel);
+      return paired ? toGpsdJson(paired, this.options) : undefined;
+    }
+    return toGpsdJson(message, this.options);
   }
 }

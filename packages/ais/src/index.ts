@@ -8,7 +8,14 @@ export {
   type DecoderOptions,
   decodeText,
 } from './decoder.ts';
-export { type GpsdOptions, GpsdStaticDataQueue, gpsdChannelContext, toGpsdJson } from './gpsd.ts';
+export {
+  type GpsdOptions,
+  GpsdSession,
+  GpsdStaticDataQueue,
+  gpsdChannelContext,
+  printfFixed,
+  toGpsdJson,
+} from './gpsd.ts';
 export { LineSplitter } from './lines.ts';
 export { decodePayload, SUPPORTED_TYPES } from './messages/decode.ts';
 export { isAuxiliaryCraft } from './messages/static.ts';

@@ -5,15 +5,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import {
-  AisDecoder,
-  type AisMessage,
-  type DecodeResult,
-  GpsdStaticDataQueue,
-  gpsdChannelContext,
-  LineSplitter,
-  toGpsdJson,
-} from '@jtgov/ais';
+import { AisDecoder, type DecodeResult, GpsdSession, LineSplitter } from '@jtgov/ais';
 
 const USAGE = `usage: jtgov ais decode [--gpsd [-u]] < nmea.txt
 
@@ -75,29 +67,23 @@ function errorLine(result: DecodeResult, input: string): string {
 async function decode(gpsd: boolean, scaled: boolean): Promise<number> {
   // gpsd takes sentences without a checksum; our own mode insists on one.
   const decoder = new AisDecoder({ requireChecksum: !gpsd });
-  const pairs = new GpsdStaticDataQueue();
+  const session = new GpsdSession({ scaled });
   const out = new BlockWriter(process.stdout, 'latin1');
   const err = new BlockWriter(process.stderr, 'utf8');
   const splitter = new LineSplitter();
   let full = false;
 
-  const render = (message: AisMessage, channel: string | undefined): string | undefined => {
-    if (!gpsd) return `${JSON.stringify(message)}\n`;
-    // gpsd reads channels A/1, B/2 and none only.
-    if (gpsdChannelContext(channel) === undefined) return undefined;
-    if (message.type === 24 && message.part !== 'AB') {
-      const paired = pairs.accept(message, channel);
-      return paired ? `${toGpsdJson(paired, { scaled })}\r\n` : undefined;
-    }
-    return `${toGpsdJson(message, { scaled })}\r\n`;
-  };
-
   const onLine = (src: Uint8Array, start: number, end: number) => {
     const result = decoder.decodeRange(src, start, end);
     if (result === undefined) return;
     if (result.ok) {
-      const text = render(result.message, result.channel);
-      if (text !== undefined && out.line(text)) full = true;
+      if (!gpsd) {
+        if (out.line(`${JSON.stringify(result.message)}\n`)) full = true;
+        return;
+      }
+      const json = session.render(result);
+      // gpsdecode ends its lines with CRLF.
+      if (json !== undefined && out.line(`${json}\r\n`)) full = true;
       return;
     }
     if (result.error.code === 'empty') return;
