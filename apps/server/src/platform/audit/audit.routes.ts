@@ -5,7 +5,7 @@ import { offsetOf, Page, PageQuery } from '../http/pagination.ts';
 import { commonErrors, DateTimeString, Nullable } from '../http/schemas.ts';
 import { assertInstanceRoot, requireActor } from '../identity/actor.ts';
 import { type AuditRow, countEventsByDay, listEvents } from './audit.repository.ts';
-import { verifyChain } from './audit.service.ts';
+import { fieldsOf, verifyChain } from './audit.service.ts';
 
 const tags = ['audit'];
 
@@ -57,21 +57,8 @@ const Verdict = Type.Object({
   verifiedAt: DateTimeString,
 });
 
-const toAuditDto = (row: AuditRow) => ({
-  seq: row.seq,
-  at: row.at.toISOString(),
-  actorUsername: row.actor_username,
-  orgUnitId: row.org_unit_id,
-  action: row.action,
-  objectType: row.object_type,
-  objectId: row.object_id,
-  outcome: row.outcome,
-  before: row.before,
-  after: row.after,
-  ip: row.ip,
-  requestId: row.request_id,
-  hash: row.hash,
-});
+// The response schema keeps the DTO's fields of the chained entry.
+const toAuditDto = (row: AuditRow) => ({ ...fieldsOf(row), hash: row.hash });
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.platform;

@@ -70,7 +70,7 @@ function toRow(f: ChainedFields): Omit<AuditRow, 'prev_hash' | 'hash'> {
     action: f.action,
     object_type: f.objectType,
     object_id: f.objectId,
-    outcome: f.outcome as 'success' | 'failure',
+    outcome: f.outcome,
     before: f.before,
     after: f.after,
     ip: f.ip,

@@ -13,7 +13,7 @@ export interface ChainedFields {
   action: string;
   objectType: string;
   objectId: string | null;
-  outcome: string;
+  outcome: 'success' | 'failure';
   before: unknown;
   after: unknown;
   ip: string | null;

@@ -62,7 +62,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         token: result.token,
         csrfToken: result.csrfToken,
         expiresAt: result.expiresAt.toISOString(),
-        user: await meOf(platform.db, actor),
+        user: await meOf(platform.db, actor, platform.clock.now()),
       };
     },
   );
@@ -90,7 +90,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const actor = request.actor;
       if (!actor) return { user: null, csrfToken: null };
-      return { user: await meOf(platform.db, actor), csrfToken: await csrfTokenOf(platform.db, actor) };
+      return {
+        user: await meOf(platform.db, actor, platform.clock.now()),
+        csrfToken: await csrfTokenOf(platform.db, actor),
+      };
     },
   );
 
@@ -105,7 +108,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await platform.db
         .transaction()
         .execute((trx) => updateOwnProfile(trx, auditContextOf(request), actor, request.body));
-      return meOf(platform.db, actor);
+      return meOf(platform.db, actor, platform.clock.now());
     },
   );
 

@@ -22,6 +22,7 @@ import {
   recentPasswordHashes,
   updateUser,
 } from './users.repository.ts';
+import { toUserDto } from './users.service.ts';
 
 export interface LoginInput {
   username: string;
@@ -276,23 +277,15 @@ export async function disableOwnTotp(
   });
 }
 
-/** The caller as the console sees it. */
-export async function meOf(db: Executor, actor: Actor) {
+/** The caller as the console sees it: its user record plus what the session grants. */
+export async function meOf(db: Executor, actor: Actor, now: Date) {
   const row = await findUserInScope(db, actor.userId, '/');
   if (!row) throw new AppError(401, 'unauthenticated', 'user no longer exists');
   return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    email: row.email,
-    phone: row.phone,
-    orgUnitId: row.org_unit_id,
-    orgName: row.org_name,
+    ...toUserDto(row, now),
     orgPath: row.org_path,
     permissions: [...actor.permissions].sort(),
-    roles: row.roles,
     isAdmin: actor.isAdmin,
-    totpEnabled: row.totp_enabled,
     restriction: actor.restriction,
   };
 }
