@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { Page, PageQuery } from '../http/pagination.ts';
 import { commonErrors, IdParams } from '../http/schemas.ts';
 import { auditContextOf, requireActor } from './actor.ts';
 import { Ok } from './auth.schemas.ts';
 import { PERMISSIONS } from './permissions.ts';
-import { CreateRoleBody, PermissionList, RoleDto, UpdateRoleBody } from './roles.schemas.ts';
+import { CreateRoleBody, RoleDto, UpdateRoleBody } from './roles.schemas.ts';
 import { createRole, editRole, listRoleDtos, removeRole } from './roles.service.ts';
 
 const tags = ['roles'];
@@ -16,11 +17,18 @@ export const rolesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/permissions',
     {
       config: { auth: 'authenticated' },
-      schema: { tags, summary: 'Every permission a role can carry', response: { 200: PermissionList } },
+      schema: {
+        tags,
+        summary: 'Every permission a role can carry',
+        querystring: PageQuery,
+        response: { 200: Page(Type.String()) },
+      },
     },
-    async () => ({
-      items: [...PERMISSIONS],
-    }),
+    async (request) => {
+      const { page, pageSize } = request.query;
+      const items = PERMISSIONS.slice((page - 1) * pageSize, page * pageSize);
+      return { items, total: PERMISSIONS.length, page, pageSize };
+    },
   );
 
   app.get(

@@ -29,5 +29,3 @@ export const UpdateRoleBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-export const PermissionList = Type.Object({ items: Type.Array(Type.String()) });

@@ -13,7 +13,8 @@ export const ALL_ROLES: PageParams = { page: 1, pageSize: 200 };
 
 export const listRoles = (params: PageParams) => api.get<Page<RoleDto>>('/roles', { ...params });
 
-export const fetchPermissions = () => api.get<{ items: string[] }>('/permissions');
+// The whole catalogue on one page: a role editor shows every permission.
+export const fetchPermissions = () => api.get<{ items: string[] }>('/permissions', { pageSize: 200 });
 
 export const createRole = (input: CreateRoleInput) => api.post<RoleDto>('/roles', input);
 
