@@ -16,12 +16,10 @@ const POW2: Float64Array = (() => {
   return table;
 })();
 
-/** Six-bit text value -> character code: 0-31 are '@'..'_', 32-63 are ' '..'?'. */
-const TEXT_CHAR: Uint8Array = (() => {
-  const table = new Uint8Array(64);
-  for (let v = 0; v < 64; v++) table[v] = v < 32 ? v + 64 : v;
-  return table;
-})();
+/** Six-bit text value -> character: 0-31 are '@'..'_', 32-63 are ' '..'?'. */
+const TEXT_CHAR: readonly string[] = Array.from({ length: 64 }, (_, v) =>
+  String.fromCharCode(v < 32 ? v + 64 : v),
+);
 
 const HEX = '0123456789abcdef';
 
@@ -34,7 +32,6 @@ export class PayloadBits {
   /** Count of valid six-bit groups (the last one already cleared of its fill bits). */
   groups = 0;
   bitLength = 0;
-  private readonly codes: number[] = [];
 
   constructor(capacity = 256) {
     this.sixes = new Uint8Array(capacity);
@@ -57,6 +54,8 @@ export class PayloadBits {
 
   /** Unsigned big-endian integer of `length` (1-32) bits starting at bit `start`. */
   uint(start: number, length: number): number {
+    // Two reads of at most 5 six-bit groups each stay in 32-bit integer arithmetic.
+    if (length > 24) return this.uint(start, length - 16) * 65536 + this.uint(start + length - 16, 16);
     const end = start + length;
     const first = (start / 6) | 0;
     const last = ((end - 1) / 6) | 0;
@@ -87,17 +86,15 @@ export class PayloadBits {
    * spaces (GPSD "AIS Payload Data Types", t and s fields).
    */
   text(start: number, chars: number): string {
-    const codes = this.codes;
-    let n = 0;
+    let text = '';
+    let kept = 0;
     for (let i = 0; i < chars; i++) {
       const v = this.uint(start + 6 * i, 6);
       if (v === 0) break;
-      codes[n++] = TEXT_CHAR[v]!;
+      text += TEXT_CHAR[v]!;
+      if (v !== 32) kept = i + 1;
     }
-    while (n > 0 && codes[n - 1] === 32) n--;
-    if (n === 0) return '';
-    codes.length = n;
-    return String.fromCharCode.apply(null, codes);
+    return kept === text.length ? text : text.slice(0, kept);
   }
 
   /** `bitCount` bits from `start` as lower-case hex, the last byte padded with zero bits. */

@@ -113,13 +113,14 @@ export class AisDecoder {
     if (start < 0 || end > src.length || start > end) return failure('empty', 'line outside the buffer');
     const failed = scanSentence(src, start, end, f, this.requireChecksum);
     if (failed) return failed;
-    const chars = f.payloadEnd - f.payloadStart;
+    const from = f.payloadStart;
+    const chars = f.payloadEnd - from;
     if (f.fragmentCount === 1) {
       const bits = this.bits;
       bits.reset(chars);
       const sixes = bits.sixes;
       for (let i = 0; i < chars; i++) {
-        const v = ARMOR_VALUE[src[f.payloadStart + i]!]!;
+        const v = ARMOR_VALUE[src[from + i]!]!;
         if (v < 0) return BAD_PAYLOAD;
         sixes[i] = v;
       }
@@ -129,7 +130,7 @@ export class AisDecoder {
     }
     const part = new Uint8Array(chars);
     for (let i = 0; i < chars; i++) {
-      const v = ARMOR_VALUE[src[f.payloadStart + i]!]!;
+      const v = ARMOR_VALUE[src[from + i]!]!;
       if (v < 0) return BAD_PAYLOAD;
       part[i] = v;
     }
