@@ -12,7 +12,9 @@ const USAGE = `usage: jtgov ais decode [--gpsd [-u]] < nmea.txt
   NMEA 0183 !AIVDM/!AIVDO lines on stdin (tag blocks allowed), one JSON object per decoded
   message on stdout; undecodable lines as {"error":{…},"input":"…"} on stderr.
 
-  --gpsd         gpsdecode -j's objects: field names, units and scaling of gpsd
+  --gpsd         gpsdecode -j's objects: field names, units and scaling of gpsd; like gpsd,
+                 sentences without a checksum are accepted and type 24 is printed only as
+                 pairs of parts A and B
   -u, --unscaled with --gpsd: gpsdecode -u -j's raw integer fields`;
 
 /** Output is written in blocks of this many bytes. */
