@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AisDecoder } from '../decoder.ts';
+import { encodeMessage, toSentences } from '../testing/encoder.ts';
 import { REFERENCE_GOLDENS, SAMPLE_GOLDENS } from '../testing/fixtures.ts';
 import type { AisMessage } from './types.ts';
 
@@ -176,6 +177,38 @@ describe('type 5 — static and voyage data', () => {
     });
   });
 
+  it('tolerates the 420- and 422-bit variants and rejects shorter ones', () => {
+    const full = encodeMessage({
+      type: 5,
+      repeat: 0,
+      mmsi: 412345678,
+      aisVersion: 0,
+      imoNumber: 9_123_456,
+      callSign: 'BPAB',
+      shipName: 'DONG FANG',
+      shipType: 80,
+      toBow: 150,
+      toStern: 30,
+      toPort: 12,
+      toStarboard: 12,
+      epfd: 1,
+      etaMonth: 3,
+      etaDay: 8,
+      etaHour: 6,
+      etaMinute: 30,
+      draught: 10.5,
+      destination: 'NINGBO ZHOUSHAN',
+      dte: true,
+    });
+    for (const length of [420, 422]) {
+      const m = decodeOne(toSentences(full.slice(0, length)));
+      expectFields(m, { mmsi: 412345678, shipName: 'DONG FANG', destination: 'NINGBO ZHOUSHAN', dte: false });
+    }
+    expectFields(decodeOne(toSentences(full)), { dte: true });
+    const short = new AisDecoder().decode(toSentences(full.slice(0, 419), { maxPayloadChars: 80 })[0]!);
+    assert.equal(short?.ok === false && short.error.code, 'too_short');
+  });
+
   it('decodes two type 5 interleaved on channels A and B', () => {
     const messages = decodeAll(SAMPLE_GOLDENS.type5Interleaved);
     assert.equal(messages.length, 2);
@@ -306,6 +339,14 @@ describe('type 21 — aid to navigation', () => {
 });
 
 describe('type 24 — class B static data', () => {
+  it('accepts part A of 160 (the standard) to 168 bits', () => {
+    const bits = encodeMessage({ type: 24, repeat: 0, mmsi: 413000001, part: 'A', shipName: 'MIN YU 8' });
+    assert.equal(bits.length, 160);
+    for (const padded of [bits, [...bits, 0, 0, 0, 0, 0, 0, 0, 0]]) {
+      expectFields(decodeOne(toSentences(padded)), { part: 'A', shipName: 'MIN YU 8' });
+    }
+  });
+
   it('decodes parts A and B of the reference', () => {
     const [a, b] = decodeAll(REFERENCE_GOLDENS.type24);
     assert.deepEqual(a, { type: 24, repeat: 0, mmsi: 271041815, part: 'A', shipName: 'PROGUY' });
