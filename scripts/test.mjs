@@ -6,9 +6,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ensureDependencies, ensureNode, ensureWebBuild, root } from './bootstrap.mjs';
-import { ensureChromium } from './browser.mjs';
 import { startCluster } from './pg-cluster.mjs';
-import { ensureGpsdecode } from './system-packages.mjs';
+import { ensureSystemPackages } from './system-packages.mjs';
 
 function step(label, command, args, env = process.env) {
   console.error(`\n== ${label}`);
@@ -32,8 +31,7 @@ function testFiles(dir, out = []) {
 ensureNode();
 ensureDependencies();
 ensureWebBuild();
-ensureChromium();
-ensureGpsdecode();
+ensureSystemPackages();
 const bin = join(root, 'node_modules', '.bin');
 step('typecheck', join(bin, 'tsc'), ['--noEmit', '-p', 'apps/server']);
 step('typecheck web', join(bin, 'tsc'), ['--noEmit', '-p', 'apps/web']);
