@@ -8,6 +8,7 @@ export type JobScheduleRow = Selectable<JobScheduleTable>;
 
 const jsonb = (value: unknown) => sql<unknown>`${JSON.stringify(value ?? {})}::jsonb`;
 const IN_FLIGHT: JobStatus[] = ['pending', 'running', 'failed'];
+const IN_FLIGHT_PREDICATE = `status in (${IN_FLIGHT.map((s) => `'${s}'`).join(', ')})`;
 
 /** Inserts a job; with a unique key already in flight, inserts nothing and returns undefined. */
 export async function insertJob(
@@ -23,7 +24,9 @@ export async function insertJob(
       max_attempts: job.maxAttempts,
       unique_key: job.uniqueKey,
     })
-    .onConflict((oc) => oc.column('unique_key').where('status', 'in', IN_FLIGHT).doNothing())
+    // The arbiter's predicate is spelt in literals: PostgreSQL cannot match a partial index to a
+    // predicate with parameters once the statement is prepared.
+    .onConflict((oc) => oc.column('unique_key').where(sql.raw<boolean>(IN_FLIGHT_PREDICATE)).doNothing())
     .returning('id')
     .executeTakeFirst();
   return row?.id;
