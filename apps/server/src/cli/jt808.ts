@@ -2,8 +2,8 @@
 // object per line on stdout, in input order — {"msgId","version","phone","serial","body"} or
 // {"error":{"code","message"},"input"}.
 import { parseArgs } from 'node:util';
-import { decodeFrame, Framer, type FramerEvent, fromHex, packetToJson } from '@jtgov/jt808';
-import { decodeLines, errorLine } from './hex-lines.ts';
+import { decodeFrame, Framer, packetToJson } from '@jtgov/jt808';
+import { decodeLines, hexFrameDecoder, type LineDecoder } from './hex-lines.ts';
 
 const USAGE = `usage: jtgov jt808 decode [--lenient] < frames.txt
 
@@ -12,33 +12,15 @@ const USAGE = `usage: jtgov jt808 decode [--lenient] < frames.txt
 
   --lenient   accept bad checksums, body lengths, BCD and times as Traccar does ("warnings")`;
 
-function lineDecoder(strict: boolean): (line: string) => string {
-  const framer = new Framer();
-  let out = '';
-  let line = '';
-  let frames = 0;
-  const sink = (event: FramerEvent) => {
-    frames++;
-    if (event.type === 'error') {
-      out += errorLine(event.error.code, event.error.message, line);
-      return;
-    }
-    const result = decodeFrame(event.frame, { strict });
-    out += result.ok
-      ? `${JSON.stringify(packetToJson(result.packet, result.warnings))}\n`
-      : errorLine(result.error.code, result.error.message, line);
-  };
-  return (input) => {
-    line = input;
-    const bytes = fromHex(input);
-    if (!bytes) return errorLine('invalid-hex', 'not an even run of hex digits', input);
-    out = '';
-    frames = 0;
-    framer.push(bytes, sink);
-    framer.end(sink);
-    if (frames === 0) return errorLine('no-frame', 'no 0x7e-delimited frame on the line', input);
-    return out;
-  };
+function lineDecoder(strict: boolean): LineDecoder {
+  return hexFrameDecoder(
+    new Framer(),
+    (frame) => {
+      const result = decodeFrame(frame, { strict });
+      return result.ok ? { ok: true, json: packetToJson(result.packet, result.warnings) } : result;
+    },
+    'no 0x7e-delimited frame on the line',
+  );
 }
 
 /** `jtgov jt808 …`; `args` starts with the subcommand. */

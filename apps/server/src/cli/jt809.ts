@@ -2,16 +2,8 @@
 // on stdin (5b/5d flags included), one JSON object per line on stdout, in input order —
 // {"msgId","version","serial","gnssCenterId","body"} or {"error":{"code","message"},"input"}.
 import { parseArgs } from 'node:util';
-import { fromHex } from '@jtgov/jt808';
-import {
-  decodeFrame,
-  type Edition,
-  type EncryptionKeys,
-  Framer,
-  type FramerEvent,
-  packetToJson,
-} from '@jtgov/jt809';
-import { decodeLines, errorLine } from './hex-lines.ts';
+import { decodeFrame, type Edition, type EncryptionKeys, Framer, packetToJson } from '@jtgov/jt809';
+import { decodeLines, hexFrameDecoder, type LineDecoder } from './hex-lines.ts';
 
 const USAGE = `usage: jtgov jt809 decode [--lenient] [--edition 2011|2019] [--keys M1,IA1,IC1] < packets.txt
 
@@ -28,33 +20,15 @@ interface Options {
   keys?: EncryptionKeys;
 }
 
-function lineDecoder(options: Options): (line: string) => string {
-  const framer = new Framer();
-  let out = '';
-  let line = '';
-  let frames = 0;
-  const sink = (event: FramerEvent) => {
-    frames++;
-    if (event.type === 'error') {
-      out += errorLine(event.error.code, event.error.message, line);
-      return;
-    }
-    const result = decodeFrame(event.frame, options);
-    out += result.ok
-      ? `${JSON.stringify(packetToJson(result.packet, result.warnings))}\n`
-      : errorLine(result.error.code, result.error.message, line);
-  };
-  return (input) => {
-    line = input;
-    const bytes = fromHex(input);
-    if (!bytes) return errorLine('invalid-hex', 'not an even run of hex digits', input);
-    out = '';
-    frames = 0;
-    framer.push(bytes, sink);
-    framer.end(sink);
-    if (frames === 0) return errorLine('no-frame', 'no 0x5b…0x5d packet on the line', input);
-    return out;
-  };
+function lineDecoder(options: Options): LineDecoder {
+  return hexFrameDecoder(
+    new Framer(),
+    (frame) => {
+      const result = decodeFrame(frame, options);
+      return result.ok ? { ok: true, json: packetToJson(result.packet, result.warnings) } : result;
+    },
+    'no 0x5b…0x5d packet on the line',
+  );
 }
 
 function parseKeys(text: string): EncryptionKeys | null {
