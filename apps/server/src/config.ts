@@ -82,8 +82,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
 
   const config: Config = {
     mode,
-    // Interface and port of the HTTP server.
-    host: env.HOST || '0.0.0.0',
+    // Interface and port of the HTTP server. Demo mode, whose accounts have published passwords,
+    // listens on loopback only unless told otherwise.
+    host: env.HOST || (mode === 'demo' ? '127.0.0.1' : '0.0.0.0'),
     port: int('PORT', 3000, 0, 65535),
     // pino level: fatal, error, warn, info, debug, trace or silent.
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),

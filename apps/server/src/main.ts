@@ -90,7 +90,7 @@ async function start(config: Config): Promise<void> {
   const address = await app.listen({ host: config.host, port: config.port });
   if (config.jobs.enabled) worker = await startJobWorker(app.platform, PARTS, app.log);
   console.log(
-    `jtgov (${config.mode}, ${handle.kind}) listening on ${address.replace('0.0.0.0', 'localhost')}`,
+    `jtgov (${config.mode}, ${handle.kind}) listening on ${address.replace(/127\.0\.0\.1|0\.0\.0\.0/, 'localhost')}`,
   );
 }
 

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+test('defaults: demo mode on the embedded database, on loopback, port 3000, ./data', () => {
+  const config = loadConfig({}, '/srv/jtgov');
+  assert.equal(config.mode, 'demo');
+  assert.equal(config.port, 3000);
+  assert.equal(config.host, '127.0.0.1');
+  assert.equal(config.dataDir, '/srv/jtgov/data');
+  assert.equal(config.databaseUrl, undefined);
+  assert.equal(config.adminTotp, 'optional');
+  assert.ok(Object.isFrozen(config));
+});
+
+test('production listens on every interface, needs a secret key and requires administrator TOTP', () => {
+  const config = loadConfig({ JTGOV_MODE: 'production', JTGOV_SECRET_KEY: 'ab'.repeat(16) });
+  assert.equal(config.host, '0.0.0.0');
+  assert.equal(config.adminTotp, 'required');
+  assert.equal(config.cookieSecure, true);
+  assert.throws(() => loadConfig({ JTGOV_MODE: 'production' }), /JTGOV_SECRET_KEY: required in production/);
+});
+
+test('every bad variable is listed at once', () => {
+  try {
+    loadConfig({
+      PORT: 'eighty',
+      JTGOV_MODE: 'staging',
+      DATABASE_URL: 'mysql://x',
+      JTGOV_ADMIN_PASSWORD: 'admin12345',
+    });
+    assert.fail('expected a ConfigError');
+  } catch (err) {
+    assert.ok(err instanceof ConfigError);
+    const names = err.problems.map((p) => p.split(/[=:]/)[0]);
+    assert.deepEqual(names.sort(), ['DATABASE_URL', 'JTGOV_ADMIN_PASSWORD', 'JTGOV_MODE', 'PORT']);
+  }
+});
