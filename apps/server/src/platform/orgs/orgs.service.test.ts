@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../../../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { chinaDate } from './orgs.service.ts';
 
 interface Child {
   id: number;
@@ -10,11 +9,6 @@ interface Child {
   name: string;
   childCount: number;
 }
-
-test('chinaDate is the calendar day at UTC+8', () => {
-  assert.equal(chinaDate(new Date('2026-11-26T15:59:59Z')), '2026-11-26');
-  assert.equal(chinaDate(new Date('2026-11-26T16:00:00Z')), '2026-11-27');
-});
 
 for (const kind of DB_KINDS) {
   describe(`org changes on ${kind}`, () => {

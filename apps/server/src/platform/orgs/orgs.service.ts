@@ -26,6 +26,7 @@
  * - Every change records an audit event filed under the unit's path, in the same transaction.
  */
 import { type AuditContext, recordAudit } from '../audit/audit.service.ts';
+import { beijingDateOf } from '../calendar/working-calendar.ts';
 import type { Executor } from '../db/database.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -104,13 +105,6 @@ export const toDivisionDto = (row: DivisionTable) => ({
   grouping: isGrouping(row),
 });
 
-// China Standard Time is UTC+8 all year round (no daylight saving time).
-const CST_OFFSET_MS = 8 * 3_600_000;
-
-/** The calendar day in China at `now`, YYYY-MM-DD. */
-export const chinaDate = (now: Date): string =>
-  new Date(now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
-
 /** A unit of the actor's jurisdiction, or 404 (whether it exists elsewhere is not told). */
 export async function findOrgOrThrow(db: Executor, actor: Actor, id: number): Promise<OrgUnitRow> {
   const unit = await findOrgUnitInScope(db, id, actor.orgPath);
@@ -119,7 +113,7 @@ export async function findOrgOrThrow(db: Executor, actor: Actor, id: number): Pr
 }
 
 function assertNotFuture(date: string, now: Date): void {
-  const today = chinaDate(now);
+  const today = beijingDateOf(now);
   if (date > today) throw badRequest(`effective date ${date} is in the future (today is ${today})`);
 }
 
