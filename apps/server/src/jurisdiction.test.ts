@@ -23,6 +23,7 @@ interface World {
     tokenId: number;
     notificationId: number;
     fileId: string;
+    vehicleId: number;
   };
   ownOrgId: number;
 }
@@ -30,7 +31,7 @@ interface World {
 type Probe = (w: World) => Promise<void>;
 
 /** Markers of the foreign county that must never appear in a county caller's lists. */
-const FOREIGN_MARKERS = ['gl.staff', '鼓楼区交通运输局', '鼓楼区通知'];
+const FOREIGN_MARKERS = ['gl.staff', '鼓楼区交通运输局', '鼓楼区通知', '苏A鼓楼01'];
 
 async function expectDenied(w: World, method: string, url: string, body?: unknown) {
   const res = await w.t.as(w.county, method, url, body);
@@ -123,6 +124,45 @@ const PROBES: Record<string, Probe> = {
   'GET /api/files/{id}': (w) => expectDenied(w, 'GET', `/api/files/${w.foreign.fileId}`),
   'GET /api/files/{id}/content': (w) => expectDenied(w, 'GET', `/api/files/${w.foreign.fileId}/content`),
   'DELETE /api/files/{id}': (w) => expectDenied(w, 'DELETE', `/api/files/${w.foreign.fileId}`),
+  'GET /api/vehicles': (w) => expectNoForeign(w, '/api/vehicles?pageSize=200'),
+  'GET /api/vehicles/positions': (w) => expectNoForeign(w, '/api/vehicles/positions?pageSize=200'),
+  'GET /api/vehicles/{id}': (w) => expectDenied(w, 'GET', `/api/vehicles/${w.foreign.vehicleId}`),
+  'GET /api/vehicles/{id}/track': (w) =>
+    expectDenied(
+      w,
+      'GET',
+      `/api/vehicles/${w.foreign.vehicleId}/track?from=2026-11-01T00:00:00Z&to=2026-11-28T00:00:00Z`,
+    ),
+  'POST /api/vehicles': (w) =>
+    expectDenied(w, 'POST', '/api/vehicles', {
+      plateNo: '苏A越权01',
+      plateColor: 2,
+      vehicleType: 'dangerousGoods',
+      operatorName: '越权',
+      orgUnitId: w.foreign.orgId,
+      terminalPhone: '13900000001',
+    }),
+  'PATCH /api/vehicles/{id}': async (w) => {
+    await expectDenied(w, 'PATCH', `/api/vehicles/${w.foreign.vehicleId}`, { operatorName: '越权' });
+    const own = await w.t.handle.db
+      .insertInto('vehicle')
+      .values({
+        plate_no: '苏A玄武01',
+        plate_color: 2,
+        vehicle_type: 'heavyFreight',
+        operator_name: '玄武运输',
+        org_unit_id: w.ownOrgId,
+        terminal_phone: '13900000002',
+        auth_code: 'own-auth-code',
+        status: 'active',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // Moving one's own vehicle into the foreign county is refused too.
+    await expectDenied(w, 'PATCH', `/api/vehicles/${own.id}`, { orgUnitId: w.foreign.orgId });
+  },
+  'POST /api/vehicles/{id}/deactivate': (w) =>
+    expectDenied(w, 'POST', `/api/vehicles/${w.foreign.vehicleId}/deactivate`),
 };
 
 const EXEMPT: Record<string, string> = {
@@ -190,6 +230,24 @@ for (const kind of DB_KINDS) {
         sm3: '0'.repeat(64),
         storage_key: '6f1c2a4e-0000-4000-8000-000000000106',
       });
+      const vehicleId = await t.handle.db
+        .insertInto('vehicle')
+        .values({
+          plate_no: '苏A鼓楼01',
+          plate_color: 2,
+          vehicle_type: 'scheduledCoach',
+          operator_name: '鼓楼客运',
+          org_unit_id: await t.orgId('320106'),
+          terminal_phone: '13900000106',
+          auth_code: 'probe-auth-code',
+          status: 'active',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await t.handle.db
+        .insertInto('vehicle_state')
+        .values({ vehicle_id: vehicleId.id, online: true, gnss_time: new Date(), lat: 32.06, lon: 118.78 })
+        .execute();
       w = {
         t,
         county: await t.login('xw.everything'),
@@ -200,6 +258,7 @@ for (const kind of DB_KINDS) {
           tokenId: token.json().item.id,
           notificationId: notificationId as number,
           fileId: file.id,
+          vehicleId: vehicleId.id,
         },
         ownOrgId: await t.orgId('320102'),
       };
@@ -252,6 +311,16 @@ for (const kind of DB_KINDS) {
         .where('id', '=', w.foreign.fileId)
         .executeTakeFirstOrThrow();
       assert.equal(file.deleted_at, null);
+      const vehicle = await w.t.handle.db
+        .selectFrom('vehicle')
+        .select(['operator_name', 'status', 'org_unit_id'])
+        .where('id', '=', w.foreign.vehicleId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(vehicle, {
+        operator_name: '鼓楼客运',
+        status: 'active',
+        org_unit_id: w.foreign.orgId,
+      });
       const writes = await w.t.handle.db
         .selectFrom('audit_event')
         .select('action')

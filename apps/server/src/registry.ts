@@ -1,3 +1,4 @@
+import { vehiclesPart } from './modules/vehicles/index.ts';
 import { auditPart } from './platform/audit/index.ts';
 import { calendarPart } from './platform/calendar/index.ts';
 import type { MigrationSet } from './platform/db/migrate.ts';
@@ -19,6 +20,7 @@ export const PARTS: readonly Part[] = [
   jobsPart,
   notifyPart,
   filesPart,
+  vehiclesPart,
 ];
 
 export const ALL_MIGRATIONS: readonly MigrationSet[] = PARTS.map((part) => part.migrations);

@@ -1,3 +1,4 @@
+import type { VehicleTables } from '../../modules/vehicles/vehicles.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { CalendarTables } from '../calendar/calendar.tables.ts';
 import type { FileTables } from '../files/files.tables.ts';
@@ -16,4 +17,5 @@ export interface Database
     CalendarTables,
     JobTables,
     NotifyTables,
-    FileTables {}
+    FileTables,
+    VehicleTables {}

@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   'calendar.manage',
   'job.manage',
   'file.upload',
+  'vehicle.read',
+  'vehicle.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -45,6 +47,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'calendar.manage',
       'job.manage',
       'file.upload',
+      'vehicle.read',
+      'vehicle.manage',
     ],
     isAdmin: true,
   },
@@ -66,14 +70,22 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     code: 'orgAdmin',
     name: '单位管理员',
     description: '管理本单位及下级单位的组织机构和用户',
-    permissions: ['org.read', 'org.manage', 'user.read', 'user.manage', 'file.upload'],
+    permissions: [
+      'org.read',
+      'org.manage',
+      'user.read',
+      'user.manage',
+      'file.upload',
+      'vehicle.read',
+      'vehicle.manage',
+    ],
     isAdmin: true,
   },
   {
     code: 'staff',
     name: '业务人员',
     description: '在本单位办理各业务系统的工作',
-    permissions: ['org.read', 'file.upload'],
+    permissions: ['org.read', 'file.upload', 'vehicle.read'],
     isAdmin: false,
   },
 ];
