@@ -7,6 +7,7 @@ export interface Config {
   readonly mode: Mode;
   readonly host: string;
   readonly port: number;
+  readonly gateway: { readonly enabled: boolean; readonly host: string; readonly port: number };
   readonly logLevel: string;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
@@ -86,6 +87,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     // listens on loopback only unless told otherwise.
     host: env.HOST || (mode === 'demo' ? '127.0.0.1' : '0.0.0.0'),
     port: int('PORT', 3000, 0, 65535),
+    gateway: {
+      // Run the JT/T 808 terminal gateway next to the HTTP server (`jtgov start`).
+      enabled: bool('JTGOV_GATEWAY', true),
+      // Interface and TCP port terminals connect to (0: any free port). Terminals reach it over the
+      // public network, and it has no published credentials, so every interface by default.
+      host: env.JTGOV_JT808_HOST || '0.0.0.0',
+      port: int('JTGOV_JT808_PORT', 7808, 0, 65535),
+    },
     // pino level: fatal, error, warn, info, debug, trace or silent.
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     dataDir,

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { progressBar } from './cli/progress.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import type { Jt808Gateway } from './modules/vehicles/index.ts';
 import type { startJobWorker } from './platform/jobs/index.ts';
 import type { openConfiguredDatabase, seedAll } from './runtime.ts';
 
@@ -78,8 +79,11 @@ async function start(config: Config): Promise<void> {
     secretBox: loadSecretBox(config),
   });
   let worker: Awaited<ReturnType<typeof startJobWorker>> | undefined;
+  let gateway: Jt808Gateway | undefined;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    // Terminals first: the gateway commits the positions it has queued while the database is open.
+    await gateway?.close();
     await worker?.stop();
     await app.close();
     await handle.close();
@@ -89,6 +93,17 @@ async function start(config: Config): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ host: config.host, port: config.port });
   if (config.jobs.enabled) worker = await startJobWorker(app.platform, PARTS, app.log);
+  if (config.gateway.enabled) {
+    const { startGateway } = await import('./modules/vehicles/index.ts');
+    gateway = await startGateway({
+      db: handle.db,
+      host: config.gateway.host,
+      port: config.gateway.port,
+      clock: app.platform.clock,
+      log: app.log,
+    });
+    console.log(`JT/T 808 gateway listening on ${config.gateway.host}:${gateway.port}`);
+  }
   console.log(
     `jtgov (${config.mode}, ${handle.kind}) listening on ${address.replace(/127\.0\.0\.1|0\.0\.0\.0/, 'localhost')}`,
   );

@@ -17,3 +17,5 @@ export const vehiclesPart: Part = {
   jobs: (platform) => ({ 'vehicles.ensure-partitions': () => ensurePartitions(platform) }),
   schedules: [{ name: 'vehicles.ensure-partitions', cron: '0 3 * * *', kind: 'vehicles.ensure-partitions' }],
 };
+
+export { DEFAULT_LIMITS, type GatewayOptions, type Jt808Gateway, startGateway } from './gateway.ts';

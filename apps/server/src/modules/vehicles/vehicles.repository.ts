@@ -149,3 +149,16 @@ export async function listVehicles(db: Executor, f: VehicleFilter, limit: number
     ).n;
   return { items: rows as VehicleRow[], total: Number(total) };
 }
+
+export async function markRegistered(
+  db: Executor,
+  id: number,
+  terminalId: string | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('vehicle')
+    .set((eb) => ({ registered_at: now, terminal_id: eb.fn.coalesce('terminal_id', eb.val(terminalId)) }))
+    .where('id', '=', id)
+    .execute();
+}

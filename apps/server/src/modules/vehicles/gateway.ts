@@ -1,0 +1,150 @@
+// JT/T 808 terminal gateway: a TCP server whose connections register and authenticate terminals
+// against the vehicle registry and store their positions, acknowledging each once it is durable.
+import { createServer, type Server } from 'node:net';
+import { type AuditContext, SYSTEM_CONTEXT } from '../../platform/audit/audit.service.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { type Clock, systemClock } from '../../platform/http/platform.ts';
+import { PositionWriter } from './position-writer.ts';
+import { setVehicleOnline } from './positions.repository.ts';
+import { type ConnectionHost, type ConnectionLimits, TerminalConnection } from './terminal-connection.ts';
+import { authenticateTerminal, registerTerminal } from './terminals.service.ts';
+
+export interface GatewayLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface GatewayOptions {
+  readonly db: Db;
+  readonly port: number;
+  readonly host?: string;
+  readonly clock?: Clock;
+  readonly log?: GatewayLog;
+  readonly limits?: Partial<ConnectionLimits>;
+  readonly maxConnections?: number;
+  /** Group commit of positions: the longest a row waits for others, and rows per statement. */
+  readonly batchDelayMs?: number;
+  readonly batchMaxRows?: number;
+}
+
+export const DEFAULT_LIMITS: ConnectionLimits = {
+  // A 1023-byte body with a 2019 subpackage header (21 bytes) and the checksum.
+  maxFrameLength: 1045,
+  authTimeoutMs: 30_000,
+  // Three missed heartbeats at the default 60 s interval, with margin (JT/T 808-2013 §7.2.2).
+  idleTimeoutMs: 300_000,
+  framesPerSecond: 50,
+  frameBurst: 200,
+  maxInFlight: 256,
+  maxOutboundBytes: 64 * 1024,
+  maxBadFrames: 10,
+  maxAuthFailures: 3,
+  // Blind-area back-fill (0x0704 type 1) may carry reports days old.
+  maxAgeMs: 90 * 86_400_000,
+  maxFutureMs: 10 * 60_000,
+};
+
+export interface Jt808Gateway {
+  readonly port: number;
+  /** Connections open now. */
+  readonly connections: number;
+  readonly writer: PositionWriter;
+  /** Stops accepting, closes every connection, writes what is queued and marks the vehicles offline. */
+  close(): Promise<void>;
+}
+
+const silent: GatewayLog = { info() {}, warn() {}, error() {} };
+
+export async function startGateway(options: GatewayOptions): Promise<Jt808Gateway> {
+  const { db } = options;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? silent;
+  const limits: ConnectionLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const writer = new PositionWriter(db, {
+    ...(options.batchDelayMs !== undefined && { maxDelayMs: options.batchDelayMs }),
+    ...(options.batchMaxRows !== undefined && { maxRows: options.batchMaxRows }),
+  });
+  const open = new Set<TerminalConnection>();
+  /** The connection each authenticated vehicle uses: a newer connection replaces an older one. */
+  const byVehicle = new Map<number, TerminalConnection>();
+  /** Online/offline writes in order per vehicle, so a quick reconnect cannot end up offline. */
+  let stateWrites: Promise<void> = Promise.resolve();
+  const setOnline = (vehicleId: number, online: boolean) => {
+    stateWrites = stateWrites
+      .then(() => setVehicleOnline(db, vehicleId, online, clock.now()))
+      .catch((err: unknown) => log.error({ err: String(err), vehicleId }, 'jt808 online state not written'));
+    return stateWrites;
+  };
+  const auditOf = (conn: TerminalConnection): AuditContext => ({
+    ...SYSTEM_CONTEXT,
+    username: 'jt808-gateway',
+    ip: conn.socket.remoteAddress ?? null,
+  });
+
+  const host: ConnectionHost = {
+    limits,
+    now: () => clock.now(),
+    register: (conn, header, message) =>
+      db
+        .transaction()
+        .execute((trx) => registerTerminal(trx, auditOf(conn), header.phone, message, clock.now())),
+    async authenticate(conn, header, authCode) {
+      const vehicle = await db
+        .transaction()
+        .execute((trx) => authenticateTerminal(trx, auditOf(conn), header.phone, authCode));
+      if (!vehicle) return null;
+      const previous = byVehicle.get(vehicle.id);
+      byVehicle.set(vehicle.id, conn);
+      if (previous && previous !== conn) previous.close('replaced');
+      await setOnline(vehicle.id, true);
+      return vehicle;
+    },
+    writePositions: (rows) => writer.write(rows),
+    closed(conn) {
+      open.delete(conn);
+      const vehicle = conn.vehicle;
+      if (vehicle && byVehicle.get(vehicle.id) === conn) {
+        byVehicle.delete(vehicle.id);
+        void setOnline(vehicle.id, false);
+      }
+    },
+    log: (level, details, message) => log[level](details, message),
+  };
+
+  let closing = false;
+  const server: Server = createServer({ pauseOnConnect: false }, (socket) => {
+    if (closing) {
+      socket.destroy();
+      return;
+    }
+    open.add(new TerminalConnection(socket, host));
+  });
+  if (options.maxConnections !== undefined) server.maxConnections = options.maxConnections;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', (err) => log.error({ err: String(err) }, 'jt808 gateway error'));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+
+  return {
+    port,
+    get connections() {
+      return open.size;
+    },
+    writer,
+    async close() {
+      closing = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const conn of open) conn.close('shutdown');
+      await stopped;
+      await writer.flush();
+      await stateWrites;
+    },
+  };
+}

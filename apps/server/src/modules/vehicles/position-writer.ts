@@ -1,0 +1,137 @@
+import type { Db } from '../../platform/db/database.ts';
+import {
+  ensureMonthPartition,
+  insertPositions,
+  monthBounds,
+  type PositionInput,
+  upsertLatestStates,
+} from './positions.repository.ts';
+
+export interface PositionWriterOptions {
+  /** How long the first row of a batch waits for others. */
+  readonly maxDelayMs?: number;
+  /** Rows per statement; a batch is written at once when it reaches this. */
+  readonly maxRows?: number;
+}
+
+interface Pending {
+  rows: PositionInput[];
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * Group commit of positions: rows from every connection wait briefly, are written in one
+ * transaction (one INSERT for the rows, one upsert for the vehicles' latest state), and only then
+ * are their promises resolved — the gateway acknowledges a location when its promise resolves.
+ * One batch is written at a time, so promises resolve in the order rows were given.
+ *
+ * Multi-row INSERT rather than COPY on PostgreSQL: a terminal retransmits a report whose
+ * acknowledgement it missed, and `on conflict do nothing` keeps that idempotent; COPY cannot.
+ */
+export class PositionWriter {
+  readonly #db: Db;
+  readonly #maxDelayMs: number;
+  readonly #maxRows: number;
+  #queue: Pending[] = [];
+  #queuedRows = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #writing: Promise<void> | undefined;
+  readonly #partitions = new Set<string>();
+  /** Rows written since creation. */
+  written = 0;
+
+  constructor(db: Db, options: PositionWriterOptions = {}) {
+    this.#db = db;
+    this.#maxDelayMs = options.maxDelayMs ?? 5;
+    this.#maxRows = options.maxRows ?? 2000;
+  }
+
+  get queuedRows(): number {
+    return this.#queuedRows;
+  }
+
+  /** Resolves once the rows are committed; rejects when their batch failed. */
+  write(rows: PositionInput[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.#queue.push({ rows, resolve, reject });
+      this.#queuedRows += rows.length;
+      if (this.#queuedRows >= this.#maxRows) this.#kick(0);
+      else this.#kick(this.#maxDelayMs);
+    });
+  }
+
+  #kick(delay: number): void {
+    if (this.#writing) return;
+    if (delay === 0) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      this.#start();
+      return;
+    }
+    this.#timer ??= setTimeout(() => {
+      this.#timer = undefined;
+      if (!this.#writing) this.#start();
+    }, delay);
+  }
+
+  #start(): void {
+    const run: Promise<void> = this.#drain().finally(() => {
+      if (this.#writing === run) this.#writing = undefined;
+      // Rows queued after the drain loop ended and before this ran found it still writing.
+      if (this.#queue.length > 0) this.#kick(0);
+    });
+    this.#writing = run;
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#queue.length > 0) {
+      const batch: Pending[] = [];
+      let count = 0;
+      while (
+        this.#queue.length > 0 &&
+        (count === 0 || count + this.#queue[0]!.rows.length <= this.#maxRows)
+      ) {
+        const next = this.#queue.shift() as Pending;
+        batch.push(next);
+        count += next.rows.length;
+      }
+      this.#queuedRows -= count;
+      const rows = batch.flatMap((p) => p.rows);
+      try {
+        await this.#commit(rows);
+        this.written += rows.length;
+        for (const p of batch) p.resolve();
+      } catch (err) {
+        for (const p of batch) p.reject(err);
+      }
+    }
+  }
+
+  async #commit(rows: PositionInput[]): Promise<void> {
+    for (const row of rows) {
+      const { name } = monthBounds(row.gnssTime);
+      if (!this.#partitions.has(name))
+        this.#partitions.add(await ensureMonthPartition(this.#db, row.gnssTime));
+    }
+    const latest = new Map<number, PositionInput>();
+    for (const row of rows) {
+      const seen = latest.get(row.vehicleId);
+      if (!seen || row.gnssTime > seen.gnssTime) latest.set(row.vehicleId, row);
+    }
+    await this.#db.transaction().execute(async (trx) => {
+      await insertPositions(trx, rows);
+      await upsertLatestStates(trx, [...latest.values()]);
+    });
+  }
+
+  /** Writes what is queued and waits for it. */
+  async flush(): Promise<void> {
+    this.#kick(0);
+    while (this.#writing || this.#queue.length > 0) {
+      if (!this.#writing) this.#kick(0);
+      await this.#writing;
+    }
+  }
+}

@@ -1,0 +1,323 @@
+// One terminal's TCP connection: framing, the JT/T 808 session rules and the connection's limits.
+import type { Socket } from 'node:net';
+import {
+  decodeFrame,
+  encodePacket,
+  Framer,
+  type Header,
+  type Location,
+  type Message,
+  type Packet,
+} from '@jtgov/jt808';
+import type { PositionInput } from './positions.repository.ts';
+import type { RegisterResult, TerminalVehicle } from './terminals.service.ts';
+
+/** 0x8001 results (JT/T 808-2013 Table 5). */
+export const RESULT = { ok: 0, failed: 1, messageError: 2, unsupported: 3 } as const;
+
+export interface ConnectionLimits {
+  readonly maxFrameLength: number;
+  readonly authTimeoutMs: number;
+  readonly idleTimeoutMs: number;
+  /** Sustained frames per second, and the burst allowed above it. */
+  readonly framesPerSecond: number;
+  readonly frameBurst: number;
+  /** Frames read but not yet answered (positions awaiting durability included); reading pauses above. */
+  readonly maxInFlight: number;
+  /** Unsent reply bytes beyond which a client that does not read is dropped. */
+  readonly maxOutboundBytes: number;
+  readonly maxBadFrames: number;
+  readonly maxAuthFailures: number;
+  /** Accepted GNSS times: not older than this, not later than now plus maxFutureMs. */
+  readonly maxAgeMs: number;
+  readonly maxFutureMs: number;
+}
+
+/** What a connection asks of the gateway: the registry, the writer, the clock. */
+export interface ConnectionHost {
+  readonly limits: ConnectionLimits;
+  now(): Date;
+  register(
+    conn: TerminalConnection,
+    header: Header,
+    message: Extract<Message, { kind: 'register' }>,
+  ): Promise<{
+    result: RegisterResult;
+    authCode?: string;
+  }>;
+  authenticate(conn: TerminalConnection, header: Header, authCode: string): Promise<TerminalVehicle | null>;
+  writePositions(rows: PositionInput[]): Promise<void>;
+  closed(conn: TerminalConnection): void;
+  log(level: 'info' | 'warn', details: object, message: string): void;
+}
+
+export type CloseReason =
+  | 'peer'
+  | 'idle'
+  | 'auth-timeout'
+  | 'auth-failed'
+  | 'rate-limit'
+  | 'bad-frames'
+  | 'frame-too-long'
+  | 'slow-client'
+  | 'logout'
+  | 'replaced'
+  | 'shutdown';
+
+export class TerminalConnection {
+  readonly socket: Socket;
+  readonly #host: ConnectionHost;
+  readonly #framer: Framer;
+  vehicle: TerminalVehicle | null = null;
+  #serial = 0;
+  #tokens: number;
+  #refilledAt = performance.now();
+  #inFlight = 0;
+  #writeBlocked = false;
+  #paused = false;
+  #badFrames = 0;
+  #authFailures = 0;
+  #chain: Promise<void> = Promise.resolve();
+  #authTimer: NodeJS.Timeout | undefined;
+  closeReason: CloseReason | undefined;
+
+  constructor(socket: Socket, host: ConnectionHost) {
+    this.socket = socket;
+    this.#host = host;
+    const { limits } = host;
+    this.#framer = new Framer({ maxFrameLength: limits.maxFrameLength });
+    this.#tokens = limits.frameBurst;
+    socket.setNoDelay(true);
+    socket.setTimeout(limits.idleTimeoutMs, () => this.close('idle'));
+    this.#authTimer = setTimeout(() => this.close('auth-timeout'), limits.authTimeoutMs);
+    socket.on('data', (chunk: Buffer) => this.#onData(chunk));
+    socket.on('drain', () => {
+      this.#writeBlocked = false;
+      this.#updateFlow();
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearTimeout(this.#authTimer);
+      this.closeReason ??= 'peer';
+      host.closed(this);
+    });
+  }
+
+  get remote(): string {
+    return `${this.socket.remoteAddress}:${this.socket.remotePort}`;
+  }
+
+  close(reason: CloseReason): void {
+    if (this.closeReason) return;
+    this.closeReason = reason;
+    if (reason !== 'peer' && reason !== 'logout')
+      this.#host.log(
+        'info',
+        { remote: this.remote, reason, vehicleId: this.vehicle?.id },
+        'jt808 connection closed',
+      );
+    if (reason === 'logout') this.socket.end();
+    else this.socket.destroy();
+  }
+
+  #onData(chunk: Buffer): void {
+    if (this.closeReason) return;
+    this.#framer.push(chunk, (event) => {
+      if (this.closeReason) return;
+      if (event.type === 'error') {
+        if (event.error.code === 'frame-too-long') this.close('frame-too-long');
+        else this.#badFrame();
+        return;
+      }
+      if (!this.#takeToken()) {
+        this.close('rate-limit');
+        return;
+      }
+      const decoded = decodeFrame(event.frame);
+      if (!decoded.ok) {
+        this.#badFrame();
+        return;
+      }
+      this.#begin();
+      this.#chain = this.#chain
+        .then(() => this.#handle(decoded.packet))
+        .catch((err: unknown) => {
+          this.#host.log('warn', { remote: this.remote, err: String(err) }, 'jt808 message handling failed');
+          this.#reply(decoded.packet.header, {
+            kind: 'platformResponse',
+            ...this.#ackOf(decoded.packet.header, RESULT.failed),
+          });
+        })
+        .finally(() => this.#end());
+    });
+  }
+
+  #badFrame(): void {
+    if (++this.#badFrames >= this.#host.limits.maxBadFrames) this.close('bad-frames');
+  }
+
+  #takeToken(): boolean {
+    const { framesPerSecond, frameBurst } = this.#host.limits;
+    const now = performance.now();
+    this.#tokens = Math.min(frameBurst, this.#tokens + ((now - this.#refilledAt) * framesPerSecond) / 1000);
+    this.#refilledAt = now;
+    if (this.#tokens < 1) return false;
+    this.#tokens -= 1;
+    return true;
+  }
+
+  #begin(): void {
+    this.#inFlight++;
+    this.#updateFlow();
+  }
+
+  #end(): void {
+    this.#inFlight--;
+    this.#updateFlow();
+  }
+
+  /** Reading stops while replies cannot be sent or too much is in flight: TCP pushes back on the terminal. */
+  #updateFlow(): void {
+    const pause = this.#writeBlocked || this.#inFlight >= this.#host.limits.maxInFlight;
+    if (pause === this.#paused || this.closeReason) return;
+    this.#paused = pause;
+    if (pause) this.socket.pause();
+    else this.socket.resume();
+  }
+
+  #ackOf(header: Header, result: number) {
+    return { replySerial: header.serial, replyId: header.msgId, result };
+  }
+
+  #reply(to: Header, message: Message): void {
+    if (this.closeReason) return;
+    const header: Header = {
+      msgId: 0,
+      version: to.version,
+      phone: to.phone,
+      serial: this.#serial,
+      encryption: 0,
+      reserved: false,
+    };
+    if (to.protocolVersion !== undefined) header.protocolVersion = to.protocolVersion;
+    this.#serial = (this.#serial + 1) & 0xffff;
+    const packet: Packet = { header, message };
+    header.msgId = MSG_IDS[message.kind as keyof typeof MSG_IDS];
+    if (!this.socket.write(encodePacket(packet))) this.#writeBlocked = true;
+    if (this.socket.writableLength > this.#host.limits.maxOutboundBytes) this.close('slow-client');
+    else this.#updateFlow();
+  }
+
+  #ack(header: Header, result: number): void {
+    this.#reply(header, { kind: 'platformResponse', ...this.#ackOf(header, result) });
+  }
+
+  async #handle(packet: Packet): Promise<void> {
+    if (this.closeReason) return;
+    const { header, message } = packet;
+    if (header.subpackage || header.encryption !== 0) return this.#ack(header, RESULT.unsupported);
+    if (message.kind === 'register') {
+      const { result, authCode } = await this.#host.register(this, header, message);
+      this.#reply(header, {
+        kind: 'registerResponse',
+        replySerial: header.serial,
+        result,
+        ...(authCode !== undefined && { authCode }),
+      });
+      return;
+    }
+    if (message.kind === 'authenticate') return this.#authenticate(header, message.authCode);
+    // A terminal sends nothing but registration and authentication before it is authenticated
+    // (JT/T 808-2013 §5.3), and only under its own phone afterwards.
+    if (!this.vehicle || normalise(header.phone) !== this.vehicle.phone)
+      return this.#ack(header, RESULT.failed);
+    switch (message.kind) {
+      case 'location':
+        return this.#locations(header, [message], true);
+      case 'locationBatch':
+        return this.#locations(header, message.items, false);
+      case 'logout':
+        this.#ack(header, RESULT.ok);
+        this.close('logout');
+        return;
+      case 'heartbeat':
+      case 'terminalResponse':
+      case 'parameters':
+      case 'attributes':
+      case 'locationQueryResponse':
+      case 'uplinkPassThrough':
+        if (message.kind !== 'terminalResponse') this.#ack(header, RESULT.ok);
+        return;
+      default:
+        return this.#ack(header, RESULT.unsupported);
+    }
+  }
+
+  async #authenticate(header: Header, authCode: string): Promise<void> {
+    const vehicle = await this.#host.authenticate(this, header, authCode);
+    if (!vehicle) {
+      this.#ack(header, RESULT.failed);
+      if (++this.#authFailures >= this.#host.limits.maxAuthFailures) this.close('auth-failed');
+      return;
+    }
+    this.vehicle = vehicle;
+    clearTimeout(this.#authTimer);
+    this.#ack(header, RESULT.ok);
+  }
+
+  /**
+   * Positions are acknowledged once committed. Rows without a usable time or place are not stored:
+   * a single report of that kind is answered "message error"; a batch is answered for the rows kept.
+   */
+  #locations(header: Header, items: readonly Location[], single: boolean): Promise<void> {
+    const vehicle = this.vehicle as TerminalVehicle;
+    const now = this.#host.now();
+    const rows: PositionInput[] = [];
+    for (const item of items) {
+      const row = toRow(vehicle.id, item, now, this.#host.limits);
+      if (row) rows.push(row);
+    }
+    if (single && rows.length === 0) {
+      this.#ack(header, RESULT.messageError);
+      return Promise.resolve();
+    }
+    // Not awaited: the next frame is handled while this batch is being committed; the writer
+    // commits in order, so acknowledgements leave in the order reports came.
+    this.#begin();
+    this.#host
+      .writePositions(rows)
+      .then(
+        () => this.#ack(header, RESULT.ok),
+        () => this.#ack(header, RESULT.failed),
+      )
+      .finally(() => this.#end());
+    return Promise.resolve();
+  }
+}
+
+const MSG_IDS = { platformResponse: 0x8001, registerResponse: 0x8100 } as const;
+
+const normalise = (digits: string) => digits.replace(/^0+(?=.)/, '');
+
+function toRow(vehicleId: number, item: Location, now: Date, limits: ConnectionLimits): PositionInput | null {
+  if (item.time === null) return null;
+  const gnssTime = new Date(item.time);
+  const t = gnssTime.getTime();
+  if (!(t >= now.getTime() - limits.maxAgeMs && t <= now.getTime() + limits.maxFutureMs)) return null;
+  if (Math.abs(item.lat) > 90 || Math.abs(item.lon) > 180) return null;
+  let mileage: number | null = null;
+  for (const extra of item.extras) if (extra.type === 'mileage') mileage = extra.value;
+  return {
+    vehicleId,
+    gnssTime,
+    receivedAt: now,
+    lat: item.lat,
+    lon: item.lon,
+    altitude: item.altitude,
+    speed: item.speed,
+    direction: item.direction,
+    alarm: item.alarm,
+    status: item.status,
+    mileage,
+  };
+}
