@@ -297,6 +297,23 @@ for (const kind of DB_KINDS) {
       healthy.close();
     });
 
+    test('a terminal over its frame rate is disconnected', async () => {
+      const strict = await startGateway({
+        db: t.handle.db,
+        port: 0,
+        host: '127.0.0.1',
+        clock: t.clock,
+        limits: { framesPerSecond: 1, frameBurst: 5 },
+      });
+      try {
+        const term = await Terminal.open(strict.port, phone);
+        for (let i = 0; i < 20; i++) term.send({ kind: 'heartbeat' });
+        await term.closed;
+      } finally {
+        await strict.close();
+      }
+    });
+
     test('silent connections are closed by the auth and idle timeouts', async () => {
       const silent = await Terminal.open(gw.port, phone);
       await silent.closed;
