@@ -29,6 +29,12 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly jobs: { readonly enabled: boolean; readonly pollMs: number };
+  readonly maritime: {
+    readonly ingest: boolean;
+    readonly replayDir: string;
+    readonly staleMinutes: number;
+    readonly trackFlushMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -145,6 +151,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       // Run the job worker in this process (roles `worker` and the default all-in-one).
       enabled: bool('JTGOV_JOBS', true),
       pollMs: int('JTGOV_JOBS_POLL_MS', 1000, 10, 60_000),
+    },
+    maritime: {
+      // Run the enabled AIS feeds and the live vessel picture in this process.
+      ingest: bool('JTGOV_AIS_INGEST', true),
+      // Directory AIS file feeds replay from; a feed names a file inside it.
+      replayDir: resolve(cwd, env.JTGOV_AIS_REPLAY_DIR || resolve(dataDir, 'ais')),
+      // A vessel not heard for this long leaves the live picture.
+      staleMinutes: int('JTGOV_AIS_STALE_MINUTES', 30, 1, 7 * 24 * 60),
+      // How often received positions are written to the track history.
+      trackFlushMs: int('JTGOV_AIS_TRACK_FLUSH_MS', 2000, 10, 60_000),
     },
   };
   if (adminPassword) {

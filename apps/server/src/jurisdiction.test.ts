@@ -124,6 +124,13 @@ const PROBES: Record<string, Probe> = {
   'GET /api/files/{id}': (w) => expectDenied(w, 'GET', `/api/files/${w.foreign.fileId}`),
   'GET /api/files/{id}/content': (w) => expectDenied(w, 'GET', `/api/files/${w.foreign.fileId}/content`),
   'DELETE /api/files/{id}': (w) => expectDenied(w, 'DELETE', `/api/files/${w.foreign.fileId}`),
+  // AIS feeds are instance-wide: only the root of the tree configures them.
+  'POST /api/maritime/feeds': (w) =>
+    expectDenied(w, 'POST', '/api/maritime/feeds', { name: '越权', kind: 'file', address: 'probe.nmea' }),
+  'POST /api/maritime/feeds/{id}/enable': async (w) =>
+    expectDenied(w, 'POST', `/api/maritime/feeds/${await probeFeedId(w)}/enable`),
+  'POST /api/maritime/feeds/{id}/disable': async (w) =>
+    expectDenied(w, 'POST', `/api/maritime/feeds/${await probeFeedId(w)}/disable`),
   'GET /api/vehicles': (w) => expectNoForeign(w, '/api/vehicles?pageSize=200'),
   'GET /api/vehicles/positions': (w) => expectNoForeign(w, '/api/vehicles/positions?pageSize=200'),
   'GET /api/vehicles/{id}': (w) => expectDenied(w, 'GET', `/api/vehicles/${w.foreign.vehicleId}`),
@@ -183,7 +190,30 @@ const EXEMPT: Record<string, string> = {
   'GET /api/divisions': 'GB/T 2260 is national reference data',
   'GET /api/calendar': 'the working-day calendar is national reference data',
   'POST /api/files': "an upload always belongs to the caller's own org unit",
+  'GET /api/maritime/vessels': 'one AIS picture for all maritime users',
+  'GET /api/maritime/vessels/near': 'one AIS picture for all maritime users',
+  'GET /api/maritime/vessels/{mmsi}': 'one AIS picture for all maritime users',
+  'GET /api/maritime/vessels/{mmsi}/track': 'one AIS picture for all maritime users',
+  'GET /api/maritime/feeds': 'AIS feeds are instance-wide configuration, the same for every caller',
 };
+
+/** A disabled AIS feed (feeds belong to the instance, not to an org unit). */
+async function probeFeedId(w: World): Promise<number> {
+  const row = await w.t.handle.db
+    .insertInto('ais_feed')
+    .values({
+      name: 'probe feed',
+      kind: 'file',
+      address: 'probe.nmea',
+      replay: 'fast',
+      enabled: false,
+      updated_at: new Date(),
+    })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ enabled: false }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 async function customRoleId(w: World): Promise<number> {
   const row = await w.t.handle.db

@@ -1,3 +1,4 @@
+import { maritimePart } from './modules/maritime/index.ts';
 import { vehiclesPart } from './modules/vehicles/index.ts';
 import { auditPart } from './platform/audit/index.ts';
 import { calendarPart } from './platform/calendar/index.ts';
@@ -21,6 +22,7 @@ export const PARTS: readonly Part[] = [
   notifyPart,
   filesPart,
   vehiclesPart,
+  maritimePart,
 ];
 
 export const ALL_MIGRATIONS: readonly MigrationSet[] = PARTS.map((part) => part.migrations);

@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config.ts';
 import { seedCalendar } from '../src/platform/calendar/index.ts';
 import { type DatabaseHandle, type DbKind, openDatabase } from '../src/platform/db/database.ts';
 import { collectMigrations } from '../src/platform/db/migrate.ts';
+import { BUILTIN_ROLES } from '../src/platform/identity/permissions.ts';
 import { seedRoles } from '../src/platform/identity/seed.ts';
 import { seedOrgTree } from '../src/platform/orgs/seed.ts';
 import { ALL_MIGRATIONS } from '../src/registry.ts';
@@ -15,14 +16,15 @@ import { migrate } from '../src/runtime.ts';
 /** Every repository, service and route test runs on both. */
 export const DB_KINDS: readonly DbKind[] = ['pglite', 'postgres'];
 
-// The template's name carries a digest of every migration's code, so a changed migration gets a
-// fresh template instead of a stale one.
+// The template's name carries a digest of every migration's code and of the built-in roles it
+// seeds, so a changed migration or role gets a fresh template instead of a stale one.
 const TEMPLATE_DB = `jtgov_test_template_${createHash('sha1')
   .update(
     Object.entries(collectMigrations(ALL_MIGRATIONS))
       .map(([name, m]) => name + m.up.toString())
       .join('\n'),
   )
+  .update(JSON.stringify(BUILTIN_ROLES))
   .digest('hex')
   .slice(0, 12)}`;
 

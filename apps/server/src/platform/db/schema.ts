@@ -1,3 +1,4 @@
+import type { MaritimeTables } from '../../modules/maritime/maritime.tables.ts';
 import type { VehicleTables } from '../../modules/vehicles/vehicles.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { CalendarTables } from '../calendar/calendar.tables.ts';
@@ -18,4 +19,5 @@ export interface Database
     JobTables,
     NotifyTables,
     FileTables,
-    VehicleTables {}
+    VehicleTables,
+    MaritimeTables {}

@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'file.upload',
   'vehicle.read',
   'vehicle.manage',
+  'maritime.read',
+  'maritime.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -47,6 +49,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'calendar.manage',
       'job.manage',
       'file.upload',
+      'maritime.read',
+      'maritime.manage',
       'vehicle.read',
       'vehicle.manage',
     ],
@@ -76,6 +80,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'user.read',
       'user.manage',
       'file.upload',
+      'maritime.read',
       'vehicle.read',
       'vehicle.manage',
     ],
@@ -85,7 +90,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     code: 'staff',
     name: '业务人员',
     description: '在本单位办理各业务系统的工作',
-    permissions: ['org.read', 'file.upload', 'vehicle.read'],
+    permissions: ['org.read', 'file.upload', 'maritime.read', 'vehicle.read'],
     isAdmin: false,
   },
 ];
