@@ -4,6 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DB_KINDS } from '../../../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness.ts';
+import { buildApp } from '../../app.ts';
+import { SecretBox } from '../../platform/identity/secrets.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
@@ -182,6 +184,35 @@ for (const kind of DB_KINDS) {
         { action: 'maritime.feed.disable', object_id: String(udp.json().id) },
         { action: 'maritime.feed.enable', object_id: String(feedId) },
       ]);
+    });
+
+    test('a process that starts runs the enabled feeds, and one without ingest runs none', async () => {
+      for (const ingest of ['true', 'false']) {
+        const app = await buildApp({
+          config: { ...t.config, maritime: { ...t.config.maritime, ingest: ingest === 'true' } },
+          db: t.handle.db,
+          dbKind: t.handle.kind,
+          clock: t.clock,
+          logger: false,
+          secretBox: new SecretBox('00112233445566778899aabbccddeeff'),
+        });
+        await app.ready();
+        const feeds = await app.inject({
+          method: 'GET',
+          url: '/api/maritime/feeds',
+          headers: { authorization: `Bearer ${admin.token}` },
+        });
+        const states = feeds
+          .json()
+          .items.map((f: { name: string; stats: { state: string } | null }) => [
+            f.name,
+            f.stats?.state ?? null,
+          ]);
+        const golden: (string | null)[] = ingest === 'true' ? ['finished', 'replaying'] : [null];
+        assert.ok(golden.includes(states[0][1]), JSON.stringify(states));
+        assert.deepEqual(states[1], ['岸基站 UDP', null]);
+        await app.close();
+      }
     });
   });
 }

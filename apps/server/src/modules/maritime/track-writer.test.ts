@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AisMessage } from '@jtgov/ais';
 import { DB_KINDS, openTestDatabase } from '../../../test/databases.ts';
+import { startTestApp } from '../../../test/harness.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
+import { maritimePart } from './index.ts';
 import { LivePicture } from './live-picture.ts';
 import { findVesselStatic, listTrack, listTrackPartitions } from './maritime.repository.ts';
 import { TrackWriter } from './track-writer.ts';
@@ -93,6 +95,25 @@ for (const kind of DB_KINDS) {
       late.staticData({ ...picture.get(412000001, dec)!.staticData!, name: 'STALE', sourceTime: nov - 1 });
       await late.flush();
       assert.equal((await findVesselStatic(handle.db, 412000001))?.name, 'HAI XUN 01');
+    });
+
+    test('the scheduled job makes this month and the next ahead, idempotently', async () => {
+      const t = await startTestApp(kind);
+      try {
+        const job = maritimePart.jobs?.(t.app.platform)['maritime.ensure-track-partitions'];
+        assert.ok(job);
+        const ctx = { db: t.handle.db, jobId: 1, kind: 'x', attempt: 1, maxAttempts: 1, now: new Date() };
+        await job(null, ctx);
+        await job(null, ctx);
+        // The harness clock reads 2026-11-27.
+        assert.deepEqual(await listTrackPartitions(t.handle.db), [
+          'vessel_track_y2026m11',
+          'vessel_track_y2026m12',
+        ]);
+        assert.ok(maritimePart.schedules?.some((s) => s.kind === 'maritime.ensure-track-partitions'));
+      } finally {
+        await t.close();
+      }
     });
 
     test('the buffer is bounded: the oldest positions are dropped and counted', async () => {
