@@ -286,10 +286,12 @@ for (const kind of DB_KINDS) {
       assert.equal((await junk.request({ kind: 'authenticate', authCode })).kind, 'platformResponse');
       junk.socket.write(Buffer.concat([Buffer.of(0x7e), Buffer.alloc(5000, 0x31)]));
       await junk.closed;
+      assert.equal(gw.closedBy['frame-too-long'], 1);
 
       const noisy = await Terminal.open(gw.port, phone);
       for (let i = 0; i < 10; i++) noisy.socket.write(Uint8Array.of(0x7e, 1, 2, 3, 0x7e));
       await noisy.closed;
+      assert.equal(gw.closedBy['bad-frames'], 1);
 
       const healthy = await Terminal.open(gw.port, phone);
       const ok = await healthy.request({ kind: 'authenticate', authCode });
@@ -309,6 +311,35 @@ for (const kind of DB_KINDS) {
         const term = await Terminal.open(strict.port, phone);
         for (let i = 0; i < 20; i++) term.send({ kind: 'heartbeat' });
         await term.closed;
+        assert.equal(strict.closedBy['rate-limit'], 1);
+      } finally {
+        await strict.close();
+      }
+    });
+
+    test('a terminal that does not read its replies is paused, then dropped; its buffers stay bounded', async () => {
+      const strict = await startGateway({
+        db: t.handle.db,
+        port: 0,
+        host: '127.0.0.1',
+        clock: t.clock,
+        limits: { framesPerSecond: 1e9, frameBurst: 1e9, idleTimeoutMs: 1000, maxOutboundBytes: 16 * 1024 },
+      });
+      try {
+        const term = await Terminal.open(strict.port, phone);
+        term.socket.pause();
+        const { bytes } = term.frame({ kind: 'heartbeat' });
+        const flood = Buffer.alloc(bytes.length * 200_000);
+        for (let i = 0; i < 200_000; i++) flood.set(bytes, i * bytes.length);
+        term.socket.write(flood);
+        // A paused client sees no close until it reads: watch the gateway instead.
+        await until(async () => strict.connections === 0);
+        term.close();
+        const reasons = Object.keys(strict.closedBy);
+        assert.ok(
+          reasons.length === 1 && ['slow-client', 'idle'].includes(reasons[0] as string),
+          reasons.join(),
+        );
       } finally {
         await strict.close();
       }

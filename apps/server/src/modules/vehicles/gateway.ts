@@ -6,7 +6,12 @@ import type { Db } from '../../platform/db/database.ts';
 import { type Clock, systemClock } from '../../platform/http/platform.ts';
 import { PositionWriter } from './position-writer.ts';
 import { setVehicleOnline } from './positions.repository.ts';
-import { type ConnectionHost, type ConnectionLimits, TerminalConnection } from './terminal-connection.ts';
+import {
+  type CloseReason,
+  type ConnectionHost,
+  type ConnectionLimits,
+  TerminalConnection,
+} from './terminal-connection.ts';
 import { authenticateTerminal, registerTerminal } from './terminals.service.ts';
 
 export interface GatewayLog {
@@ -50,6 +55,8 @@ export interface Jt808Gateway {
   /** Connections open now. */
   readonly connections: number;
   readonly writer: PositionWriter;
+  /** Connections closed since start, by reason. */
+  readonly closedBy: Readonly<Partial<Record<CloseReason, number>>>;
   /** Stops accepting, closes every connection, writes what is queued and marks the vehicles offline. */
   close(): Promise<void>;
 }
@@ -66,6 +73,7 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
     ...(options.batchMaxRows !== undefined && { maxRows: options.batchMaxRows }),
   });
   const open = new Set<TerminalConnection>();
+  const closedBy: Partial<Record<CloseReason, number>> = {};
   /** The connection each authenticated vehicle uses: a newer connection replaces an older one. */
   const byVehicle = new Map<number, TerminalConnection>();
   /** Online/offline writes in order per vehicle, so a quick reconnect cannot end up offline. */
@@ -103,6 +111,8 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
     writePositions: (rows) => writer.write(rows),
     closed(conn) {
       open.delete(conn);
+      const reason = conn.closeReason ?? 'peer';
+      closedBy[reason] = (closedBy[reason] ?? 0) + 1;
       const vehicle = conn.vehicle;
       if (vehicle && byVehicle.get(vehicle.id) === conn) {
         byVehicle.delete(vehicle.id);
@@ -138,6 +148,7 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
       return open.size;
     },
     writer,
+    closedBy,
     async close() {
       closing = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
