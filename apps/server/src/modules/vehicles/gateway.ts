@@ -111,6 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
     writePositions: (rows) => writer.write(rows),
     closed(conn) {
       open.delete(conn);
+      if (open.size === 0) allClosed?.();
       const reason = conn.closeReason ?? 'peer';
       closedBy[reason] = (closedBy[reason] ?? 0) + 1;
       const vehicle = conn.vehicle;
@@ -123,6 +124,7 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
   };
 
   let closing = false;
+  let allClosed: (() => void) | undefined;
   const server: Server = createServer({ pauseOnConnect: false }, (socket) => {
     if (closing) {
       socket.destroy();
@@ -152,9 +154,14 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
     async close() {
       closing = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      const drained = new Promise<void>((resolve) => {
+        allClosed = resolve;
+        if (open.size === 0) resolve();
+      });
       for (const conn of open) conn.close('shutdown');
-      await stopped;
+      await Promise.all([stopped, drained]);
       await writer.flush();
+      // Every connection's offline write was queued by its close handler, which ran before `drained`.
       await stateWrites;
     },
   };

@@ -6,6 +6,7 @@ import {
   Framer,
   type Header,
   type Location,
+  MESSAGE_IDS,
   type Message,
   type Packet,
 } from '@jtgov/jt808';
@@ -189,10 +190,10 @@ export class TerminalConnection {
     return { replySerial: header.serial, replyId: header.msgId, result };
   }
 
-  #reply(to: Header, message: Message): void {
+  #reply(to: Header, message: Exclude<Message, { kind: 'raw' }>): void {
     if (this.closeReason) return;
     const header: Header = {
-      msgId: 0,
+      msgId: MESSAGE_IDS[message.kind],
       version: to.version,
       phone: to.phone,
       serial: this.#serial,
@@ -202,7 +203,6 @@ export class TerminalConnection {
     if (to.protocolVersion !== undefined) header.protocolVersion = to.protocolVersion;
     this.#serial = (this.#serial + 1) & 0xffff;
     const packet: Packet = { header, message };
-    header.msgId = MSG_IDS[message.kind as keyof typeof MSG_IDS];
     if (!this.socket.write(encodePacket(packet))) this.#writeBlocked = true;
     if (this.socket.writableLength > this.#host.limits.maxOutboundBytes) this.close('slow-client');
     else this.#updateFlow();
@@ -233,9 +233,12 @@ export class TerminalConnection {
       return this.#ack(header, RESULT.failed);
     switch (message.kind) {
       case 'location':
-        return this.#locations(header, [message], true);
+        return this.#locations(header, [message]);
       case 'locationBatch':
-        return this.#locations(header, message.items, false);
+        return this.#locations(header, message.items);
+      case 'queryServerTime':
+        this.#reply(header, { kind: 'serverTime', time: this.#host.now().toISOString() });
+        return;
       case 'logout':
         this.#ack(header, RESULT.ok);
         this.close('logout');
@@ -267,9 +270,9 @@ export class TerminalConnection {
 
   /**
    * Positions are acknowledged once committed. Rows without a usable time or place are not stored:
-   * a single report of that kind is answered "message error"; a batch is answered for the rows kept.
+   * a report with none left is answered "message error"; a batch is answered for the rows kept.
    */
-  #locations(header: Header, items: readonly Location[], single: boolean): Promise<void> {
+  #locations(header: Header, items: readonly Location[]): Promise<void> {
     const vehicle = this.vehicle as TerminalVehicle;
     const now = this.#host.now();
     const rows: PositionInput[] = [];
@@ -277,7 +280,7 @@ export class TerminalConnection {
       const row = toRow(vehicle.id, item, now, this.#host.limits);
       if (row) rows.push(row);
     }
-    if (single && rows.length === 0) {
+    if (rows.length === 0) {
       this.#ack(header, RESULT.messageError);
       return Promise.resolve();
     }
@@ -294,8 +297,6 @@ export class TerminalConnection {
     return Promise.resolve();
   }
 }
-
-const MSG_IDS = { platformResponse: 0x8001, registerResponse: 0x8100 } as const;
 
 const normalise = (digits: string) => digits.replace(/^0+(?=.)/, '');
 

@@ -47,15 +47,14 @@ export async function registerTerminal(
   now: Date,
 ): Promise<{ result: RegisterResult; authCode?: string }> {
   const phone = normalisePhone(headerPhone);
+  // Terminals pad the plate like the fixed fields before it (NULs or spaces).
+  const plate = reg.plate.replace(/^[\0 ]+|[\0 ]+$/g, '');
   const vehicle = await findVehicleByPhone(trx, phone);
   let result: RegisterResult = REGISTER_RESULT.ok;
   if (vehicle?.status !== 'active') {
-    const owner = reg.plate ? await findActiveVehicleByPlate(trx, reg.plate, reg.plateColor) : undefined;
+    const owner = plate ? await findActiveVehicleByPlate(trx, plate, reg.plateColor) : undefined;
     result = owner ? REGISTER_RESULT.vehicleTaken : REGISTER_RESULT.noSuchTerminal;
-  } else if (
-    reg.plateColor !== 0 &&
-    (reg.plate !== vehicle.plate_no || reg.plateColor !== vehicle.plate_color)
-  ) {
+  } else if (reg.plateColor !== 0 && (plate !== vehicle.plate_no || reg.plateColor !== vehicle.plate_color)) {
     result = REGISTER_RESULT.noSuchVehicle;
   } else if (vehicle.terminal_id && reg.terminalId && vehicle.terminal_id !== reg.terminalId) {
     result = REGISTER_RESULT.terminalTaken;
@@ -70,7 +69,7 @@ export async function registerTerminal(
     after: {
       terminalPhone: phone,
       terminalId: reg.terminalId,
-      plateNo: reg.plate,
+      plateNo: plate,
       plateColor: reg.plateColor,
       result,
       reason: REASONS[result],
