@@ -36,3 +36,10 @@ test('every bad variable is listed at once', () => {
     assert.deepEqual(names.sort(), ['DATABASE_URL', 'JTGOV_ADMIN_PASSWORD', 'JTGOV_MODE', 'PORT']);
   }
 });
+
+test('the JT/T 808 gateway runs by default on every interface, port 7808; it can be moved or turned off', () => {
+  assert.deepEqual(loadConfig({}).gateway, { enabled: true, host: '0.0.0.0', port: 7808 });
+  const moved = loadConfig({ JTGOV_GATEWAY: 'false', JTGOV_JT808_PORT: '0', JTGOV_JT808_HOST: '127.0.0.1' });
+  assert.deepEqual(moved.gateway, { enabled: false, host: '127.0.0.1', port: 0 });
+  assert.throws(() => loadConfig({ JTGOV_JT808_PORT: '70000' }), /JTGOV_JT808_PORT=70000/);
+});
