@@ -96,6 +96,7 @@ export class TerminalConnection {
       this.#writeBlocked = false;
       this.#updateFlow();
     });
+    // A reset or a write to a closed peer: 'close' follows and does the cleanup.
     socket.on('error', () => {});
     socket.on('close', () => {
       clearTimeout(this.#authTimer);
