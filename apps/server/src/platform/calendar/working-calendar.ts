@@ -104,7 +104,8 @@ export class WorkingCalendar {
   workingDaysBetween(a: CivilDate, b: CivilDate): number {
     const from = dayNumber(a);
     const to = dayNumber(b);
-    if (to < from) return -this.workingDaysBetween(b, a);
+    // 0 - n rather than -n: no day between must be 0, not -0.
+    if (to < from) return 0 - this.workingDaysBetween(b, a);
     let count = 0;
     for (let day = from + 1; day <= to; day += 1) if (this.isWorkingDay(civilDate(day))) count += 1;
     return count;
