@@ -1,5 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
-import type { Db, Executor } from '../../platform/db/database.ts';
+import type { Executor } from '../../platform/db/database.ts';
 import type { AisFeedTable, VesselStaticTable, VesselTrackTable } from './maritime.tables.ts';
 
 export type VesselStaticRow = Selectable<VesselStaticTable>;
@@ -18,23 +18,6 @@ export async function insertTrackPoints(db: Executor, rows: readonly VesselTrack
       .onConflict((oc) => oc.columns(['mmsi', 'at']).doNothing())
       .execute();
   }
-}
-
-/**
- * Creates the partition of the UTC month starting at `monthStart` unless it exists; the advisory
- * lock keeps two writers (processes) from racing on the same `create table`.
- */
-export async function createTrackPartition(db: Db, monthStart: Date): Promise<void> {
-  const y = monthStart.getUTCFullYear();
-  const m = monthStart.getUTCMonth();
-  const name = `vessel_track_y${y}m${String(m + 1).padStart(2, '0')}`;
-  const from = new Date(Date.UTC(y, m, 1)).toISOString();
-  const to = new Date(Date.UTC(y, m + 1, 1)).toISOString();
-  await db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
-    await sql`create table if not exists ${sql.id(name)} partition of vessel_track
-      for values from (${sql.lit(from)}) to (${sql.lit(to)})`.execute(trx);
-  });
 }
 
 export async function listTrackPartitions(db: Executor): Promise<string[]> {

@@ -2,9 +2,9 @@
 // multi-row statement per batch instead of one round trip per report. The buffer is bounded:
 // when the database falls behind, the oldest positions are dropped and counted.
 import type { Db } from '../../platform/db/database.ts';
+import { ensureMonthlyPartition } from '../../platform/db/partitions.repository.ts';
 import type { PictureSink, StaticData, TrackPoint } from './live-picture.ts';
 import {
-  createTrackPartition,
   insertTrackPoints,
   upsertVesselStatic,
   type VesselStaticRow,
@@ -112,7 +112,11 @@ export class TrackWriter implements PictureSink {
     try {
       for (const key of new Set(points.map((p) => monthKey(p.at)))) {
         if (this.months.has(key)) continue;
-        await createTrackPartition(this.db, new Date(Date.UTC(Math.floor(key / 12), key % 12, 1)));
+        await ensureMonthlyPartition(
+          this.db,
+          'vessel_track',
+          new Date(Date.UTC(Math.floor(key / 12), key % 12, 1)),
+        );
         this.months.add(key);
       }
       await this.db.transaction().execute(async (trx) => {

@@ -3,7 +3,7 @@
 // administered by an org unit, and a rescue centre must see all ships near a distress).
 import type { Executor } from '../../platform/db/database.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
-import { offsetOf, type PageResult } from '../../platform/http/pagination.ts';
+import { offsetOf, type PageResult, pageOf } from '../../platform/http/pagination.ts';
 import type { StaticData, Target, TrackPoint } from './live-picture.ts';
 import {
   countTrack,
@@ -101,17 +101,12 @@ export function parseBbox(bbox: string | undefined): GeoBox {
   return { south, north, west, east };
 }
 
-function page<T>(all: readonly T[], q: { page: number; pageSize: number }): PageResult<T> {
-  const from = offsetOf(q);
-  return { items: all.slice(from, from + q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
-}
-
 export function listVessels(
   runtime: MaritimeRuntime,
   q: { bbox?: string; type?: string; page: number; pageSize: number },
 ): PageResult<VesselDto> {
   const found = runtime.picture.inBox(parseBbox(q.bbox), runtime.now(), categoriesOf(q.type));
-  const one = page(found, q);
+  const one = pageOf(found, q);
   return { ...one, items: one.items.map(toVesselDto) };
 }
 
@@ -128,7 +123,7 @@ export function nearVessels(
     runtime.now(),
     categoriesOf(q.type),
   );
-  const one = page(found, q);
+  const one = pageOf(found, q);
   return {
     ...one,
     items: one.items.map((n) => {

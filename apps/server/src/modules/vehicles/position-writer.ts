@@ -1,11 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
-import {
-  ensureMonthPartition,
-  insertPositions,
-  monthBounds,
-  type PositionInput,
-  upsertLatestStates,
-} from './positions.repository.ts';
+import { ensureMonthlyPartition, monthlyPartition } from '../../platform/db/partitions.repository.ts';
+import { insertPositions, type PositionInput, upsertLatestStates } from './positions.repository.ts';
 
 export interface PositionWriterOptions {
   /** How long the first row of a batch waits for others. */
@@ -111,9 +106,9 @@ export class PositionWriter {
 
   async #commit(rows: PositionInput[]): Promise<void> {
     for (const row of rows) {
-      const { name } = monthBounds(row.gnssTime);
+      const { name } = monthlyPartition('vehicle_position', row.gnssTime);
       if (!this.#partitions.has(name))
-        this.#partitions.add(await ensureMonthPartition(this.#db, row.gnssTime));
+        this.#partitions.add(await ensureMonthlyPartition(this.#db, 'vehicle_position', row.gnssTime));
     }
     const latest = new Map<number, PositionInput>();
     for (const row of rows) {

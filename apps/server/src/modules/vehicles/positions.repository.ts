@@ -15,32 +15,6 @@ export interface PositionInput {
   mileage: number | null;
 }
 
-/** First day of gnss_time's month and of the next, UTC: the bounds of its partition. */
-export function monthBounds(time: Date): { name: string; from: string; to: string } {
-  const y = time.getUTCFullYear();
-  const m = time.getUTCMonth();
-  const iso = (yy: number, mm: number) => new Date(Date.UTC(yy, mm, 1)).toISOString();
-  return {
-    name: `vehicle_position_y${y}m${String(m + 1).padStart(2, '0')}`,
-    from: iso(y, m),
-    to: iso(y, m + 1),
-  };
-}
-
-/**
- * Creates the month's partition unless it exists. The transaction-scoped advisory lock keeps two
- * writers (gateway processes, the job) from racing on the same `create table`.
- */
-export async function ensureMonthPartition(db: Executor, time: Date): Promise<string> {
-  const { name, from, to } = monthBounds(time);
-  await db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
-    await sql`create table if not exists ${sql.id(name)} partition of vehicle_position
-      for values from (${sql.lit(from)}) to (${sql.lit(to)})`.execute(trx);
-  });
-  return name;
-}
-
 /**
  * All rows in one statement whatever their number: arrays unnested server-side keep the SQL text
  * (and its prepared plan) constant. A retransmitted report (same vehicle and GNSS time) is a no-op.

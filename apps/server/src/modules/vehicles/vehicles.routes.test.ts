@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../../../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { ensureMonthPartition, insertPositions, upsertLatestStates } from './positions.repository.ts';
+import { ensureMonthlyPartition } from '../../platform/db/partitions.repository.ts';
+import { insertPositions, upsertLatestStates } from './positions.repository.ts';
 
 for (const kind of DB_KINDS) {
   describe(`vehicle registry on ${kind}`, () => {
@@ -93,7 +94,7 @@ for (const kind of DB_KINDS) {
       assert.equal(countyList.json().total, 0, 'a county sees nothing of its sibling');
 
       const now = t.clock.now();
-      await ensureMonthPartition(t.handle.db, now);
+      await ensureMonthlyPartition(t.handle.db, 'vehicle_position', now);
       const point = (minutes: number, lon: number) => ({
         vehicleId: own.id,
         gnssTime: new Date(now.getTime() - minutes * 60_000),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { badRequest } from '../../platform/http/errors.ts';
-import { offsetOf, Page } from '../../platform/http/pagination.ts';
+import { offsetOf, Page, toPage } from '../../platform/http/pagination.ts';
 import { commonErrors, IdParams } from '../../platform/http/schemas.ts';
 import { auditContextOf, requireActor } from '../../platform/identity/actor.ts';
 import { type BBox, listLatestPositions, listTrack } from './positions.repository.ts';
@@ -54,7 +54,7 @@ export const vehiclesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { page, pageSize, ...filter } = request.query;
       const scopePath = requireActor(request).orgPath;
       const result = await listVehicles(db, { ...filter, scopePath }, pageSize, offsetOf(request.query));
-      return { items: result.items.map(toVehicleDto), total: result.total, page, pageSize };
+      return toPage(result, request.query, toVehicleDto);
     },
   );
 
@@ -117,7 +117,7 @@ export const vehiclesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw badRequest(`from must precede to, at most ${MAX_TRACK_DAYS} days apart`);
       const vehicle = await vehicleInScope(db, requireActor(request), request.params.id);
       const result = await listTrack(db, vehicle.id, from, to, pageSize, (page - 1) * pageSize);
-      return { items: result.items.map(toTrackPointDto), total: result.total, page, pageSize };
+      return toPage(result, request.query, toTrackPointDto);
     },
   );
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { badRequest } from '../http/errors.ts';
-import { offsetOf, Page, PageQuery } from '../http/pagination.ts';
+import { offsetOf, Page, PageQuery, toPage } from '../http/pagination.ts';
 import { commonErrors, DateTimeString, Nullable } from '../http/schemas.ts';
 import { assertInstanceRoot, requireActor } from '../identity/actor.ts';
 import { type AuditRow, countEventsByDay, listEvents } from './audit.repository.ts';
@@ -87,7 +87,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         pageSize,
         offsetOf(request.query),
       );
-      return { items: result.items.map(toAuditDto), total: result.total, page, pageSize };
+      return toPage(result, request.query, toAuditDto);
     },
   );
 

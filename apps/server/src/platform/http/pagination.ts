@@ -22,3 +22,23 @@ export interface PageResult<T> {
 }
 
 export const offsetOf = (q: PageQuery): number => (q.page - 1) * q.pageSize;
+
+/** The page a route returns: a repository's rows (and total) mapped to DTOs. */
+export const toPage = <R, T>(
+  result: { items: readonly R[]; total: number },
+  q: PageQuery,
+  map: (row: R) => T,
+): PageResult<T> => ({
+  items: result.items.map(map),
+  total: result.total,
+  page: q.page,
+  pageSize: q.pageSize,
+});
+
+/** A page cut from a short list held in memory (catalogues, the live picture). */
+export const pageOf = <T>(all: readonly T[], q: PageQuery): PageResult<T> => ({
+  items: all.slice(offsetOf(q), offsetOf(q) + q.pageSize),
+  total: all.length,
+  page: q.page,
+  pageSize: q.pageSize,
+});

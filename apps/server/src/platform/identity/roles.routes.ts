@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Page, PageQuery } from '../http/pagination.ts';
+import { Page, PageQuery, pageOf } from '../http/pagination.ts';
 import { commonErrors, IdParams } from '../http/schemas.ts';
 import { auditContextOf, requireActor } from './actor.ts';
 import { Ok } from './auth.schemas.ts';
@@ -25,9 +25,7 @@ export const rolesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { page, pageSize } = request.query;
-      const items = PERMISSIONS.slice((page - 1) * pageSize, page * pageSize);
-      return { items, total: PERMISSIONS.length, page, pageSize };
+      return pageOf(PERMISSIONS, request.query);
     },
   );
 
@@ -43,10 +41,8 @@ export const rolesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { page, pageSize } = request.query;
       // Roles are few (built-in plus custom); the page is cut in memory from one query.
-      const all = await listRoleDtos(db);
-      return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
+      return pageOf(await listRoleDtos(db), request.query);
     },
   );
 

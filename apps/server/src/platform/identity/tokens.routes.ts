@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { offsetOf, Page, PageQuery } from '../http/pagination.ts';
+import { offsetOf, Page, PageQuery, toPage } from '../http/pagination.ts';
 import { commonErrors, DateTimeString, IdParams, Nullable } from '../http/schemas.ts';
 import { auditContextOf, requireActor } from './actor.ts';
 import { listTokens } from './tokens.repository.ts';
@@ -43,9 +43,9 @@ export const tokensRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { page, pageSize } = request.query;
+      const { pageSize } = request.query;
       const result = await listTokens(db, requireActor(request).userId, pageSize, offsetOf(request.query));
-      return { items: result.items.map(toTokenDto), total: result.total, page, pageSize };
+      return toPage(result, request.query, toTokenDto);
     },
   );
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../http/errors.ts';
-import { offsetOf, Page } from '../http/pagination.ts';
+import { offsetOf, Page, toPage } from '../http/pagination.ts';
 import { commonErrors, IdParams } from '../http/schemas.ts';
 import { auditContextOf, requireActor } from './actor.ts';
 import { findUserInScope, listUsers } from './users.repository.ts';
@@ -47,7 +47,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         pageSize,
         offsetOf(request.query),
       );
-      return { items: result.items.map((u) => toUserDto(u, now)), total: result.total, page, pageSize };
+      return toPage(result, request.query, (u) => toUserDto(u, now));
     },
   );
 

@@ -2,8 +2,7 @@ import { Cron } from 'croner';
 import { type AuditContext, recordAudit } from '../audit/audit.service.ts';
 import type { Executor } from '../db/database.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
-import type { PageQuery, PageResult } from '../http/pagination.ts';
-import { offsetOf } from '../http/pagination.ts';
+import { offsetOf, type PageQuery, type PageResult, toPage } from '../http/pagination.ts';
 import { type Actor, assertInstanceRoot } from '../identity/actor.ts';
 import {
   advanceSchedule,
@@ -130,7 +129,7 @@ export const toScheduleDto = (row: JobScheduleRow) => ({
 export async function jobPage(db: Executor, actor: Actor, filter: JobFilter, page: PageQuery) {
   assertInstanceRoot(actor, 'manage jobs');
   const result = await listJobs(db, filter, page.pageSize, offsetOf(page));
-  return { items: result.items.map(toJobDto), total: result.total, page: page.page, pageSize: page.pageSize };
+  return toPage(result, page, toJobDto);
 }
 
 export async function schedulePage(

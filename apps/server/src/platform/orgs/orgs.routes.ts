@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { notFound } from '../http/errors.ts';
-import { offsetOf, Page, PageQuery } from '../http/pagination.ts';
+import { offsetOf, Page, PageQuery, toPage } from '../http/pagination.ts';
 import { commonErrors, IdParams } from '../http/schemas.ts';
 import { auditContextOf, requireActor } from '../identity/actor.ts';
 import { findDivision, listDivisions } from './divisions.repository.ts';
@@ -91,13 +91,13 @@ export const orgsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      const { page, pageSize, asOf } = request.query;
+      const { pageSize, asOf } = request.query;
       const unit = await findOrgOrThrow(db, actor, request.params.id);
       const offset = offsetOf(request.query);
       const result = asOf
         ? await listChildrenAsOf(db, unit.id, asOf, actor.orgPath, pageSize, offset)
         : await listActiveChildren(db, unit.id, pageSize, offset);
-      return { items: result.items.map(toOrgChildDto), total: result.total, page, pageSize };
+      return toPage(result, request.query, toOrgChildDto);
     },
   );
 
@@ -116,7 +116,7 @@ export const orgsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { page, pageSize, ...filter } = request.query;
       const scopePath = requireActor(request).orgPath;
       const result = await searchOrgUnits(db, { ...filter, scopePath }, pageSize, offsetOf(request.query));
-      return { items: result.items.map(toOrgSearchHitDto), total: result.total, page, pageSize };
+      return toPage(result, request.query, toOrgSearchHitDto);
     },
   );
 
@@ -133,10 +133,10 @@ export const orgsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { page, pageSize } = request.query;
+      const { pageSize } = request.query;
       const unit = await findOrgOrThrow(db, requireActor(request), request.params.id);
       const result = await listVersions(db, unit.id, pageSize, offsetOf(request.query));
-      return { items: result.items.map(toOrgHistoryEntryDto), total: result.total, page, pageSize };
+      return toPage(result, request.query, toOrgHistoryEntryDto);
     },
   );
 
@@ -217,10 +217,10 @@ export const orgsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { page, pageSize, parentCode } = request.query;
+      const { pageSize, parentCode } = request.query;
       if (parentCode && !(await findDivision(db, parentCode))) throw notFound(`division ${parentCode}`);
       const result = await listDivisions(db, parentCode ?? null, pageSize, offsetOf(request.query));
-      return { items: result.items.map(toDivisionDto), total: result.total, page, pageSize };
+      return toPage(result, request.query, toDivisionDto);
     },
   );
 };
