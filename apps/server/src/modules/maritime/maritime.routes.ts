@@ -15,6 +15,7 @@ import {
   VesselsQuery,
 } from './maritime.schemas.ts';
 import { MaritimeRuntime } from './maritime-runtime.ts';
+import { registryRoutes } from './vessel-registry.routes.ts';
 import { listVessels, nearVessels, vesselDetail, vesselTrack } from './vessels.service.ts';
 
 const tags = ['maritime'];
@@ -24,6 +25,7 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const runtime = new MaritimeRuntime(app.platform, app.log);
   app.addHook('onReady', () => runtime.start());
   app.addHook('onClose', () => runtime.close());
+  await app.register(registryRoutes);
 
   app.get(
     '/maritime/vessels',
