@@ -15,6 +15,7 @@ import {
   VesselsQuery,
 } from './maritime.schemas.ts';
 import { MaritimeRuntime } from './maritime-runtime.ts';
+import { resourceRoutes } from './sar-resources.routes.ts';
 import { registryRoutes } from './vessel-registry.routes.ts';
 import { listVessels, nearVessels, vesselDetail, vesselTrack } from './vessels.service.ts';
 
@@ -26,6 +27,7 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onReady', () => runtime.start());
   app.addHook('onClose', () => runtime.close());
   await app.register(registryRoutes);
+  await app.register(resourceRoutes);
 
   app.get(
     '/maritime/vessels',
