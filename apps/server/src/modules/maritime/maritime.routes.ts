@@ -3,6 +3,7 @@ import { Page, PageQuery } from '../../platform/http/pagination.ts';
 import { commonErrors, IdParams } from '../../platform/http/schemas.ts';
 import { auditContextOf, requireActor } from '../../platform/identity/actor.ts';
 import { createFeed, feedPage, setFeedEnabled, toFeedDto } from './feeds.service.ts';
+import { incidentRoutes } from './incidents.routes.ts';
 import {
   CreateFeedBody,
   FeedDto,
@@ -28,6 +29,7 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onClose', () => runtime.close());
   await app.register(registryRoutes);
   await app.register(resourceRoutes);
+  await app.register(incidentRoutes, { runtime });
 
   app.get(
     '/maritime/vessels',
