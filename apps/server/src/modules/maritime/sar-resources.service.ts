@@ -105,7 +105,7 @@ export async function resourceInScope(db: Executor, actor: Actor, id: number, lo
 async function assertBase(trx: Executor, actor: Actor, baseId: number | null | undefined, selfId?: number) {
   if (baseId == null) return;
   const base = await findResourceInScope(trx, baseId, actor.orgPath);
-  if (!base || base.kind !== 'base' || base.id === selfId)
+  if (base?.kind !== 'base' || base.id === selfId)
     throw badRequest(`SAR resource ${baseId} is not a base in your jurisdiction`);
 }
 
