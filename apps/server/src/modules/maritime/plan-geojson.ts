@@ -62,7 +62,9 @@ export function planGeoJson(
       geometry: { type: 'LineString', coordinates: p.waypoints.map((w) => [w.lon, w.lat]) },
       properties: { role: 'pattern', pattern: p.type, trackLengthNm: p.trackLengthNm },
     });
-    p.waypoints.forEach((w, index) => features.push(point(w, { role: 'waypoint', index })));
+    p.waypoints.forEach((w, index) => {
+      features.push(point(w, { role: 'waypoint', index }));
+    });
     features.push(polygon(p.polygon, { role: 'patternArea', pattern: p.type }));
   }
   return { type: 'FeatureCollection', features };
