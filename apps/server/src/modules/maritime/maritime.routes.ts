@@ -16,6 +16,7 @@ import {
   VesselsQuery,
 } from './maritime.schemas.ts';
 import { MaritimeRuntime } from './maritime-runtime.ts';
+import { planRoutes } from './sar-plans.routes.ts';
 import { resourceRoutes } from './sar-resources.routes.ts';
 import { registryRoutes } from './vessel-registry.routes.ts';
 import { listVessels, nearVessels, vesselDetail, vesselTrack } from './vessels.service.ts';
@@ -30,6 +31,7 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(registryRoutes);
   await app.register(resourceRoutes);
   await app.register(incidentRoutes, { runtime });
+  await app.register(planRoutes);
 
   app.get(
     '/maritime/vessels',
