@@ -23,6 +23,10 @@ const UsersPage = lazyNamed(() => import('../pages/UsersPage.tsx'), 'UsersPage')
 const RolesPage = lazyNamed(() => import('../pages/RolesPage.tsx'), 'RolesPage');
 const AuditPage = lazyNamed(() => import('../pages/AuditPage.tsx'), 'AuditPage');
 const ProfilePage = lazyNamed(() => import('../pages/ProfilePage.tsx'), 'ProfilePage');
+const MaritimeVesselsPage = lazyNamed(
+  () => import('../pages/MaritimeVesselsPage.tsx'),
+  'MaritimeVesselsPage',
+);
 const NotFoundPage = lazyNamed(() => import('../pages/NotFoundPage.tsx'), 'NotFoundPage');
 
 const screen = (node: ReactNode) => <Suspense fallback={<Spin size="large" fullscreen />}>{node}</Suspense>;
@@ -46,6 +50,7 @@ export const router = createBrowserRouter([
           { path: 'users', element: guarded('user.read', <UsersPage />) },
           { path: 'roles', element: guarded('role.manage', <RolesPage />) },
           { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+          { path: 'maritime/vessels', element: guarded('maritime.read', <MaritimeVesselsPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Session, startTestApp, TEST_PASSWORD, type TestApp } from '../../server/test/harness.ts';
+import { nmeaLines, SHIPS } from './china-coast.ts';
+
+// The maritime console against a real server and Debian's Chromium: an AIS file replayed by a
+// feed fills the vessel map. Screenshots go to JTGOV_SCREENSHOTS (default: a temp dir).
+const shots = process.env.JTGOV_SCREENSHOTS ?? join(tmpdir(), 'jtgov-screenshots');
+
+describe('maritime console in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let admin: Session;
+  let replayDir: string;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    replayDir = mkdtempSync(join(tmpdir(), 'jtgov-ais-'));
+    writeFileSync(join(replayDir, 'china-coast.nmea'), `${nmeaLines().join('\r\n')}\r\n`);
+    t = await startTestApp('pglite', { JTGOV_AIS_REPLAY_DIR: replayDir });
+    // The browser drops cookies that expire in its past: the server's clock runs from now.
+    t.clock.advance(Date.now() - t.clock.now().getTime());
+    // AIS feeds are instance-wide: configured at the ministry; the duty officer works at 上海.
+    await t.createUser('e2e.admin', 'MOT', ['systemAdmin']);
+    await t.createUser('e2e.sar', '310000', ['systemAdmin']);
+    admin = await t.login('e2e.admin');
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.on('pageerror', (e) => console.error('page error:', e));
+      if (r.url().includes('/api/maritime'))
+        console.error('RESP', r.url(), r.status(), (await r.text()).slice(0, 200));
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+    rmSync(replayDir, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(shots, `maritime-${name}.png`) });
+  const mapCount = async (testId: string, what: 'points' | 'lines' | 'polygons') =>
+    Number(await page.getByTestId(testId).getAttribute(`data-${what}`));
+
+  test('a replayed AIS file fills the vessel map', async () => {
+    const created = await t.as(admin, 'POST', '/api/maritime/feeds', {
+      name: '沿海回放',
+      kind: 'file',
+      address: 'china-coast.nmea',
+      enabled: true,
+    });
+    assert.equal(created.statusCode, 200, created.body);
+    let feed: { stats: { state: string } | null } | undefined;
+    for (let i = 0; i < 200 && feed?.stats?.state !== 'finished'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      feed = (await t.as(admin, 'GET', '/api/maritime/feeds')).json().items[0];
+    }
+    const picture = (await t.as(admin, 'GET', '/api/maritime/vessels?pageSize=50')).json();
+    assert.equal(picture.total, SHIPS.length, JSON.stringify({ feed, picture }));
+
+    await page.goto(base);
+    await page.getByTestId('login-username').fill('e2e.sar');
+    await page.getByTestId('login-password').fill(TEST_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('side-menu').waitFor();
+    await page.getByTestId('menu-maritime').click();
+    await page.getByTestId('menu-maritime-vessels').click();
+    await page.getByTestId('vessel-map').waitFor();
+    // The default view covers the coast from the Bohai to the South China Sea: every ship is in it.
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="vessel-map"]')?.getAttribute('data-points')) === n,
+      SHIPS.length,
+    );
+    await page.getByTestId('vessel-list').getByText('DONG HAI JIU 101').waitFor();
+    await page.waitForTimeout(300);
+    await shot('01-vessel-map');
+    assert.equal(await mapCount('vessel-map', 'points'), SHIPS.length);
+
+    // Opening a vessel from the list shows its static data and draws its track.
+    await page.getByTestId('vessel-list').getByText('COSCO XIAMEN').click();
+    await page.getByTestId('vessel-detail-static').getByText('BOAD').waitFor();
+    await shot('02-vessel-detail');
+  });
+});
