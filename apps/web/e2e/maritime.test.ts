@@ -46,9 +46,6 @@ describe('maritime console in Chromium', () => {
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (e) => console.error('page error:', e));
-      if (r.url().includes('/api/maritime'))
-        console.error('RESP', r.url(), r.status(), (await r.text()).slice(0, 200));
-    });
   });
 
   after(async () => {
@@ -86,10 +83,7 @@ describe('maritime console in Chromium', () => {
     await page.getByTestId('menu-maritime-vessels').click();
     await page.getByTestId('vessel-map').waitFor();
     // The default view covers the coast from the Bohai to the South China Sea: every ship is in it.
-    await page.waitForFunction(
-      (n) => Number(document.querySelector('[data-testid="vessel-map"]')?.getAttribute('data-points')) === n,
-      SHIPS.length,
-    );
+    await page.locator(`[data-testid="vessel-map"][data-points="${SHIPS.length}"]`).waitFor();
     await page.getByTestId('vessel-list').getByText('DONG HAI JIU 101').waitFor();
     await page.waitForTimeout(300);
     await shot('01-vessel-map');
