@@ -152,3 +152,7 @@ export async function countResources(db: Executor): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export async function findResourceIdByName(db: Executor, name: string): Promise<number | undefined> {
+  return (await db.selectFrom('sar_resource').select('id').where('name', '=', name).executeTakeFirst())?.id;
+}
