@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type Session, startTestApp, TEST_PASSWORD, type TestApp } from '../../server/test/harness.ts';
-import { nmeaLines, SHIPS } from './china-coast.ts';
+import { DISTRESS, nmeaLines, SHIPS } from './china-coast.ts';
 
 // The maritime console against a real server and Debian's Chromium: an AIS file replayed by a
 // feed fills the vessel map. Screenshots go to JTGOV_SCREENSHOTS (default: a temp dir).
@@ -28,7 +28,7 @@ describe('maritime console in Chromium', () => {
     t.clock.advance(Date.now() - t.clock.now().getTime());
     // AIS feeds are instance-wide: configured at the ministry; the duty officer works at 上海.
     await t.createUser('e2e.admin', 'MOT', ['systemAdmin']);
-    await t.createUser('e2e.sar', '310000', ['systemAdmin']);
+    await t.createUser('e2e.sar', '310000', ['sarDutyOfficer']);
     admin = await t.login('e2e.admin');
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
@@ -93,5 +93,71 @@ describe('maritime console in Chromium', () => {
     await page.getByTestId('vessel-list').getByText('COSCO XIAMEN').click();
     await page.getByTestId('vessel-detail-static').getByText('BOAD').waitFor();
     await shot('02-vessel-detail');
+    await page.locator('.ant-drawer-close').click();
+
+    // The feed that filled it, with its statistics charted.
+    await page.getByTestId('menu-maritime-feeds').click();
+    const feedRow = page
+      .getByTestId('feed-table')
+      .locator('tr.ant-table-row')
+      .filter({ hasText: '沿海回放' });
+    await feedRow.getByText('回放完成').waitFor();
+    // Per ship one position report (1 sentence) and static data (2 sentences): 3 sentences, 2 messages.
+    const cells = await feedRow.locator('td').allTextContents();
+    assert.deepEqual(cells.slice(4, 7), [String(SHIPS.length * 3), String(SHIPS.length * 2), '0']);
+    await page.getByTestId('feed-stats-chart').locator('canvas').waitFor();
+    await page.waitForTimeout(300);
+    await shot('02b-feeds');
+  });
+
+  const pick = async (testId: string, option: string) => {
+    await page.getByTestId(testId).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  };
+
+  test('an incident opened at a typed position lists the ships nearby, logs an action and gets a search pattern', async () => {
+    await page.getByTestId('menu-maritime-incidents').click();
+    await page.getByTestId('incident-map').waitFor();
+    await page.getByTestId('incident-open').click();
+    await pick('incident-form-source', 'VHF');
+    await pick('incident-form-nature', '失去动力漂流');
+    // 30°45.0′N 122°39.0′E, typed in degrees and minutes.
+    await page.getByTestId('incident-form-lat').fill(`30 ${((DISTRESS.lat % 1) * 60).toFixed(1)} N`);
+    await page.getByTestId('incident-form-lon').fill(`122 ${((DISTRESS.lon % 1) * 60).toFixed(1)} E`);
+    await shot('03-incident-form');
+    await page.getByTestId('incident-open-submit').click();
+
+    // The detail: ships within 20 NM, nearest first; the one 22 NM away is not listed.
+    await page.getByTestId('incident-position').filter({ hasText: '30°45.000′N 122°39.000′E' }).waitFor();
+    const nearby = page.getByTestId('nearby-table');
+    await nearby.getByText('ZHE DAI YU 02187').waitFor();
+    const rows = await nearby.locator('tr.ant-table-row').allTextContents();
+    assert.deepEqual(
+      rows.map((r) => SHIPS.find((s) => r.includes(s.name))?.name),
+      ['ZHE DAI YU 02187', 'DONG HAI JIU 101', 'PACIFIC TRADER'],
+    );
+    assert.match(rows[1] ?? '', /413000001/);
+    await page.getByTestId('incident-detail-map').locator('canvas').first().waitFor();
+    await page.waitForTimeout(300);
+    await shot('04-incident-detail');
+
+    // An entry in the action log.
+    await page.getByRole('tab', { name: '行动记录' }).click();
+    await page.getByTestId('timeline-text').fill('已通过 VHF 16 频道联系东海救101，前往遇险位置');
+    await page.getByTestId('timeline-add').click();
+    await page.getByTestId('incident-timeline').getByText('已通过 VHF 16 频道联系东海救101').waitFor();
+
+    // Planning from the incident: the LKP is the distress position; the pattern is drawn.
+    await page.getByTestId('incident-plan').click();
+    await page.getByTestId('plan-form').waitFor();
+    assert.equal(await page.getByTestId('plan-lat').inputValue(), '30°45.000′N');
+    await page.getByTestId('plan-compute').click();
+    await page.getByTestId('plan-result').waitFor();
+    await page.locator('[data-testid="plan-map"][data-lines="2"]').waitFor();
+    assert.ok((await mapCount('plan-map', 'polygons')) >= 1);
+    await page.waitForTimeout(300);
+    await shot('05-search-plan');
+    await page.getByTestId('plan-save').click();
+    await page.getByText('已保存计划第 1 版').waitFor();
   });
 });

@@ -5,6 +5,12 @@ export const maritimeEnUS: Record<keyof typeof maritimeZhCN, string> = {
   'nav.maritime-incidents': 'Distress incidents',
   'nav.maritime-planning': 'Search planning',
   'nav.maritime-feeds': 'AIS feeds',
+  'permission.maritime.read': 'View maritime SAR information',
+  'permission.maritime.manage': 'Handle maritime SAR cases',
+  'permission.maritime.contacts.read': 'Read vessel contacts',
+  'role.builtin.sarDutyOfficer': 'SAR duty officer',
+  'role.builtin-description.sarDutyOfficer':
+    'On SAR duty: takes alerts, coordinates SAR units, plans searches; may read vessel contacts',
 
   'maritime.category.passenger': 'Passenger',
   'maritime.category.cargo': 'Cargo',
@@ -86,6 +92,13 @@ export const maritimeEnUS: Record<keyof typeof maritimeZhCN, string> = {
   'feed.enable': 'Enable',
   'feed.disable': 'Disable',
   'feed.not-running': 'Not running',
+  'feed.state.connecting': 'Connecting',
+  'feed.state.connected': 'Connected',
+  'feed.state.listening': 'Listening',
+  'feed.state.replaying': 'Replaying',
+  'feed.state.finished': 'Finished',
+  'feed.state.stopped': 'Stopped',
+  'feed.state.failed': 'Failed',
   'feed.stats.title': 'Feed statistics',
   'feed.stats.rate': 'Messages per second',
 };

@@ -4,6 +4,12 @@ export const maritimeZhCN = {
   'nav.maritime-incidents': '遇险事件',
   'nav.maritime-planning': '搜寻计划',
   'nav.maritime-feeds': 'AIS 数据源',
+  'permission.maritime.read': '查看海上搜救信息',
+  'permission.maritime.manage': '处置海上搜救事务',
+  'permission.maritime.contacts.read': '查阅船舶联系人',
+  'role.builtin.sarDutyOfficer': '海上搜救值班员',
+  'role.builtin-description.sarDutyOfficer':
+    '值守海上搜救：接警、协调搜救力量、制定搜寻方案，可查阅船舶联系人',
 
   'maritime.category.passenger': '客船',
   'maritime.category.cargo': '货船',
@@ -85,6 +91,13 @@ export const maritimeZhCN = {
   'feed.enable': '启用',
   'feed.disable': '停用',
   'feed.not-running': '未运行',
+  'feed.state.connecting': '连接中',
+  'feed.state.connected': '已连接',
+  'feed.state.listening': '监听中',
+  'feed.state.replaying': '回放中',
+  'feed.state.finished': '回放完成',
+  'feed.state.stopped': '已停止',
+  'feed.state.failed': '故障',
   'feed.stats.title': '数据源统计',
   'feed.stats.rate': '报文速率（条/秒）',
 };

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -15,6 +16,8 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
+  WifiOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps, Tag } from 'antd';
 import type { ReactNode } from 'react';
@@ -73,6 +76,27 @@ const MARITIME: readonly Destination[] = [
     icon: <CompassOutlined />,
     testId: 'menu-maritime-vessels',
     permission: 'maritime.read',
+  },
+  {
+    path: '/maritime/incidents',
+    label: 'nav.maritime-incidents',
+    icon: <WarningOutlined />,
+    testId: 'menu-maritime-incidents',
+    permission: 'maritime.read',
+  },
+  {
+    path: '/maritime/planning',
+    label: 'nav.maritime-planning',
+    icon: <AimOutlined />,
+    testId: 'menu-maritime-planning',
+    permission: 'maritime.read',
+  },
+  {
+    path: '/maritime/feeds',
+    label: 'nav.maritime-feeds',
+    icon: <WifiOutlined />,
+    testId: 'menu-maritime-feeds',
+    permission: 'maritime.manage',
   },
 ];
 

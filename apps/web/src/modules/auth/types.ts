@@ -47,4 +47,5 @@ export type Permission =
   | 'job.manage'
   | 'file.upload'
   | 'maritime.read'
-  | 'maritime.manage';
+  | 'maritime.manage'
+  | 'maritime.contacts.read';

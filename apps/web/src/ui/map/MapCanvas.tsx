@@ -1,7 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { BASEMAP, init, NEIGHBOURS } from './echarts-geo.ts';
 import type { MapViewProps } from './MapView.tsx';
-import { geoOption, type MapOption, mercator, SEA, seriesOption, tooltipOption } from './map-option.ts';
+import {
+  aspectFit,
+  geoOption,
+  type MapOption,
+  mercator,
+  SEA,
+  seriesOption,
+  tooltipOption,
+} from './map-option.ts';
 import { CHINA_SEAS, type GeoBounds } from './types.ts';
 
 type Chart = ReturnType<typeof init>;
@@ -40,6 +48,18 @@ function viewBounds(chart: Chart): GeoBounds | null {
   };
 }
 
+/** A whole new option: a new fit also drops the zoom and pan the user made. */
+function apply(chart: Chart, bounds: GeoBounds, series: MapOption['series']) {
+  const option: MapOption = {
+    backgroundColor: SEA,
+    animation: false,
+    tooltip: tooltipOption,
+    geo: geoOption(aspectFit(bounds, chart.getWidth(), chart.getHeight()), NEIGHBOURS, BASEMAP),
+    series,
+  };
+  chart.setOption(option, { notMerge: true });
+}
+
 /** The ECharts side of MapView; in its own chunk with the basemap. */
 export function MapCanvas(props: MapViewProps) {
   const { points, lines, polygons, fit, height = 520, testId } = props;
@@ -50,6 +70,7 @@ export function MapCanvas(props: MapViewProps) {
   handlers.current = props;
   const fitKey = JSON.stringify(fit ?? CHINA_SEAS);
   const fittedKey = useRef<string | null>(null);
+  const lastSeries = useRef<MapOption['series'] | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -83,7 +104,10 @@ export function MapCanvas(props: MapViewProps) {
     });
     chart.on('georoam', reportView);
     const observer = new ResizeObserver(() => {
+      // Keep what is in view, at the new aspect ratio (this drops the zoom level, not the view).
+      const inView = viewBounds(chart);
       chart.resize();
+      if (inView && lastSeries.current) apply(chart, inView, lastSeries.current);
       reportView();
     });
     observer.observe(container);
@@ -100,16 +124,9 @@ export function MapCanvas(props: MapViewProps) {
     const chart = chartRef.current;
     if (!chart) return;
     const series = seriesOption({ points, lines, polygons });
+    lastSeries.current = series;
     if (fittedKey.current !== fitKey) {
-      // A new fit rebuilds the whole option, which also drops the zoom and pan the user made.
-      const option: MapOption = {
-        backgroundColor: SEA,
-        animation: false,
-        tooltip: tooltipOption,
-        geo: geoOption(JSON.parse(fitKey) as GeoBounds, NEIGHBOURS, BASEMAP),
-        series,
-      };
-      chart.setOption(option, { notMerge: true });
+      apply(chart, JSON.parse(fitKey) as GeoBounds, series);
       fittedKey.current = fitKey;
       setTimeout(() => {
         const bounds = viewBounds(chart);

@@ -22,6 +22,25 @@ export const mercator = {
   ],
 };
 
+/**
+ * ECharts stretches the bounding box over the whole chart, so the bounds are first widened (or
+ * heightened) in projected space to the chart's aspect ratio: a circle stays a circle.
+ */
+export function aspectFit(b: GeoBounds, width: number, height: number): GeoBounds {
+  if (width <= 0 || height <= 0) return b;
+  const [x0, y0] = mercator.project([b.west, b.north]) as [number, number];
+  const [x1, y1] = mercator.project([b.east, b.south]) as [number, number];
+  let w = x1 - x0;
+  let h = y1 - y0;
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  if (w / h < width / height) w = (h * width) / height;
+  else h = (w * height) / width;
+  const [west, north] = mercator.unproject([cx - w / 2, cy - h / 2]) as [number, number];
+  const [east, south] = mercator.unproject([cx + w / 2, cy + h / 2]) as [number, number];
+  return { west, south, east, north };
+}
+
 const SYMBOLS: Record<PointSymbol, string> = {
   // An arrowhead pointing up (north before rotation), the usual AIS target.
   arrow: 'path://M0,-12L7,9L0,5L-7,9Z',

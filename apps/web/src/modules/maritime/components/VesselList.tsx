@@ -33,7 +33,14 @@ export function VesselList({ vessels, loading, selected, onSelect }: VesselListP
                 color={CATEGORY_COLORS[v.category]}
                 text={<span data-testid="vessel-row-name">{vesselName(v)}</span>}
               />
-              <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)', paddingInlineStart: 14 }}>
+              <div
+                style={{
+                  fontSize: 12,
+                  color: 'rgba(0,0,0,0.45)',
+                  paddingInlineStart: 14,
+                  whiteSpace: 'nowrap',
+                }}
+              >
                 MMSI {v.mmsi}
               </div>
             </div>
