@@ -7,7 +7,7 @@ import { forbidden, notFound } from '../../platform/http/errors.ts';
 import { offsetOf, type PageQuery, pageOf } from '../../platform/http/pagination.ts';
 import type { Actor } from '../../platform/identity/actor.ts';
 import { bearingDeg, distanceNm } from './geo.ts';
-import { incidentInScope } from './incidents.service.ts';
+import { incidentInScope } from './incident-views.ts';
 import type { MaritimeRuntime } from './maritime-runtime.ts';
 import type { ResourceState } from './sar.tables.ts';
 import { listNearestResources } from './sar-resources.repository.ts';

@@ -349,6 +349,8 @@ for (const kind of DB_KINDS) {
         radiusNm: 30,
       });
       assert.deepEqual([patched.json().personsOnBoard, patched.json().radiusNm], [3, 30]);
+      const active = await t.as(zj, 'POST', `/api/maritime/incidents/${id}/activate`, { note: '核实中' });
+      assert.deepEqual([active.json().state, active.json().actions], ['active', ['close', 'cancel']]);
       const cancelled = await t.as(zj, 'POST', `/api/maritime/incidents/${id}/cancel`, {
         note: 'EPIRB误触发',
       });

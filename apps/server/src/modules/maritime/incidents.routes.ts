@@ -4,6 +4,14 @@ import { Page, PageQuery } from '../../platform/http/pagination.ts';
 import { commonErrors, IdParams } from '../../platform/http/schemas.ts';
 import { auditContextOf, requireActor } from '../../platform/identity/actor.ts';
 import { incidentContacts, nearbyShips, nearestResources } from './incident-picture.service.ts';
+import {
+  incidentDetail,
+  incidentInScope,
+  incidentPage,
+  incidentTimeline,
+  type LiveLookup,
+} from './incident-views.ts';
+import type { IncidentAction } from './incident-workflow.ts';
 import type { IncidentRow } from './incidents.repository.ts';
 import {
   CloseBody,
@@ -25,12 +33,6 @@ import {
 } from './incidents.schemas.ts';
 import {
   changeIncident,
-  type IncidentAction,
-  incidentDetail,
-  incidentInScope,
-  incidentPage,
-  incidentTimeline,
-  type LiveLookup,
   logToIncident,
   openIncident,
   releaseResource,

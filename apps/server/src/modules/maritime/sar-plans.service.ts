@@ -5,7 +5,8 @@ import type { Executor } from '../../platform/db/database.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
 import { offsetOf, type PageQuery, toPage } from '../../platform/http/pagination.ts';
 import type { Actor } from '../../platform/identity/actor.ts';
-import { addIncidentEvent, incidentInScope } from './incidents.service.ts';
+import { incidentInScope } from './incident-views.ts';
+import { addIncidentEvent } from './incidents.service.ts';
 import { planGeoJson } from './plan-geojson.ts';
 import type {
   FeatureCollectionDto,
