@@ -53,7 +53,12 @@ export const PlanInput = Type.Object(
     windCurrent: Type.Optional(CurrentVector),
     errors: Type.Object(
       {
-        x: Type.Number({ minimum: 0, maximum: 100, description: 'initial position error of the LKP, NM' }),
+        x: Type.Number({
+          minimum: 0,
+          maximum: 100,
+          description:
+            'X: initial position error of the LKP (with the DR error when the LKP was dead-reckoned), NM',
+        }),
         y: Type.Number({ minimum: 0, maximum: 100, description: "search facility's navigational error, NM" }),
         driftErrorFactor: Type.Optional(
           Type.Number({ minimum: 0, maximum: 1, default: 0.3, description: 'De = factor × drift distance' }),
