@@ -1,15 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { BASEMAP, init, NEIGHBOURS } from './echarts-geo.ts';
 import type { MapViewProps } from './MapView.tsx';
-import {
-  aspectFit,
-  geoOption,
-  type MapOption,
-  mercator,
-  SEA,
-  seriesOption,
-  tooltipOption,
-} from './map-option.ts';
+import { geoOption, type MapOption, SEA, seriesOption, tooltipOption } from './map-option.ts';
+import { aspectFit, mercator } from './projection.ts';
 import { CHINA_SEAS, type GeoBounds } from './types.ts';
 
 type Chart = ReturnType<typeof init>;
