@@ -115,7 +115,21 @@ describe('maritime console in Chromium', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
   };
 
-  test('an incident opened at a typed position lists the ships nearby, logs an action and gets a search pattern', async () => {
+  test('an incident opened at a typed position lists the ships nearby, logs an action, gets a search pattern and is closed', async () => {
+    // The rescue vessel is in the registry with contacts; the others are not.
+    const duty = await t.login('e2e.sar');
+    const registered = await t.as(duty, 'POST', '/api/maritime/registry', {
+      mmsi: 413000001,
+      name: '东海救101',
+      orgUnitId: await t.orgId('310000'),
+      contacts: {
+        owner: { name: '交通运输部东海救助局', phone: '021-65150000', email: null },
+        operator: null,
+        emergency: { name: '值班室', phone: '021-65159999', email: null },
+      },
+    });
+    assert.equal(registered.statusCode, 200, registered.body);
+
     await page.getByTestId('menu-maritime-incidents').click();
     await page.getByTestId('incident-map').waitFor();
     await page.getByTestId('incident-open').click();
@@ -132,11 +146,15 @@ describe('maritime console in Chromium', () => {
     const nearby = page.getByTestId('nearby-table');
     await nearby.getByText('ZHE DAI YU 02187').waitFor();
     const rows = await nearby.locator('tr.ant-table-row').allTextContents();
-    assert.deepEqual(
-      rows.map((r) => SHIPS.find((s) => r.includes(s.name))?.name),
-      ['ZHE DAI YU 02187', 'DONG HAI JIU 101', 'PACIFIC TRADER'],
-    );
-    assert.match(rows[1] ?? '', /413000001/);
+    const mmsiCells = await nearby.locator('tr.ant-table-row td:nth-child(2)').allTextContents();
+    assert.deepEqual(mmsiCells, ['412000002', '413000001', '477000004']);
+    // The registered ship shows its registry name; its contacts are read on request only.
+    assert.match(rows[1] ?? '', /东海救101/);
+    assert.equal(await nearby.getByTestId('contacts-show').count(), 1);
+    await nearby.getByTestId('contacts-show').click();
+    await page.getByTestId('contacts').getByText('021-65159999').waitFor();
+    await shot('04a-contacts');
+    await page.locator('.ant-modal-close').click();
     await page.getByTestId('incident-detail-map').locator('canvas').first().waitFor();
     await page.waitForTimeout(300);
     await shot('04-incident-detail');
@@ -159,5 +177,16 @@ describe('maritime console in Chromium', () => {
     await shot('05-search-plan');
     await page.getByTestId('plan-save').click();
     await page.getByText('已保存计划第 1 版').waitFor();
+
+    // Back at the incident: the plan is on the timeline; closing asks for the outcome.
+    await page.goBack();
+    await page.getByRole('tab', { name: '行动记录' }).click();
+    await page.getByTestId('incident-timeline').getByText('保存搜寻计划').waitFor();
+    await page.getByTestId('incident-close').click();
+    await pick('incident-outcome', '已救助');
+    await page.getByTestId('incident-end-submit').click();
+    await page.getByTestId('incident-state').filter({ hasText: '已结案 · 已救助' }).waitFor();
+    assert.equal(await page.getByTestId('incident-close').count(), 0);
+    await shot('06-incident-closed');
   });
 });

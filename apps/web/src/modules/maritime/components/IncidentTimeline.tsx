@@ -1,7 +1,7 @@
 import { Button, Empty, Flex, Input, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { formatDateTime } from '../../../i18n/format.ts';
-import { useT } from '../../../i18n/useT.ts';
+import { isMessageKey, useT } from '../../../i18n/useT.ts';
 import { useCan } from '../../auth/hooks/useMe.ts';
 import { addLog } from '../api/incidents.ts';
 import { useIncidentAction, useTimeline } from '../hooks/useIncidents.ts';
