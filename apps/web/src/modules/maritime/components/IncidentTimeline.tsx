@@ -23,8 +23,19 @@ export function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
   const log = useIncidentAction(incident.id, (entry: string) => addLog(incident.id, entry));
   const entries = timeline.data?.items ?? [];
 
+  // State and outcome codes read as words; anything else is shown as written.
+  const word = (prefix: 'incident.state' | 'incident.outcome', code: string | null) => {
+    const key = `${prefix}.${code}`;
+    return code && isMessageKey(key) ? t(key) : code;
+  };
   const describe = (e: TimelineEntry) =>
-    [e.resourceName, e.fromState && e.toState ? `${e.fromState} → ${e.toState}` : null, e.text]
+    [
+      e.resourceName,
+      e.fromState && e.toState
+        ? `${word('incident.state', e.fromState)} → ${word('incident.state', e.toState)}`
+        : null,
+      word('incident.outcome', e.text),
+    ]
       .filter(Boolean)
       .join(' · ');
 
