@@ -153,6 +153,7 @@ describe('maritime console in Chromium', () => {
     assert.equal(await nearby.getByTestId('contacts-show').count(), 1);
     await nearby.getByTestId('contacts-show').click();
     await page.getByTestId('contacts').getByText('021-65159999').waitFor();
+    await page.waitForTimeout(400);
     await shot('04a-contacts');
     await page.locator('.ant-modal-close').click();
     await page.getByTestId('incident-detail-map').locator('canvas').first().waitFor();
@@ -188,5 +189,17 @@ describe('maritime console in Chromium', () => {
     await page.getByTestId('incident-state').filter({ hasText: '已结案 · 已救助' }).waitFor();
     assert.equal(await page.getByTestId('incident-close').count(), 0);
     await shot('06-incident-closed');
+
+    // The desk lists it closed; in English the same screens read in English.
+    await page.getByTestId('menu-maritime-incidents').click();
+    await page.getByTestId('incident-table').getByText('已结案 · 已救助').waitFor();
+    await page.getByTestId('locale-switch').click();
+    await page.getByTestId('locale-en-US').click();
+    await page.getByTestId('incident-table').getByText('Closed · Rescued').waitFor();
+    await page.getByTestId('menu-maritime-vessels').click();
+    await page.locator(`[data-testid="vessel-map"][data-points="${SHIPS.length}"]`).waitFor();
+    await page.getByText(`${SHIPS.length} in view`).waitFor();
+    await page.waitForTimeout(300);
+    await shot('07-vessels-en');
   });
 });

@@ -49,6 +49,8 @@ export function VesselList({ vessels, loading, selected, onSelect }: VesselListP
         {
           title: t('vessel.field.category'),
           key: 'category',
+          width: 96,
+          ellipsis: true,
           render: (_, v) => (
             <span style={{ whiteSpace: 'nowrap' }}>{t(`maritime.category.${v.category}`)}</span>
           ),
@@ -56,11 +58,14 @@ export function VesselList({ vessels, loading, selected, onSelect }: VesselListP
         {
           title: t('vessel.field.flag'),
           key: 'flag',
+          width: 110,
+          ellipsis: true,
           render: (_, v) => <span style={{ whiteSpace: 'nowrap' }}>{flagName(v, locale) ?? '—'}</span>,
         },
         {
           title: t('vessel.field.speed'),
           key: 'speed',
+          width: 80,
           align: 'right',
           render: (_, v) => (
             <span style={{ whiteSpace: 'nowrap' }}>
