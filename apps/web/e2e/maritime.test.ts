@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type Session, startTestApp, TEST_PASSWORD, type TestApp } from '../../server/test/harness.ts';
+import { parseCoordinate } from '../src/modules/maritime/components/geo-format.ts';
+import { aspectFit, mercator } from '../src/ui/map/projection.ts';
+import { CHINA_SEAS } from '../src/ui/map/types.ts';
 import { DISTRESS, nmeaLines, SHIPS } from './china-coast.ts';
 
 // The maritime console against a real server and Debian's Chromium: an AIS file replayed by a
@@ -24,7 +27,8 @@ describe('maritime console in Chromium', () => {
     replayDir = mkdtempSync(join(tmpdir(), 'jtgov-ais-'));
     writeFileSync(join(replayDir, 'china-coast.nmea'), `${nmeaLines().join('\r\n')}\r\n`);
     t = await startTestApp('pglite', { JTGOV_AIS_REPLAY_DIR: replayDir });
-    // The browser drops cookies that expire in its past: the server's clock runs from now.
+    // The server's clock runs from now: on the test clock's 2026-11-27 the browser's session ended
+    // right after login here (the feed and the browser both use the clock; not pinned down).
     t.clock.advance(Date.now() - t.clock.now().getTime());
     // AIS feeds are instance-wide: configured at the ministry; the duty officer works at 上海.
     await t.createUser('e2e.admin', 'MOT', ['systemAdmin']);
@@ -131,7 +135,28 @@ describe('maritime console in Chromium', () => {
     assert.equal(registered.statusCode, 200, registered.body);
 
     await page.getByTestId('menu-maritime-incidents').click();
-    await page.getByTestId('incident-map').waitFor();
+    const deskMap = page.getByTestId('incident-map');
+    await deskMap.locator('canvas').first().waitFor();
+    await page.waitForTimeout(500);
+
+    // A click on the map opens the form at the clicked position: the middle of the default view.
+    const box = await deskMap.boundingBox();
+    assert.ok(box);
+    await deskMap.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    const view = aspectFit(CHINA_SEAS, box.width, box.height);
+    const [, northY] = mercator.project([view.west, view.north]);
+    const [, southY] = mercator.project([view.east, view.south]);
+    const [, midLat] = mercator.unproject([0, (northY! + southY!) / 2]);
+    const clickedLat = parseCoordinate(await page.getByTestId('incident-form-lat').inputValue(), 'lat');
+    const clickedLon = parseCoordinate(await page.getByTestId('incident-form-lon').inputValue(), 'lon');
+    assert.ok(clickedLat !== null && Math.abs(clickedLat - midLat!) < 0.1, `${clickedLat} ≈ ${midLat}`);
+    assert.ok(
+      clickedLon !== null && Math.abs(clickedLon - (view.west + view.east) / 2) < 0.1,
+      `${clickedLon}`,
+    );
+    await page.locator('.ant-modal-footer .ant-btn').first().click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+
     await page.getByTestId('incident-open').click();
     await pick('incident-form-source', 'VHF');
     await pick('incident-form-nature', '失去动力漂流');

@@ -89,11 +89,8 @@ export function MapCanvas(props: MapViewProps) {
         pointClicked = false;
         return;
       }
-      const at = chart.convertFromPixel({ geoIndex: 0 }, [event.offsetX, event.offsetY]) as
-        | number[]
-        | undefined;
-      if (at && Number.isFinite(at[0]) && Number.isFinite(at[1]))
-        handlers.current.onMapClick?.({ lon: at[0]!, lat: at[1]! });
+      const at = pixelToLonLat(chart, event.offsetX, event.offsetY);
+      if (at) handlers.current.onMapClick?.({ lon: at[0], lat: at[1] });
     });
     chart.on('georoam', reportView);
     const observer = new ResizeObserver(() => {
