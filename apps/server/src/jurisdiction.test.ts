@@ -2,6 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../test/harness.ts';
+import {
+  assertForeignSarUnchanged,
+  SAR_EXEMPT,
+  SAR_PROBES,
+  seedForeignSar,
+} from './modules/maritime/sar-jurisdiction.probes.ts';
 import { insertFile } from './platform/files/files.repository.ts';
 import { PERMISSIONS } from './platform/identity/permissions.ts';
 import { notify } from './platform/notify/notify.service.ts';
@@ -170,6 +176,7 @@ const PROBES: Record<string, Probe> = {
   },
   'POST /api/vehicles/{id}/deactivate': (w) =>
     expectDenied(w, 'POST', `/api/vehicles/${w.foreign.vehicleId}/deactivate`),
+  ...SAR_PROBES,
 };
 
 const EXEMPT: Record<string, string> = {
@@ -195,6 +202,7 @@ const EXEMPT: Record<string, string> = {
   'GET /api/maritime/vessels/{mmsi}': 'one AIS picture for all maritime users',
   'GET /api/maritime/vessels/{mmsi}/track': 'one AIS picture for all maritime users',
   'GET /api/maritime/feeds': 'AIS feeds are instance-wide configuration, the same for every caller',
+  ...SAR_EXEMPT,
 };
 
 /** A disabled AIS feed (feeds belong to the instance, not to an org unit). */
@@ -278,6 +286,7 @@ for (const kind of DB_KINDS) {
         .insertInto('vehicle_state')
         .values({ vehicle_id: vehicleId.id, online: true, gnss_time: new Date(), lat: 32.06, lon: 118.78 })
         .execute();
+      await seedForeignSar(t, await t.orgId('320106'), await t.orgId('320102'));
       w = {
         t,
         county: await t.login('xw.everything'),
@@ -351,6 +360,7 @@ for (const kind of DB_KINDS) {
         status: 'active',
         org_unit_id: w.foreign.orgId,
       });
+      await assertForeignSarUnchanged(w.t);
       const writes = await w.t.handle.db
         .selectFrom('audit_event')
         .select('action')

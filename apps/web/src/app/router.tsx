@@ -23,6 +23,23 @@ const UsersPage = lazyNamed(() => import('../pages/UsersPage.tsx'), 'UsersPage')
 const RolesPage = lazyNamed(() => import('../pages/RolesPage.tsx'), 'RolesPage');
 const AuditPage = lazyNamed(() => import('../pages/AuditPage.tsx'), 'AuditPage');
 const ProfilePage = lazyNamed(() => import('../pages/ProfilePage.tsx'), 'ProfilePage');
+const MaritimeVesselsPage = lazyNamed(
+  () => import('../pages/MaritimeVesselsPage.tsx'),
+  'MaritimeVesselsPage',
+);
+const MaritimeIncidentsPage = lazyNamed(
+  () => import('../pages/MaritimeIncidentsPage.tsx'),
+  'MaritimeIncidentsPage',
+);
+const MaritimeIncidentPage = lazyNamed(
+  () => import('../pages/MaritimeIncidentPage.tsx'),
+  'MaritimeIncidentPage',
+);
+const MaritimePlanningPage = lazyNamed(
+  () => import('../pages/MaritimePlanningPage.tsx'),
+  'MaritimePlanningPage',
+);
+const MaritimeFeedsPage = lazyNamed(() => import('../pages/MaritimeFeedsPage.tsx'), 'MaritimeFeedsPage');
 const NotFoundPage = lazyNamed(() => import('../pages/NotFoundPage.tsx'), 'NotFoundPage');
 
 const screen = (node: ReactNode) => <Suspense fallback={<Spin size="large" fullscreen />}>{node}</Suspense>;
@@ -46,6 +63,11 @@ export const router = createBrowserRouter([
           { path: 'users', element: guarded('user.read', <UsersPage />) },
           { path: 'roles', element: guarded('role.manage', <RolesPage />) },
           { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+          { path: 'maritime/vessels', element: guarded('maritime.read', <MaritimeVesselsPage />) },
+          { path: 'maritime/incidents', element: guarded('maritime.read', <MaritimeIncidentsPage />) },
+          { path: 'maritime/incidents/:id', element: guarded('maritime.read', <MaritimeIncidentPage />) },
+          { path: 'maritime/planning', element: guarded('maritime.read', <MaritimePlanningPage />) },
+          { path: 'maritime/feeds', element: guarded('maritime.manage', <MaritimeFeedsPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

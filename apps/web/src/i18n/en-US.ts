@@ -1,3 +1,5 @@
+import { maritimeEnUS } from './maritime.en-US.ts';
+import { maritimeSarEnUS } from './maritime-sar.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const enUS: Messages = {
@@ -299,4 +301,6 @@ export const enUS: Messages = {
   'token.revoke-confirm': 'Revoke the token "{name}"? Systems using it lose access at once.',
   'token.secret.title': 'Token created',
   'token.secret.warning': 'The token is shown only this once. Copy it now and keep it secret.',
+  ...maritimeEnUS,
+  ...maritimeSarEnUS,
 };

@@ -1,3 +1,6 @@
+import { maritimeZhCN } from './maritime.zh-CN.ts';
+import { maritimeSarZhCN } from './maritime-sar.zh-CN.ts';
+
 // The source of message keys: en-US.ts must provide the same keys (checked by its type).
 // Keys are kebab-case, grouped by screen; `{name}` placeholders are filled by `t(key, params)`.
 const messages = {
@@ -289,6 +292,8 @@ const messages = {
   'token.revoke-confirm': '确定吊销令牌“{name}”吗？使用该令牌的系统将立即无法访问。',
   'token.secret.title': '令牌已创建',
   'token.secret.warning': '令牌仅显示这一次，关闭后无法再次查看。请立即复制并妥善保存，切勿泄露。',
+  ...maritimeZhCN,
+  ...maritimeSarZhCN,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,9 +1,11 @@
 import {
+  AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   CarOutlined,
+  CompassOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   FileProtectOutlined,
@@ -14,6 +16,8 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
+  WifiOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps, Tag } from 'antd';
 import type { ReactNode } from 'react';
@@ -64,6 +68,38 @@ const DESTINATIONS: readonly Destination[] = [
   { path: '/profile', label: 'nav.profile', icon: <UserOutlined />, testId: 'menu-profile' },
 ];
 
+/** Maritime search and rescue: a submenu of its own pages. */
+const MARITIME: readonly Destination[] = [
+  {
+    path: '/maritime/vessels',
+    label: 'nav.maritime-vessels',
+    icon: <CompassOutlined />,
+    testId: 'menu-maritime-vessels',
+    permission: 'maritime.read',
+  },
+  {
+    path: '/maritime/incidents',
+    label: 'nav.maritime-incidents',
+    icon: <WarningOutlined />,
+    testId: 'menu-maritime-incidents',
+    permission: 'maritime.read',
+  },
+  {
+    path: '/maritime/planning',
+    label: 'nav.maritime-planning',
+    icon: <AimOutlined />,
+    testId: 'menu-maritime-planning',
+    permission: 'maritime.read',
+  },
+  {
+    path: '/maritime/feeds',
+    label: 'nav.maritime-feeds',
+    icon: <WifiOutlined />,
+    testId: 'menu-maritime-feeds',
+    permission: 'maritime.manage',
+  },
+];
+
 /** Business systems on the roadmap, shown greyed so users see where the platform is going. */
 const UPCOMING: readonly { key: string; label: MessageKey; icon: ReactNode }[] = [
   { key: 'stats', label: 'nav.stats', icon: <BarChartOutlined /> },
@@ -72,13 +108,15 @@ const UPCOMING: readonly { key: string; label: MessageKey; icon: ReactNode }[] =
   { key: 'vehicles', label: 'nav.vehicles', icon: <CarOutlined /> },
   { key: 'ride-hailing', label: 'nav.ride-hailing', icon: <MobileOutlined /> },
   { key: 'licensing', label: 'nav.licensing', icon: <IdcardOutlined /> },
-  { key: 'maritime', label: 'nav.maritime', icon: <AlertOutlined /> },
   { key: 'catalog', label: 'nav.catalog', icon: <DatabaseOutlined /> },
   { key: 'services', label: 'nav.services', icon: <SolutionOutlined /> },
 ];
 
+// Submenus (maritime) select by their first two path segments, the rest by the first.
+const SUBMENUS = new Set(['maritime']);
 const selectedKeyOf = (pathname: string): string => {
-  const first = pathname.split('/')[1];
+  const [, first, second] = pathname.split('/');
+  if (first && second && SUBMENUS.has(first)) return `/${first}/${second}`;
   return first ? `/${first}` : '/';
 };
 
@@ -92,12 +130,25 @@ export function SideMenu({ collapsed }: SideMenuProps) {
   const navigate = useNavigate();
   const location = useLocation();
 
+  const allowed = (d: Destination) => !d.permission || me.permissions.includes(d.permission);
+  const entry = (d: Destination) => ({
+    key: d.path,
+    icon: d.icon,
+    label: <span data-testid={d.testId}>{t(d.label)}</span>,
+  });
+  const maritime = MARITIME.filter(allowed).map(entry);
   const items: MenuProps['items'] = [
-    ...DESTINATIONS.filter((d) => !d.permission || me.permissions.includes(d.permission)).map((d) => ({
-      key: d.path,
-      icon: d.icon,
-      label: <span data-testid={d.testId}>{t(d.label)}</span>,
-    })),
+    ...DESTINATIONS.filter(allowed).map(entry),
+    ...(maritime.length > 0
+      ? [
+          {
+            key: 'maritime',
+            icon: <AlertOutlined />,
+            label: <span data-testid="menu-maritime">{t('nav.maritime')}</span>,
+            children: maritime,
+          },
+        ]
+      : []),
     { type: 'divider' as const },
     {
       type: 'group' as const,
@@ -135,6 +186,7 @@ export function SideMenu({ collapsed }: SideMenuProps) {
       mode="inline"
       items={items}
       selectedKeys={[selectedKeyOf(location.pathname)]}
+      defaultOpenKeys={location.pathname.startsWith('/maritime/') ? ['maritime'] : []}
       onClick={({ key }) => navigate(key)}
       data-testid="side-menu"
     />

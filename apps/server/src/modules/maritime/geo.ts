@@ -71,3 +71,38 @@ export function boxAroundCircle(center: LatLon, radiusNm: number): CircleBox {
     allLongitudes: false,
   };
 }
+
+/** The point `distanceNm` from `from` along the great circle leaving it at `bearing` (degrees true). */
+export function destinationPoint(from: LatLon, bearing: number, distance: number): LatLon {
+  const δ = distance / EARTH_RADIUS_NM;
+  const θ = bearing * RAD;
+  const φ1 = from.lat * RAD;
+  const λ1 = from.lon * RAD;
+  const sinφ2 = Math.sin(φ1) * Math.cos(δ) + Math.cos(φ1) * Math.sin(δ) * Math.cos(θ);
+  const φ2 = Math.asin(Math.max(-1, Math.min(1, sinφ2)));
+  const λ2 = λ1 + Math.atan2(Math.sin(θ) * Math.sin(δ) * Math.cos(φ1), Math.cos(δ) - Math.sin(φ1) * sinφ2);
+  return { lat: φ2 / RAD, lon: wrapLon(λ2 / RAD) };
+}
+
+/** East/north offsets in NM on the azimuthal equidistant plane centred on an origin. */
+export interface PlaneOffset {
+  readonly east: number;
+  readonly north: number;
+}
+
+/**
+ * Offsets → position, exact on the azimuthal equidistant projection: distance and direction from
+ * the origin are kept, so a drift of d NM towards θ lands d NM from the origin along θ.
+ */
+export function fromPlane(origin: LatLon, p: PlaneOffset): LatLon {
+  const d = Math.hypot(p.east, p.north);
+  if (d === 0) return { lat: origin.lat, lon: origin.lon };
+  return destinationPoint(origin, Math.atan2(p.east, p.north) / RAD, d);
+}
+
+/** Position → offsets on the same projection (inverse of fromPlane). */
+export function toPlane(origin: LatLon, p: LatLon): PlaneOffset {
+  const d = distanceNm(origin, p);
+  const θ = bearingDeg(origin, p) * RAD;
+  return { east: d * Math.sin(θ), north: d * Math.cos(θ) };
+}

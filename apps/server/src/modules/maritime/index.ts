@@ -2,11 +2,13 @@ import { ensureMonthlyPartitionsAhead } from '../../platform/db/partitions.repos
 import type { Part } from '../../platform/http/platform.ts';
 import { maritimeRoutes } from './maritime.routes.ts';
 import { maritimeMigrations } from './migrations/index.ts';
+import { seedSarDemo } from './sar-demo.ts';
 
 export const maritimePart: Part = {
   name: 'maritime',
   migrations: maritimeMigrations,
   routes: maritimeRoutes,
+  seedDemo: seedSarDemo,
   jobs: (platform) => ({
     'maritime.ensure-track-partitions': () =>
       ensureMonthlyPartitionsAhead(platform.db, 'vessel_track', platform.clock.now()),

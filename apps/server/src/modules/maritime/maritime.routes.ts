@@ -3,6 +3,7 @@ import { Page, PageQuery } from '../../platform/http/pagination.ts';
 import { commonErrors, IdParams } from '../../platform/http/schemas.ts';
 import { auditContextOf, requireActor } from '../../platform/identity/actor.ts';
 import { createFeed, feedPage, setFeedEnabled, toFeedDto } from './feeds.service.ts';
+import { incidentRoutes } from './incidents.routes.ts';
 import {
   CreateFeedBody,
   FeedDto,
@@ -15,6 +16,9 @@ import {
   VesselsQuery,
 } from './maritime.schemas.ts';
 import { MaritimeRuntime } from './maritime-runtime.ts';
+import { planRoutes } from './sar-plans.routes.ts';
+import { resourceRoutes } from './sar-resources.routes.ts';
+import { registryRoutes } from './vessel-registry.routes.ts';
 import { listVessels, nearVessels, vesselDetail, vesselTrack } from './vessels.service.ts';
 
 const tags = ['maritime'];
@@ -24,6 +28,10 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const runtime = new MaritimeRuntime(app.platform, app.log);
   app.addHook('onReady', () => runtime.start());
   app.addHook('onClose', () => runtime.close());
+  await app.register(registryRoutes);
+  await app.register(resourceRoutes);
+  await app.register(incidentRoutes, { runtime });
+  await app.register(planRoutes);
 
   app.get(
     '/maritime/vessels',

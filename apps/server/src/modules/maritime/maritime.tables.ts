@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { SarTables } from './sar.tables.ts';
 
 export type FeedKind = 'tcp-client' | 'tcp-server' | 'udp' | 'file';
 /** How a file feed replays: at the pace of its tag-block times, or as fast as it can be read. */
@@ -52,7 +53,7 @@ export interface AisFeedTable {
   updated_at: Date;
 }
 
-export interface MaritimeTables {
+export interface MaritimeTables extends SarTables {
   vessel_static: VesselStaticTable;
   vessel_track: VesselTrackTable;
   ais_feed: AisFeedTable;

@@ -84,18 +84,20 @@ export function flagOfMid(mid: number): FlagState | null {
  * associated with a parent ship, 99+MID aid to navigation, 970 AIS-SART, 972 MOB, 974 EPIRB-AIS,
  * 8 handheld (diver's) radio.
  */
-export type MmsiKind =
-  | 'ship'
-  | 'coastStation'
-  | 'group'
-  | 'sarAircraft'
-  | 'auxiliaryCraft'
-  | 'aton'
-  | 'sart'
-  | 'mob'
-  | 'epirb'
-  | 'handheld'
-  | 'unknown';
+export const MMSI_KINDS = [
+  'ship',
+  'coastStation',
+  'group',
+  'sarAircraft',
+  'auxiliaryCraft',
+  'aton',
+  'sart',
+  'mob',
+  'epirb',
+  'handheld',
+  'unknown',
+] as const;
+export type MmsiKind = (typeof MMSI_KINDS)[number];
 
 export interface MmsiInfo {
   readonly kind: MmsiKind;
@@ -124,4 +126,22 @@ export function parseMmsi(mmsi: number): MmsiInfo {
 export function flagOfMmsi(mmsi: number): FlagState | null {
   const { mid } = parseMmsi(mmsi);
   return mid === null ? null : flagOfMid(mid);
+}
+
+export type MmsiProblem = 'unknownFormat' | 'unallocatedMid' | 'manufacturerId';
+
+/**
+ * Whether an MMSI is well formed (ITU-R M.585-9): the kinds that carry a MID must carry one
+ * allocated in Appendix 43; AIS-SART, MOB and EPIRB-AIS numbers are 97Nxxyyyy with a
+ * manufacturer id xx of 01-99 (annex 2 §1-3).
+ */
+export function validateMmsi(mmsi: number): MmsiInfo & { readonly problem: MmsiProblem | null } {
+  const info = parseMmsi(mmsi);
+  if (info.kind === 'unknown') return { ...info, problem: 'unknownFormat' };
+  if (info.kind === 'sart' || info.kind === 'mob' || info.kind === 'epirb') {
+    const manufacturer = Math.floor(mmsi / 10_000) % 100;
+    return { ...info, problem: manufacturer === 0 ? 'manufacturerId' : null };
+  }
+  if (info.mid !== null && !MID_REGIONS.has(info.mid)) return { ...info, problem: 'unallocatedMid' };
+  return { ...info, problem: null };
 }

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'vehicle.manage',
   'maritime.read',
   'maritime.manage',
+  'maritime.contacts.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -85,6 +86,15 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'vehicle.manage',
     ],
     isAdmin: true,
+  },
+  {
+    // Contacts of vessels are personal data: the duty officers who must call a ship in distress
+    // or a ship nearby read them (each read audited); administrators and auditors do not.
+    code: 'sarDutyOfficer',
+    name: '海上搜救值班员',
+    description: '值守海上搜救：接警、协调搜救力量、制定搜寻方案，可查阅船舶联系人',
+    permissions: ['org.read', 'file.upload', 'maritime.read', 'maritime.manage', 'maritime.contacts.read'],
+    isAdmin: false,
   },
   {
     code: 'staff',

@@ -49,6 +49,8 @@ export const DEMO_ACCOUNTS = [
   { username: 'js.auditor', displayName: '江苏省厅审计员', orgCode: '320000', roles: ['auditAdmin'] },
   { username: 'nj.staff', displayName: '南京市局业务员', orgCode: '320100', roles: ['staff'] },
   { username: 'xw.staff', displayName: '玄武区局业务员', orgCode: '320102', roles: ['staff'] },
+  { username: 'sar.duty', displayName: '部海上搜救值班员', orgCode: 'MOT', roles: ['sarDutyOfficer'] },
+  { username: 'zj.sar', displayName: '浙江省海上搜救值班员', orgCode: '330000', roles: ['sarDutyOfficer'] },
 ] as const;
 
 export async function seedDemoAccounts(trx: Executor, config: Config, now: Date): Promise<number> {

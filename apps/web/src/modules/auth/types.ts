@@ -45,4 +45,7 @@ export type Permission =
   | 'audit.read'
   | 'calendar.manage'
   | 'job.manage'
-  | 'file.upload';
+  | 'file.upload'
+  | 'maritime.read'
+  | 'maritime.manage'
+  | 'maritime.contacts.read';

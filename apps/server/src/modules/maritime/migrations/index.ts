@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../../../platform/db/migrate.ts';
+import { sarMigrations } from './sar.ts';
 
 export const maritimeMigrations: MigrationSet = {
   '202611280200_create-vessel-static': {
@@ -66,4 +67,5 @@ export const maritimeMigrations: MigrationSet = {
       await sql`drop table ais_feed`.execute(db);
     },
   },
+  ...sarMigrations,
 };

@@ -1,0 +1,205 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Session, startTestApp, TEST_PASSWORD, type TestApp } from '../../server/test/harness.ts';
+import { DISTRESS, nmeaLines, SHIPS } from './china-coast.ts';
+
+// The maritime console against a real server and Debian's Chromium: an AIS file replayed by a
+// feed fills the vessel map. Screenshots go to JTGOV_SCREENSHOTS (default: a temp dir).
+const shots = process.env.JTGOV_SCREENSHOTS ?? join(tmpdir(), 'jtgov-screenshots');
+
+describe('maritime console in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let admin: Session;
+  let replayDir: string;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    replayDir = mkdtempSync(join(tmpdir(), 'jtgov-ais-'));
+    writeFileSync(join(replayDir, 'china-coast.nmea'), `${nmeaLines().join('\r\n')}\r\n`);
+    t = await startTestApp('pglite', { JTGOV_AIS_REPLAY_DIR: replayDir });
+    // The browser drops cookies that expire in its past: the server's clock runs from now.
+    t.clock.advance(Date.now() - t.clock.now().getTime());
+    // AIS feeds are instance-wide: configured at the ministry; the duty officer works at 上海.
+    await t.createUser('e2e.admin', 'MOT', ['systemAdmin']);
+    await t.createUser('e2e.sar', '310000', ['sarDutyOfficer']);
+    admin = await t.login('e2e.admin');
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.on('pageerror', (e) => console.error('page error:', e));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+    rmSync(replayDir, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(shots, `maritime-${name}.png`) });
+  const mapCount = async (testId: string, what: 'points' | 'lines' | 'polygons') =>
+    Number(await page.getByTestId(testId).getAttribute(`data-${what}`));
+
+  test('a replayed AIS file fills the vessel map', async () => {
+    const created = await t.as(admin, 'POST', '/api/maritime/feeds', {
+      name: '沿海回放',
+      kind: 'file',
+      address: 'china-coast.nmea',
+      enabled: true,
+    });
+    assert.equal(created.statusCode, 200, created.body);
+    let feed: { stats: { state: string } | null } | undefined;
+    for (let i = 0; i < 200 && feed?.stats?.state !== 'finished'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      feed = (await t.as(admin, 'GET', '/api/maritime/feeds')).json().items[0];
+    }
+    const picture = (await t.as(admin, 'GET', '/api/maritime/vessels?pageSize=50')).json();
+    assert.equal(picture.total, SHIPS.length, JSON.stringify({ feed, picture }));
+
+    await page.goto(base);
+    await page.getByTestId('login-username').fill('e2e.sar');
+    await page.getByTestId('login-password').fill(TEST_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('side-menu').waitFor();
+    await page.getByTestId('menu-maritime').click();
+    await page.getByTestId('menu-maritime-vessels').click();
+    await page.getByTestId('vessel-map').waitFor();
+    // The default view covers the coast from the Bohai to the South China Sea: every ship is in it.
+    await page.locator(`[data-testid="vessel-map"][data-points="${SHIPS.length}"]`).waitFor();
+    await page.getByTestId('vessel-list').getByText('DONG HAI JIU 101').waitFor();
+    await page.waitForTimeout(300);
+    await shot('01-vessel-map');
+    assert.equal(await mapCount('vessel-map', 'points'), SHIPS.length);
+
+    // Opening a vessel from the list shows its static data and draws its track.
+    await page.getByTestId('vessel-list').getByText('COSCO XIAMEN').click();
+    await page.getByTestId('vessel-detail-static').getByText('BOAD').waitFor();
+    await shot('02-vessel-detail');
+    await page.locator('.ant-drawer-close').click();
+
+    // The feed that filled it, with its statistics charted.
+    await page.getByTestId('menu-maritime-feeds').click();
+    const feedRow = page
+      .getByTestId('feed-table')
+      .locator('tr.ant-table-row')
+      .filter({ hasText: '沿海回放' });
+    await feedRow.getByText('回放完成').waitFor();
+    // Per ship one position report (1 sentence) and static data (2 sentences): 3 sentences, 2 messages.
+    const cells = await feedRow.locator('td').allTextContents();
+    assert.deepEqual(cells.slice(4, 7), [String(SHIPS.length * 3), String(SHIPS.length * 2), '0']);
+    await page.getByTestId('feed-stats-chart').locator('canvas').waitFor();
+    await page.waitForTimeout(300);
+    await shot('02b-feeds');
+  });
+
+  const pick = async (testId: string, option: string) => {
+    await page.getByTestId(testId).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  };
+
+  test('an incident opened at a typed position lists the ships nearby, logs an action, gets a search pattern and is closed', async () => {
+    // The rescue vessel is in the registry with contacts; the others are not.
+    const duty = await t.login('e2e.sar');
+    const registered = await t.as(duty, 'POST', '/api/maritime/registry', {
+      mmsi: 413000001,
+      name: '东海救101',
+      orgUnitId: await t.orgId('310000'),
+      contacts: {
+        owner: { name: '交通运输部东海救助局', phone: '021-65150000', email: null },
+        operator: null,
+        emergency: { name: '值班室', phone: '021-65159999', email: null },
+      },
+    });
+    assert.equal(registered.statusCode, 200, registered.body);
+
+    await page.getByTestId('menu-maritime-incidents').click();
+    await page.getByTestId('incident-map').waitFor();
+    await page.getByTestId('incident-open').click();
+    await pick('incident-form-source', 'VHF');
+    await pick('incident-form-nature', '失去动力漂流');
+    // 30°45.0′N 122°39.0′E, typed in degrees and minutes.
+    await page.getByTestId('incident-form-lat').fill(`30 ${((DISTRESS.lat % 1) * 60).toFixed(1)} N`);
+    await page.getByTestId('incident-form-lon').fill(`122 ${((DISTRESS.lon % 1) * 60).toFixed(1)} E`);
+    await shot('03-incident-form');
+    await page.getByTestId('incident-open-submit').click();
+
+    // The detail: ships within 20 NM, nearest first; the one 22 NM away is not listed.
+    await page.getByTestId('incident-position').filter({ hasText: '30°45.000′N 122°39.000′E' }).waitFor();
+    const nearby = page.getByTestId('nearby-table');
+    await nearby.getByText('ZHE DAI YU 02187').waitFor();
+    const rows = await nearby.locator('tr.ant-table-row').allTextContents();
+    const mmsiCells = await nearby.locator('tr.ant-table-row td:nth-child(2)').allTextContents();
+    assert.deepEqual(mmsiCells, ['412000002', '413000001', '477000004']);
+    // The registered ship shows its registry name; its contacts are read on request only.
+    assert.match(rows[1] ?? '', /东海救101/);
+    assert.equal(await nearby.getByTestId('contacts-show').count(), 1);
+    await nearby.getByTestId('contacts-show').click();
+    await page.getByTestId('contacts').getByText('021-65159999').waitFor();
+    await page.waitForTimeout(400);
+    await shot('04a-contacts');
+    await page.locator('.ant-modal-close').click();
+    await page.getByTestId('incident-detail-map').locator('canvas').first().waitFor();
+    await page.waitForTimeout(300);
+    await shot('04-incident-detail');
+
+    // An entry in the action log.
+    await page.getByRole('tab', { name: '行动记录' }).click();
+    await page.getByTestId('timeline-text').fill('已通过 VHF 16 频道联系东海救101，前往遇险位置');
+    await page.getByTestId('timeline-add').click();
+    await page.getByTestId('incident-timeline').getByText('已通过 VHF 16 频道联系东海救101').waitFor();
+
+    // Planning from the incident: the LKP is the distress position; the pattern is drawn.
+    await page.getByTestId('incident-plan').click();
+    await page.getByTestId('plan-form').waitFor();
+    assert.equal(await page.getByTestId('plan-lat').inputValue(), '30°45.000′N');
+    await page.getByTestId('plan-compute').click();
+    await page.getByTestId('plan-result').waitFor();
+    await page.locator('[data-testid="plan-map"][data-lines="2"]').waitFor();
+    assert.ok((await mapCount('plan-map', 'polygons')) >= 1);
+    await page.waitForTimeout(300);
+    await shot('05-search-plan');
+    await page.getByTestId('plan-save').click();
+    await page.getByText('已保存计划第 1 版').waitFor();
+
+    // Back at the incident: the plan is on the timeline; closing asks for the outcome.
+    await page.goBack();
+    await page.getByRole('tab', { name: '行动记录' }).click();
+    await page.getByTestId('incident-timeline').getByText('保存搜寻计划').waitFor();
+    await page.getByTestId('incident-close').click();
+    await pick('incident-outcome', '已救助');
+    await page.getByTestId('incident-end-submit').click();
+    await page.getByTestId('incident-state').filter({ hasText: '已结案 · 已救助' }).waitFor();
+    assert.equal(await page.getByTestId('incident-close').count(), 0);
+    await shot('06-incident-closed');
+
+    // The desk lists it closed; in English the same screens read in English.
+    await page.getByTestId('menu-maritime-incidents').click();
+    await page.getByTestId('incident-table').getByText('已结案 · 已救助').waitFor();
+    await page.getByTestId('locale-switch').click();
+    await page.getByTestId('locale-en-US').click();
+    await page.getByTestId('incident-table').getByText('Closed · Rescued').waitFor();
+    await page.getByTestId('menu-maritime-vessels').click();
+    await page.locator(`[data-testid="vessel-map"][data-points="${SHIPS.length}"]`).waitFor();
+    await page.getByText(`${SHIPS.length} in view`).waitFor();
+    await page.waitForTimeout(300);
+    await shot('07-vessels-en');
+  });
+});

@@ -1,0 +1,5 @@
+import { IncidentDesk } from '../modules/maritime/components/IncidentDesk.tsx';
+
+export function MaritimeIncidentsPage() {
+  return <IncidentDesk />;
+}

@@ -1,0 +1,5 @@
+import { VesselMap } from '../modules/maritime/components/VesselMap.tsx';
+
+export function MaritimeVesselsPage() {
+  return <VesselMap />;
+}
