@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
+import { seedDemoFleet } from './modules/vehicles/demo-fleet-seed.ts';
 import { seedCalendar } from './platform/calendar/index.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -35,6 +36,7 @@ export interface SeedReport {
   adminPassword: string | null;
   adminCreated: boolean;
   demoAccounts: number;
+  demoVehicles: number;
   calendarDays: number;
 }
 
@@ -46,11 +48,13 @@ export async function seedAll(handle: DatabaseHandle, config: Config, now = new 
     const calendarDays = await seedCalendar(trx);
     const admin = await seedInitialAdmin(trx, config, now);
     const demoAccounts = config.mode === 'demo' ? await seedDemoAccounts(trx, config, now) : 0;
+    const demoVehicles = config.mode === 'demo' ? await seedDemoFleet(trx, now) : 0;
     return {
       ...tree,
       adminPassword: admin?.generatedPassword ?? null,
       adminCreated: admin !== null,
       demoAccounts,
+      demoVehicles,
       calendarDays,
     };
   });
