@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AlarmTables } from './alarms.tables.ts';
 
 /** 包车客车, 三类以上班线客车, 危险货物运输车 (the key vehicles, 两客一危), 重型载货汽车, other. */
 export type VehicleType = 'charteredCoach' | 'scheduledCoach' | 'dangerousGoods' | 'heavyFreight' | 'other';
@@ -49,9 +50,11 @@ export interface VehicleStateTable {
   direction: number | null;
   alarm: number | null;
   status: number | null;
+  /** The gateway process holding the vehicle's connection (vehicle_gateway); null when offline. */
+  gateway_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface VehicleTables {
+export interface VehicleTables extends AlarmTables {
   vehicle: VehicleTable;
   vehicle_position: VehiclePositionTable;
   vehicle_state: VehicleStateTable;

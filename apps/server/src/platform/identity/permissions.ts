@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'file.upload',
   'vehicle.read',
   'vehicle.manage',
+  'vehicle.alarm.handle',
   'maritime.read',
   'maritime.manage',
 ] as const;
@@ -53,6 +54,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'maritime.manage',
       'vehicle.read',
       'vehicle.manage',
+      'vehicle.alarm.handle',
     ],
     isAdmin: true,
   },
@@ -83,6 +85,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'maritime.read',
       'vehicle.read',
       'vehicle.manage',
+      'vehicle.alarm.handle',
     ],
     isAdmin: true,
   },
@@ -90,7 +93,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     code: 'staff',
     name: '业务人员',
     description: '在本单位办理各业务系统的工作',
-    permissions: ['org.read', 'file.upload', 'maritime.read', 'vehicle.read'],
+    permissions: ['org.read', 'file.upload', 'maritime.read', 'vehicle.read', 'vehicle.alarm.handle'],
     isAdmin: false,
   },
 ];

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../../../platform/db/migrate.ts';
+import { alarmsMigrations } from './alarms.ts';
 
 export const vehiclesMigrations: MigrationSet = {
   '202611280100_create-vehicle': {
@@ -70,4 +71,5 @@ export const vehiclesMigrations: MigrationSet = {
       await sql`drop table vehicle_position`.execute(db);
     },
   },
+  ...alarmsMigrations,
 };
