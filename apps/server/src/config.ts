@@ -8,6 +8,7 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly gateway: { readonly enabled: boolean; readonly host: string; readonly port: number };
+  readonly jt809: { readonly links: boolean; readonly host: string; readonly port: number | undefined };
   readonly logLevel: string;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
@@ -100,6 +101,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       // public network, and it has no published credentials, so every interface by default.
       host: env.JTGOV_JT808_HOST || '0.0.0.0',
       port: int('JTGOV_JT808_PORT', 7808, 0, 65535),
+    },
+    jt809: {
+      // Run the enabled JT/T 809 links to superior platforms in this process (one process per
+      // instance should: each would forward the same positions).
+      links: bool('JTGOV_JT809_LINKS', true),
+      // Interface and TCP port of the JT/T 809 server subordinate platforms log in to; unset: no
+      // server (0: any free port).
+      host: env.JTGOV_JT809_HOST || '0.0.0.0',
+      port: env.JTGOV_JT809_PORT ? int('JTGOV_JT809_PORT', 0, 0, 65535) : undefined,
     },
     // pino level: fatal, error, warn, info, debug, trace or silent.
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),

@@ -191,6 +191,21 @@ const PROBES: Record<string, Probe> = {
     expectDenied(w, 'GET', `/api/vehicles/${w.foreign.vehicleId}/alarm-setting`),
   'PUT /api/vehicles/{id}/alarm-setting': (w) =>
     expectDenied(w, 'PUT', `/api/vehicles/${w.foreign.vehicleId}/alarm-setting`, { speedLimit: 1 }),
+  // JT/T 809 platform links are instance-wide: only the root of the tree sees or configures them.
+  'GET /api/vehicles/platform-links': (w) => expectDenied(w, 'GET', '/api/vehicles/platform-links'),
+  'GET /api/vehicles/platform-links/{id}/status': (w) =>
+    expectDenied(w, 'GET', '/api/vehicles/platform-links/1/status'),
+  'POST /api/vehicles/platform-links': (w) =>
+    expectDenied(w, 'POST', '/api/vehicles/platform-links', {
+      name: '越权上级',
+      direction: 'subordinate',
+      orgUnitId: w.foreign.orgId,
+      gnssCenterId: 1,
+      userId: 1,
+      password: 'x',
+    }),
+  'PATCH /api/vehicles/platform-links/{id}': (w) =>
+    expectDenied(w, 'PATCH', '/api/vehicles/platform-links/1', { enabled: false }),
 };
 
 const EXEMPT: Record<string, string> = {

@@ -3,6 +3,7 @@ import type { Part } from '../../platform/http/platform.ts';
 import { sweepGateways, sweepOffline } from './alarms.jobs.ts';
 import { alarmsRoutes } from './alarms.routes.ts';
 import { vehiclesMigrations } from './migrations/index.ts';
+import { platformLinksRoutes } from './platform-links.routes.ts';
 import { vehiclesRoutes } from './vehicles.routes.ts';
 
 export const vehiclesPart: Part = {
@@ -11,6 +12,7 @@ export const vehiclesPart: Part = {
   routes: async (app) => {
     await app.register(vehiclesRoutes);
     await app.register(alarmsRoutes);
+    await app.register(platformLinksRoutes);
   },
   jobs: (platform) => ({
     'vehicles.ensure-partitions': () =>

@@ -14,10 +14,12 @@ export interface VehicleTable {
   operator_name: string;
   /** The authority that supervises the vehicle: its jurisdiction. */
   org_unit_id: number;
-  /** BCD digits of the JT/T 808 header, leading zeros stripped. */
-  terminal_phone: string;
+  /** BCD digits of the JT/T 808 header, leading zeros stripped; null for a forwarded vehicle. */
+  terminal_phone: string | null;
   terminal_id: string | null;
-  auth_code: string;
+  auth_code: string | null;
+  /** The subordinate platform link (JT/T 809) the vehicle's positions come through; null for own terminals. */
+  forwarded_by: ColumnType<number | null, number | null | undefined, number | null>;
   status: VehicleStatus;
   registered_at: Date | null;
   created_at: ColumnType<Date, Date | undefined, never>;
