@@ -64,6 +64,11 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
   // Blind-area back-fill (0x0704 type 1) may carry reports days old.
   maxAgeMs: 90 * 86_400_000,
   maxFutureMs: 10 * 60_000,
+  // JT/T 808 leaves the wait to the platform; terminals resend after their TCP reply timeout
+  // (parameter 0x0002, default 10 s), so a quiet 10 s means a packet was lost.
+  subpackageTimeoutMs: 10_000,
+  // Room for a few whole 0x0704 batches (each at most 1023 bytes per packet).
+  maxSubpackageBytes: 256 * 1024,
 };
 
 export interface Jt808Gateway {
