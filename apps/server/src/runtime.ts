@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
+import { seedDemoAlarms } from './modules/vehicles/demo-alarms-seed.ts';
 import { seedDemoFleet } from './modules/vehicles/demo-fleet-seed.ts';
 import { seedCalendar } from './platform/calendar/index.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts';
@@ -49,6 +50,7 @@ export async function seedAll(handle: DatabaseHandle, config: Config, now = new 
     const admin = await seedInitialAdmin(trx, config, now);
     const demoAccounts = config.mode === 'demo' ? await seedDemoAccounts(trx, config, now) : 0;
     const demoVehicles = config.mode === 'demo' ? await seedDemoFleet(trx, now) : 0;
+    if (config.mode === 'demo') await seedDemoAlarms(trx, now);
     return {
       ...tree,
       adminPassword: admin?.generatedPassword ?? null,

@@ -290,3 +290,14 @@ export async function findAlarmSetting(db: Executor, vehicleId: number) {
     .select(['speed_limit', 'updated_at'])
     .executeTakeFirst();
 }
+
+/** Whether the demo seed has run (its alarms carry details.demo). */
+export async function demoAlarmsExist(db: Executor): Promise<boolean> {
+  const row = await db
+    .selectFrom('vehicle_alarm')
+    .select('id')
+    .where(sql<boolean>`details ->> 'demo' = 'true'`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
