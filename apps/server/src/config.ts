@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type AlarmRulesConfig, parseAlarmRules } from './modules/vehicles/alarm-config.ts';
 import { checkPasswordPolicy, describeViolations } from './platform/identity/password-policy.ts';
 
 export type Mode = 'demo' | 'production';
@@ -36,6 +37,8 @@ export interface Config {
     readonly staleMinutes: number;
     readonly trackFlushMs: number;
   };
+  /** Thresholds of the vehicle alarm rules (defaults and their sources in alarm-config.ts). */
+  readonly vehicleAlarmRules: AlarmRulesConfig;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +90,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (secretKey && !/^[0-9a-fA-F]{32}$/.test(secretKey))
     problems.push('JTGOV_SECRET_KEY: expected 32 hex digits');
   if (mode === 'production' && !secretKey) problems.push('JTGOV_SECRET_KEY: required in production mode');
+
+  const alarmRules = parseAlarmRules(env.JTGOV_VEHICLE_ALARM_RULES);
+  for (const p of alarmRules.problems) problems.push(`JTGOV_VEHICLE_ALARM_RULES: ${p}`);
 
   const config: Config = {
     mode,
@@ -172,6 +178,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       // How often received positions are written to the track history.
       trackFlushMs: int('JTGOV_AIS_TRACK_FLUSH_MS', 2000, 10, 60_000),
     },
+    // JSON overriding alarm thresholds, e.g. {"offlineAfterS":1800,"speedLimits":{"heavyFreight":90}}.
+    vehicleAlarmRules: alarmRules.rules,
   };
   if (adminPassword) {
     const violations = checkPasswordPolicy(adminPassword, 'admin', config.password);

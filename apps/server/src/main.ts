@@ -107,6 +107,7 @@ async function start(config: Config): Promise<void> {
       port: config.gateway.port,
       clock: app.platform.clock,
       log: app.log,
+      alarms: { rules: config.vehicleAlarmRules },
     });
     console.log(`JT/T 808 gateway listening on ${config.gateway.host}:${gateway.port}`);
   }

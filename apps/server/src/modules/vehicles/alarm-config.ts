@@ -162,3 +162,60 @@ export const beijingHour = (t: Date): number => (t.getUTCHours() + 8) % 24;
 
 export const inWindow = (hour: number, start: number, end: number): boolean =>
   start <= end ? hour >= start && hour < end : hour >= start || hour < end;
+
+const VEHICLE_TYPES = [
+  'charteredCoach',
+  'scheduledCoach',
+  'dangerousGoods',
+  'heavyFreight',
+  'other',
+] as const;
+const TYPE_LISTS = new Set(['nightDrivingTypes', 'earlyMorningTypes']);
+const HOURS = new Set(['nightStartHour', 'nightEndHour', 'earlyMorningStartHour', 'earlyMorningEndHour']);
+
+/**
+ * Overrides of the defaults from JSON (JTGOV_VEHICLE_ALARM_RULES), e.g.
+ * `{"offlineAfterS":1800,"speedLimits":{"heavyFreight":90}}`. Unknown keys and values of the
+ * wrong shape are problems; what is valid is applied.
+ */
+export function parseAlarmRules(text: string | undefined): { rules: AlarmRulesConfig; problems: string[] } {
+  const problems: string[] = [];
+  if (text === undefined || text.trim() === '') return { rules: DEFAULT_ALARM_RULES, problems };
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    return { rules: DEFAULT_ALARM_RULES, problems: ['expected a JSON object'] };
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { rules: DEFAULT_ALARM_RULES, problems: ['expected a JSON object'] };
+  const out: Record<string, unknown> = {
+    ...DEFAULT_ALARM_RULES,
+    speedLimits: { ...DEFAULT_ALARM_RULES.speedLimits },
+  };
+  const positive = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
+  for (const [key, value] of Object.entries(input)) {
+    if (!(key in DEFAULT_ALARM_RULES)) problems.push(`${key}: unknown rule`);
+    else if (key === 'speedLimits') {
+      if (typeof value !== 'object' || value === null) problems.push('speedLimits: expected an object');
+      else
+        for (const [type, limit] of Object.entries(value)) {
+          if (!(VEHICLE_TYPES as readonly string[]).includes(type))
+            problems.push(`speedLimits.${type}: unknown vehicle type`);
+          else if (!positive(limit) || (limit as number) > 250)
+            problems.push(`speedLimits.${type}: expected 1-250 km/h`);
+          else (out.speedLimits as Record<string, number>)[type] = limit as number;
+        }
+    } else if (TYPE_LISTS.has(key)) {
+      if (!Array.isArray(value) || !value.every((t) => (VEHICLE_TYPES as readonly string[]).includes(t)))
+        problems.push(`${key}: expected a list of vehicle types`);
+      else out[key] = value;
+    } else if (HOURS.has(key)) {
+      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 23)
+        problems.push(`${key}: expected an hour 0-23`);
+      else out[key] = value;
+    } else if (!positive(value)) problems.push(`${key}: expected a positive number`);
+    else out[key] = value;
+  }
+  return { rules: out as unknown as AlarmRulesConfig, problems };
+}

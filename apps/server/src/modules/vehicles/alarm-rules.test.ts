@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { alarmMask } from '@jtgov/jt808';
 import fc from 'fast-check';
-import { DEFAULT_ALARM_RULES as RULES } from './alarm-config.ts';
+import { loadConfig } from '../../config.ts';
+import { parseAlarmRules, DEFAULT_ALARM_RULES as RULES } from './alarm-config.ts';
 import {
   evaluate,
   type Fix,
@@ -235,6 +236,39 @@ describe('alarm rules', () => {
         assert.deepEqual([...s.active.keys()].sort(), [...open].sort());
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('alarm rule configuration', () => {
+  test('JSON overrides apply over the defaults; bad keys and values are named', () => {
+    const { rules, problems } = parseAlarmRules('{"offlineAfterS":1800,"speedLimits":{"heavyFreight":90}}');
+    assert.deepEqual(problems, []);
+    assert.equal(rules.offlineAfterS, 1800);
+    assert.equal(rules.speedLimits.heavyFreight, 90);
+    assert.equal(rules.speedLimits.scheduledCoach, 100, 'other types keep their default');
+    assert.equal(parseAlarmRules(undefined).rules, RULES);
+    assert.deepEqual(
+      parseAlarmRules('{"offlineAfter":1,"minRestS":-1,"speedLimits":{"bus":1},"nightStartHour":24}')
+        .problems,
+      [
+        'offlineAfter: unknown rule',
+        'minRestS: expected a positive number',
+        'speedLimits.bus: unknown vehicle type',
+        'nightStartHour: expected an hour 0-23',
+      ],
+    );
+    assert.deepEqual(parseAlarmRules('[1]').problems, ['expected a JSON object']);
+    assert.deepEqual(parseAlarmRules('{').problems, ['expected a JSON object']);
+  });
+
+  test('JTGOV_VEHICLE_ALARM_RULES reaches the configuration; a bad one stops the start', () => {
+    const config = loadConfig({ JTGOV_VEHICLE_ALARM_RULES: '{"overspeedMinDurationS":30}' });
+    assert.equal(config.vehicleAlarmRules.overspeedMinDurationS, 30);
+    assert.equal(loadConfig({}).vehicleAlarmRules, RULES);
+    assert.throws(
+      () => loadConfig({ JTGOV_VEHICLE_ALARM_RULES: '{"overspeed":1}' }),
+      /JTGOV_VEHICLE_ALARM_RULES: overspeed: unknown rule/,
     );
   });
 });

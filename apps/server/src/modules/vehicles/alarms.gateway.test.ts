@@ -181,6 +181,14 @@ for (const kind of DB_KINDS) {
       assert.ok(
         sunk.some((e) => e.type === 'raised' && e.kind === 'overspeed' && e.vehicleId === vehicles[0]!.id),
       );
+      // The vehicle is held under this gateway's id, which beats in vehicle_gateway.
+      const held = await t.handle.db
+        .selectFrom('vehicle_state as s')
+        .innerJoin('vehicle_gateway as g', 'g.id', 's.gateway_id')
+        .select(['s.online', 'g.id'])
+        .where('s.vehicle_id', '=', vehicles[0]!.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(held, { online: true, id: gw.id });
       term.close();
     });
 

@@ -18,7 +18,7 @@ export const vehiclesPart: Part = {
     'vehicles.ensure-partitions': () =>
       ensureMonthlyPartitionsAhead(platform.db, 'vehicle_position', platform.clock.now()),
     'vehicles.alarms.offline': async () => {
-      await sweepOffline(platform.db, platform.clock.now());
+      await sweepOffline(platform.db, platform.clock.now(), platform.config.vehicleAlarmRules);
     },
     'vehicles.gateways.sweep': async () => {
       await sweepGateways(platform.db, platform.clock.now());
