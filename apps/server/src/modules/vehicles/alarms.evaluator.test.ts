@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../../../test/harness.ts';
 import { AlarmEvaluator } from './alarms.evaluator.ts';
 import type { AlarmEvent } from './alarms.events.ts';
 import { sweepGateways, sweepOffline } from './alarms.jobs.ts';
+import { upsertAlarmSetting } from './alarms.repository.ts';
 import { beatGateway, registerGateway } from './gateway-registry.repository.ts';
 import { PositionWriter } from './position-writer.ts';
 import { type PositionInput, setVehicleOnline } from './positions.repository.ts';
@@ -149,6 +150,20 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(rows[0]?.last_at, new Date(base + 20_000));
       await feed([pos(v, 25, 60)]);
       assert.deepEqual((await alarmsOf(v))[0]?.ended_at, new Date(base + 25_000));
+    });
+
+    test("a vehicle's own speed limit applies once it is refreshed, its rule state kept", async () => {
+      const v = await addVehicle('heavyFreight');
+      const evaluator = new AlarmEvaluator(t.handle.db, t.clock);
+      const feed = pipeline(evaluator);
+      await feed([pos(v, 0, 75), pos(v, 15, 75)]);
+      assert.deepEqual(await alarmsOf(v), [], '75 km/h is under the 100 km/h truck limit');
+      await upsertAlarmSetting(t.handle.db, v, 60, t.clock.now());
+      evaluator.refreshVehicle(v);
+      await feed([pos(v, 20, 75), pos(v, 35, 75)]);
+      const [over] = await alarmsOf(v);
+      assert.equal(over?.kind, 'overspeed');
+      assert.deepEqual(over.started_at, new Date(base + 20_000));
     });
 
     test('fatigue is found after a restart from the stored hours of driving', async () => {

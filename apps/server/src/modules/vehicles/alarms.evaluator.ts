@@ -53,6 +53,8 @@ export class AlarmEvaluator {
   readonly #maxQueued: number;
   readonly #log: (details: object, message: string) => void;
   readonly #vehicles = new Map<number, VehicleRules>();
+  /** Vehicles whose settings are re-read before their next positions are judged. */
+  readonly #stale = new Set<number>();
   #queue: PositionInput[][] = [];
   #queuedRows = 0;
   #running: Promise<void> | undefined;
@@ -93,9 +95,9 @@ export class AlarmEvaluator {
     while (this.#running) await this.#running;
   }
 
-  /** Drops the in-memory state of a vehicle (its settings changed, or it was re-registered). */
-  forgetVehicle(vehicleId: number): void {
-    this.#vehicles.delete(vehicleId);
+  /** Re-reads a vehicle's type and speed limit before its next positions; its rule state stays. */
+  refreshVehicle(vehicleId: number): void {
+    if (this.#vehicles.has(vehicleId)) this.#stale.add(vehicleId);
   }
 
   async #drain(): Promise<void> {
@@ -128,6 +130,22 @@ export class AlarmEvaluator {
       else byVehicle.set(row.vehicleId, [row]);
     }
     for (const list of byVehicle.values()) list.sort((a, b) => a.gnssTime.getTime() - b.gnssTime.getTime());
+    const stale = [...byVehicle.keys()].filter((id) => this.#stale.has(id));
+    if (stale.length > 0) {
+      for (const id of stale) this.#stale.delete(id);
+      const rows = new Map((await findAlarmProfiles(this.#db, stale)).map((r) => [r.vehicle_id, r]));
+      for (const id of stale) {
+        const row = rows.get(id);
+        const current = this.#vehicles.get(id);
+        if (!row || !current) this.#vehicles.delete(id);
+        else
+          this.#vehicles.set(id, {
+            row,
+            state: current.state,
+            profile: { vehicleType: row.vehicle_type, speedLimit: row.speed_limit },
+          });
+      }
+    }
     const missing = [...byVehicle.keys()].filter((id) => !this.#vehicles.has(id));
     for (let i = 0; i < missing.length; i += 200) {
       const chunk = missing.slice(i, i + 200);

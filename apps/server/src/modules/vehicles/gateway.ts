@@ -142,8 +142,8 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
       if (!vehicle) return null;
       const previous = byVehicle.get(vehicle.id);
       byVehicle.set(vehicle.id, conn);
-      // Its settings may have changed since: the rules are rebuilt from the store.
-      alarms?.forgetVehicle(vehicle.id);
+      // Its type or speed limit may have changed since it last connected.
+      alarms?.refreshVehicle(vehicle.id);
       if (previous && previous !== conn) previous.close('replaced');
       await setOnline(vehicle.id, true);
       return vehicle;
