@@ -7,8 +7,12 @@ import {
   beijingHour,
   inWindow,
   levelOf,
+  terminalBitOf,
   terminalKind,
 } from './alarm-config.ts';
+
+const TERMINAL_KINDS = Array.from({ length: 32 }, (_, bit) => terminalKind(bit));
+
 import type { VehicleType } from './vehicles.tables.ts';
 
 export interface Fix {
@@ -64,6 +68,8 @@ export interface RuleState {
   last: Fix | null;
   /** Alarms open now, as the store knows them. */
   readonly active: Map<AlarmKind, Active>;
+  /** The terminal alarm bits open now (the terminal.* kinds of `active`). */
+  terminalMask: number;
   overspeed: Run | null;
   nightSpeed: Run | null;
   earlyMorning: Run | null;
@@ -78,6 +84,7 @@ export function newRuleState(): RuleState {
   return {
     last: null,
     active: new Map(),
+    terminalMask: 0,
     overspeed: null,
     nightSpeed: null,
     earlyMorning: null,
@@ -93,7 +100,12 @@ export function restoreOpen(
   open: readonly { kind: AlarmKind; startedAt: Date; peak: number | null; level: AlarmLevel }[],
 ): void {
   state.active.clear();
-  for (const a of open) state.active.set(a.kind, { startedAt: a.startedAt, peak: a.peak, level: a.level });
+  state.terminalMask = 0;
+  for (const a of open) {
+    state.active.set(a.kind, { startedAt: a.startedAt, peak: a.peak, level: a.level });
+    const bit = terminalBitOf(a.kind);
+    if (bit !== null && bit >= 0) state.terminalMask = (state.terminalMask | (1 << bit)) >>> 0;
+  }
 }
 
 const DAY_MS = 86_400_000;
@@ -117,6 +129,48 @@ export function drivingInLastDayS(state: RuleState, nowMs: number): number {
   return total / 1000;
 }
 
+/** The detail a number stands for, per kind: a speed limit, a time limit, a terminal bit. */
+const DETAIL_KEY: Partial<Record<string, string>> = {
+  overspeed: 'limit',
+  nightDriving: 'limit',
+  fatigue: 'limitS',
+  dailyDriving: 'limitS',
+};
+
+/**
+ * Moves one kind to on or off for this fix. A module function, not a closure per call: it runs
+ * for every kind of every position. Start time and details are built only when an alarm is raised.
+ */
+function transitionTo(
+  state: RuleState,
+  events: RuleEvent[],
+  fix: Fix,
+  kind: AlarmKind,
+  on: boolean,
+  startedAtMs: number,
+  value: number | null,
+  detail: number | Record<string, unknown> | null = null,
+): void {
+  const active = state.active.get(kind);
+  const t = fix.time;
+  if (on && !active) {
+    const level = levelOf(kind);
+    const startedAt = new Date(startedAtMs);
+    state.active.set(kind, { startedAt, peak: value, level });
+    const details = typeof detail === 'number' ? { [DETAIL_KEY[kind] ?? 'bit']: detail } : (detail ?? {});
+    events.push({ type: 'raise', kind, level, startedAt, at: t, fix, value, details });
+  } else if (on && active) {
+    // Only a higher peak is news; the evaluator extends every open alarm to the last fix anyway.
+    if (value !== null && (active.peak === null || value > active.peak)) {
+      active.peak = value;
+      events.push({ type: 'update', kind, level: active.level, at: t, value });
+    }
+  } else if (!on && active) {
+    state.active.delete(kind);
+    events.push({ type: 'end', kind, at: t });
+  }
+}
+
 /**
  * Feeds one fix. Fixes not newer than the last one (blind-area back-fill, retransmissions) change
  * nothing: the rules look at a vehicle's present, and its past was judged when it was present.
@@ -132,26 +186,25 @@ export function evaluate(
   state.last = fix;
   const events: RuleEvent[] = [];
   const t = fix.time;
-  const set = (kind: AlarmKind, on: boolean, startedAt: Date, value: number | null, details = {}) => {
-    const active = state.active.get(kind);
-    if (on && !active) {
-      const level = levelOf(kind);
-      state.active.set(kind, { startedAt, peak: value, level });
-      events.push({ type: 'raise', kind, level, startedAt, at: t, fix, value, details });
-    } else if (on && active) {
-      if (value !== null && (active.peak === null || value > active.peak)) active.peak = value;
-      events.push({ type: 'update', kind, level: active.level, at: t, value: active.peak });
-    } else if (!on && active) {
-      state.active.delete(kind);
-      events.push({ type: 'end', kind, at: t });
-    }
-  };
+  const tMs = t.getTime();
 
-  // Terminal alarm bits: raised while set, ended when reset.
-  for (let bit = 0; bit < 32; bit++) {
-    const kind = terminalKind(bit);
-    const on = ((fix.alarm >>> bit) & 1) === 1;
-    if (on !== state.active.has(kind)) set(kind, on, t, null, { bit });
+  // Terminal alarm bits: raised while set, ended when reset. Only changed bits are looked at.
+  const alarmBits = fix.alarm >>> 0;
+  const changed = (alarmBits ^ state.terminalMask) >>> 0;
+  if (changed !== 0) {
+    for (let bit = 0; bit < 32; bit++)
+      if ((changed >>> bit) & 1)
+        transitionTo(
+          state,
+          events,
+          fix,
+          TERMINAL_KINDS[bit]!,
+          ((alarmBits >>> bit) & 1) === 1,
+          tMs,
+          null,
+          bit,
+        );
+    state.terminalMask = alarmBits;
   }
 
   const driving = fix.speed > config.drivingSpeedKmh;
@@ -161,7 +214,16 @@ export function evaluate(
   // Platform overspeed, held for the minimum duration.
   state.overspeed = runOf(state.overspeed, fix.speed > limit, t, fix.speed);
   const overspeedOn = held(state.overspeed, t, config.overspeedMinDurationS);
-  set('overspeed', overspeedOn, state.overspeed?.since ?? t, state.overspeed?.peak ?? null, { limit });
+  transitionTo(
+    state,
+    events,
+    fix,
+    'overspeed',
+    overspeedOn,
+    (state.overspeed?.since ?? t).getTime(),
+    state.overspeed?.peak ?? null,
+    limit,
+  );
   const over = state.active.get('overspeed');
   if (over && over.level !== 'high' && (over.peak ?? 0) >= limit * (1 + config.overspeedHighRatio)) {
     over.level = 'high';
@@ -174,9 +236,16 @@ export function evaluate(
     const nightLimit = Math.round(limit * config.nightSpeedRatio * 10) / 10;
     state.nightSpeed = runOf(state.nightSpeed, isNight && fix.speed > nightLimit, t, fix.speed);
     const on = held(state.nightSpeed, t, config.overspeedMinDurationS);
-    set('nightDriving', on, state.nightSpeed?.since ?? t, state.nightSpeed?.peak ?? null, {
-      limit: nightLimit,
-    });
+    transitionTo(
+      state,
+      events,
+      fix,
+      'nightDriving',
+      on,
+      (state.nightSpeed?.since ?? t).getTime(),
+      state.nightSpeed?.peak ?? null,
+      nightLimit,
+    );
   }
 
   // Long-distance coaches operating between 02:00 and 05:00.
@@ -184,7 +253,15 @@ export function evaluate(
     const inEarly = inWindow(hour, config.earlyMorningStartHour, config.earlyMorningEndHour);
     state.earlyMorning = runOf(state.earlyMorning, inEarly && driving, t, fix.speed);
     const on = held(state.earlyMorning, t, config.overspeedMinDurationS);
-    set('earlyMorningOperation', on, state.earlyMorning?.since ?? t, state.earlyMorning?.peak ?? null);
+    transitionTo(
+      state,
+      events,
+      fix,
+      'earlyMorningOperation',
+      on,
+      (state.earlyMorning?.since ?? t).getTime(),
+      state.earlyMorning?.peak ?? null,
+    );
   }
 
   // Driving time: the interval since the previous fix counts as that fix's state. A silence
@@ -209,12 +286,28 @@ export function evaluate(
   const fatigueActive = state.active.has('fatigue');
   // Once raised, fatigue lasts until the driver has rested (continuous driving reset).
   const fatigueOn = state.continuousS > continuousLimit || (fatigueActive && state.continuousS > 0);
-  set('fatigue', fatigueOn, new Date(t.getTime() - state.continuousS * 1000), state.continuousS, {
-    limitS: continuousLimit,
-  });
+  transitionTo(
+    state,
+    events,
+    fix,
+    'fatigue',
+    fatigueOn,
+    tMs - state.continuousS * 1000,
+    state.continuousS,
+    continuousLimit,
+  );
   pruneDriving(state, t.getTime());
   const dayS = drivingInLastDayS(state, t.getTime());
-  set('dailyDriving', dayS > config.dailyDrivingS, t, dayS, { limitS: config.dailyDrivingS });
+  transitionTo(
+    state,
+    events,
+    fix,
+    'dailyDriving',
+    dayS > config.dailyDrivingS,
+    tMs,
+    dayS,
+    config.dailyDrivingS,
+  );
 
   // Position jumps (implied speed between fixes) and holes in a moving vehicle's track.
   if (prev && isFixed(prev) && isFixed(fix)) {
@@ -232,8 +325,17 @@ export function evaluate(
       };
       // A jump is an instant: raised and ended by the same fix.
       state.active.delete('positionJump');
-      set('positionJump', true, prev.time, Math.round(impliedKmh), details);
-      set('positionJump', false, t, null);
+      transitionTo(
+        state,
+        events,
+        fix,
+        'positionJump',
+        true,
+        prev.time.getTime(),
+        Math.round(impliedKmh),
+        details,
+      );
+      transitionTo(state, events, fix, 'positionJump', false, tMs, null);
     }
   }
   return events;
