@@ -138,6 +138,8 @@ class SimTerminal {
   online = false;
   inFlight = 0;
   lastSentAt = 0;
+  /** performance.now() before which the terminal does not report: its share of the fleet's rate. */
+  nextReportAt = 0;
   /** Last GNSS second reported: times only move forward, one report per vehicle per second. */
   lastSecond = 0;
   authCode: string | undefined;
@@ -270,7 +272,9 @@ export class SimFleet {
     const deadline = Date.now() + timeoutMs;
     while (this.stats.authenticated + this.stats.refused < this.terminals.length) {
       if (Date.now() > deadline)
-        throw new Error(`${this.stats.authenticated}/${this.terminals.length} terminals authenticated`);
+        throw new Error(
+          `${this.stats.authenticated}/${this.terminals.length} terminals authenticated: ${JSON.stringify(this.stats)}`,
+        );
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -304,15 +308,19 @@ export class SimFleet {
     this.#quota = Math.min(this.#quota + this.#o.rate * seconds, Math.max(1, this.#o.rate * 0.2));
     const n = this.terminals.length;
     const now = this.#now();
+    const clock = performance.now();
+    // No terminal reports faster than its share of the rate, however few are online.
+    const interval = (n / this.#o.rate) * 1000;
     let idle = 0;
     while (this.#quota >= 1 && idle < n) {
       const t = this.terminals[this.#cursor]!;
       this.#cursor = (this.#cursor + 1) % n;
-      if (!t.ready || t.inFlight >= max) {
+      if (!t.ready || t.inFlight >= max || clock < t.nextReportAt) {
         idle++;
         continue;
       }
       idle = 0;
+      t.nextReportAt = clock + interval;
       t.report(now);
       this.#quota -= 1;
     }
