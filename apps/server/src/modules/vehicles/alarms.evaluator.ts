@@ -42,6 +42,7 @@ interface VehicleRules {
 }
 
 const REPLAY_MS = 24 * 3600_000 + 30 * 60_000;
+const REBUILD_CHUNK = 50;
 /** Kinds not judged per position: their open alarms are left to their own job. */
 const NOT_PER_POSITION = new Set<string>(['offline']);
 
@@ -147,8 +148,9 @@ export class AlarmEvaluator {
       }
     }
     const missing = [...byVehicle.keys()].filter((id) => !this.#vehicles.has(id));
-    for (let i = 0; i < missing.length; i += 200) {
-      const chunk = missing.slice(i, i + 200);
+    // A day of 30-second reports is ~3,000 rows a vehicle: rebuild a few dozen vehicles at a time.
+    for (let i = 0; i < missing.length; i += REBUILD_CHUNK) {
+      const chunk = missing.slice(i, i + REBUILD_CHUNK);
       await this.#rebuild(chunk, (id) => byVehicle.get(id)![0]!.gnssTime);
     }
 
