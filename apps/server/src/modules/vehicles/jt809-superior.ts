@@ -32,6 +32,7 @@ export interface SubordinateStatus {
   loggedInAt: string | null;
   lastReceivedAt: string | null;
   positionsReceived: number;
+  alarmsReceived: number;
 }
 
 /** 0x1002 results (JT/T 809-2011 §4.5.1.2). */
@@ -134,7 +135,7 @@ export class Jt809Superior {
   #server: Server | null = null;
   #links = new Map<number, SubordinateLink>();
   readonly #sessions = new Set<SubordinateSession>();
-  readonly #received = new Map<number, { positions: number; lastAt: Date }>();
+  readonly #received = new Map<number, { positions: number; alarms: number; lastAt: Date }>();
   readonly #vehicles = new Map<string, number>();
 
   constructor(options: SuperiorOptions) {
@@ -169,6 +170,7 @@ export class Jt809Superior {
       loggedInAt: session?.loggedInAt?.toISOString() ?? null,
       lastReceivedAt: received?.lastAt.toISOString() ?? null,
       positionsReceived: received?.positions ?? 0,
+      alarmsReceived: received?.alarms ?? 0,
     };
   }
 
@@ -273,7 +275,7 @@ export class Jt809Superior {
         session.pending = Promise.all([session.pending, written])
           .then(([, stored]) => {
             session.positionsReceived += stored;
-            const r = this.#received.get(link.id) ?? { positions: 0, lastAt: receivedAt };
+            const r = this.#received.get(link.id) ?? { positions: 0, alarms: 0, lastAt: receivedAt };
             r.positions += stored;
             r.lastAt = receivedAt;
             this.#received.set(link.id, r);
@@ -283,6 +285,25 @@ export class Jt809Superior {
             this.#o.log.warn({ link: link.id, err: String(err) }, 'jt809 positions not stored');
             conn.socket.destroy();
           });
+        return;
+      }
+      case 'warning': {
+        if (m.data.type !== 'alarmReport') return;
+        const data = m.data;
+        const at = this.#o.now();
+        const r = this.#received.get(link.id) ?? { positions: 0, alarms: 0, lastAt: at };
+        r.alarms++;
+        r.lastAt = at;
+        this.#received.set(link.id, r);
+        this.#o.log.info(
+          {
+            link: link.id,
+            vehicleNo: m.vehicleNo ?? data.vehicleNo,
+            warnType: data.warnType,
+            info: data.info,
+          },
+          'jt809 alarm reported by a subordinate',
+        );
         return;
       }
       default:

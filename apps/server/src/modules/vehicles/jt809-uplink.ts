@@ -9,11 +9,12 @@
 // durable cursor advances at each 0x1006; after a break forwarding resumes from it, and the superior
 // drops what it already had by (vehicle, GNSS time).
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import type { Location } from '@jtgov/jt808';
-import type { Edition, Packet, VehicleLocation } from '@jtgov/jt809';
+import type { Edition, Packet } from '@jtgov/jt809';
 import type { Db } from '../../platform/db/database.ts';
 import { Jt809Connection, type Jt809Outgoing, type LinkParameters } from './jt809-connection.ts';
+import { toAlarmReport, toVehicleLocation } from './jt809-forwarding.ts';
 import {
+  alarmsAfter,
   type ForwardRow,
   findLinkCursor,
   insertLinkState,
@@ -87,40 +88,6 @@ export interface UplinkStatus {
   lastError: string | null;
 }
 
-const beijing = (d: Date) => `${new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
-
-export function toVehicleLocation(row: ForwardRow, edition: Edition): VehicleLocation {
-  const time = beijing(row.gnss_time);
-  if (edition === '2011')
-    return {
-      format: '2011',
-      encrypt: 0,
-      time,
-      lon: row.lon,
-      lat: row.lat,
-      speed: Math.round(row.speed),
-      recorderSpeed: Math.round(row.speed),
-      mileage: Math.round(row.mileage ?? 0),
-      direction: row.direction,
-      altitude: row.altitude,
-      status: Number(row.status),
-      alarm: Number(row.alarm),
-    };
-  const location: Location = {
-    alarm: Number(row.alarm),
-    status: Number(row.status),
-    lat: row.lat,
-    lon: row.lon,
-    altitude: row.altitude,
-    speed: Math.round(row.speed * 10) / 10,
-    direction: row.direction,
-    time,
-    extras: row.mileage === null ? [] : [{ type: 'mileage', value: Math.round(row.mileage * 10) / 10 }],
-  };
-  const none = { platformId: '', alarm: 0 };
-  return { format: '2019', encrypt: 0, location, platforms: [none, { ...none }, { ...none }] };
-}
-
 const keyOf = (r: ForwardRow): PositionCursor => ({
   receivedAt: r.received_at,
   vehicleId: Number(r.vehicle_id),
@@ -142,8 +109,11 @@ export class Jt809Uplink {
   #loggedInAt: Date | null = null;
   #acked: LinkCursor | null = null;
   #sent: PositionCursor | null = null;
+  #sentAlarm = 0;
   #sentSinceAck = 0;
-  #probe: { cursor: PositionCursor; count: number; at: number } | null = null;
+  /** Something was sent since the last keep-alive. */
+  #unconfirmed = false;
+  #probe: { cursor: PositionCursor; alarmId: number; count: number; at: number } | null = null;
   #lastProbeAt = 0;
   #lastAckAt: Date | null = null;
   #positionsSent = 0;
@@ -320,6 +290,7 @@ export class Jt809Uplink {
         this.#backoff = this.#t.minBackoffMs;
         this.#lastError = null;
         this.#sent = this.#acked?.position ?? null;
+        this.#sentAlarm = this.#acked?.alarmId ?? 0;
         this.#sentSinceAck = 0;
         this.#session++;
         this.#log.info({ link: this.config.id }, 'jt809 main link logged in');
@@ -347,6 +318,7 @@ export class Jt809Uplink {
     this.#acked = {
       ...this.#acked,
       position: probe.cursor,
+      alarmId: probe.alarmId,
       ackedAt: this.#lastAckAt,
       positionsForwarded: this.#acked.positionsForwarded + probe.count,
     };
@@ -364,8 +336,9 @@ export class Jt809Uplink {
     if (!main || this.#state !== 'loggedIn' || this.#probe) return;
     const cursor = this.#sent ?? this.#acked?.position;
     if (!cursor) return;
-    this.#probe = { cursor, count: this.#sentSinceAck, at: Date.now() };
+    this.#probe = { cursor, alarmId: this.#sentAlarm, count: this.#sentSinceAck, at: Date.now() };
     this.#sentSinceAck = 0;
+    this.#unconfirmed = false;
     this.#lastProbeAt = Date.now();
     main.send({ kind: 'keepAlive' });
   }
@@ -395,15 +368,34 @@ export class Jt809Uplink {
         this.#forward(rows);
         this.#sent = keyOf(rows[rows.length - 1]!);
         this.#sentSinceAck += rows.length;
+        this.#unconfirmed = true;
         this.#positionsSent += rows.length;
         if (rows.length < this.#t.batchSize) break;
       }
-      if (this.#sentSinceAck > 0 && Date.now() - this.#lastProbeAt >= this.#t.probeMs) this.#sendProbe();
+      await this.#forwardAlarms();
+      if (this.#unconfirmed && Date.now() - this.#lastProbeAt >= this.#t.probeMs) this.#sendProbe();
     } catch (err) {
       this.#lastError = `reading positions: ${String(err)}`;
     } finally {
       this.#pumping = false;
     }
+  }
+
+  /** Alarms raised in the jurisdiction as 0x1400/0x1402, confirmed by the same keep-alives. */
+  async #forwardAlarms(): Promise<void> {
+    const session = this.#session;
+    const alarms = await alarmsAfter(this.#db, this.config.orgPath, this.#sentAlarm, 100);
+    const main = this.#main;
+    if (alarms.length === 0 || session !== this.#session || !main || this.#state !== 'loggedIn') return;
+    const edition = this.config.edition;
+    for (const a of alarms)
+      main.send({
+        kind: 'warning',
+        ...(edition === '2011' && { vehicleNo: a.plate_no, vehicleColor: a.plate_color }),
+        data: toAlarmReport(a, edition),
+      });
+    this.#sentAlarm = alarms[alarms.length - 1]!.id;
+    this.#unconfirmed = true;
   }
 
   /** Positions stored while the link was down go as 0x1203 in groups per vehicle; the rest as 0x1202. */

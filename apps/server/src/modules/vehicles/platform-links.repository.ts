@@ -112,9 +112,13 @@ export interface LinkCursor {
 
 /** A new superior link forwards from its creation on, not the whole history. */
 export async function insertLinkState(db: Executor, linkId: number, from: Date): Promise<void> {
+  const { last } = await db
+    .selectFrom('vehicle_alarm')
+    .select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('last'))
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('platform_link_state')
-    .values({ link_id: linkId, position_received_at: from, acked_at: null })
+    .values({ link_id: linkId, position_received_at: from, alarm_id: Number(last), acked_at: null })
     .onConflict((oc) => oc.column('link_id').doNothing())
     .execute();
 }
@@ -190,6 +194,35 @@ export async function positionsAfter(
     order by p.received_at, p.vehicle_id, p.gnss_time
     limit ${limit}`.execute(db);
   return rows;
+}
+
+export interface ForwardAlarm {
+  id: number;
+  kind: string;
+  started_at: Date;
+  speed: number;
+  peak_value: number | null;
+  plate_no: string;
+  plate_color: number;
+}
+
+/** Alarms raised in the subtree after the cursor, in id order. */
+export async function alarmsAfter(
+  db: Executor,
+  scopePath: string,
+  afterId: number,
+  limit: number,
+): Promise<ForwardAlarm[]> {
+  return db
+    .selectFrom('vehicle_alarm as a')
+    .innerJoin('vehicle as v', 'v.id', 'a.vehicle_id')
+    .innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
+    .select(['a.id', 'a.kind', 'a.started_at', 'a.speed', 'a.peak_value', 'v.plate_no', 'v.plate_color'])
+    .where('a.id', '>', afterId)
+    .where('o.path', 'like', under(scopePath))
+    .orderBy('a.id')
+    .limit(limit)
+    .execute();
 }
 
 /** The active vehicle with this plate, whoever supervises it. */

@@ -29,6 +29,7 @@ const IDLE: LinkStatus = {
   positionsForwarded: 0,
   positionsSent: 0,
   positionsReceived: 0,
+  alarmsReceived: 0,
   lastReceivedAt: null,
   reconnects: 0,
   lastError: null,

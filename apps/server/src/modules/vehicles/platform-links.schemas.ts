@@ -96,6 +96,7 @@ export const LinkStatusDto = Type.Object({
   positionsForwarded: Type.Integer(),
   positionsSent: Type.Integer(),
   positionsReceived: Type.Integer(),
+  alarmsReceived: Type.Integer({ description: 'subordinate: 0x1402 alarm reports received' }),
   lastReceivedAt: Nullable(DateTimeString),
   reconnects: Type.Integer(),
   lastError: Nullable(Type.String()),

@@ -31,6 +31,7 @@ export interface LinkStatus {
   positionsForwarded: number;
   positionsSent: number;
   positionsReceived: number;
+  alarmsReceived: number;
   lastReceivedAt: string | null;
   reconnects: number;
   lastError: string | null;

@@ -20,6 +20,37 @@ const until = async (check: () => boolean | Promise<boolean>, what: string, ms =
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** An alarm as the gateway's rules store it, for a vehicle of this plate. */
+async function raiseAlarm(t: TestApp, plateNo: string): Promise<number> {
+  const v = await t.handle.db
+    .selectFrom('vehicle')
+    .select('id')
+    .where('plate_no', '=', plateNo)
+    .executeTakeFirstOrThrow();
+  const now = new Date();
+  const { id } = await t.handle.db
+    .insertInto('vehicle_alarm')
+    .values({
+      vehicle_id: v.id,
+      kind: 'overspeed',
+      source: 'platform',
+      terminal_bit: null,
+      level: 'high',
+      started_at: now,
+      last_at: now,
+      ended_at: null,
+      lat: 32.06,
+      lon: 118.8,
+      speed: 118,
+      peak_value: 118,
+      details: JSON.stringify({ limit: 100 }),
+      handling_note: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -153,11 +184,14 @@ for (const sc of SCENARIOS) {
       fleet.start();
       await fleet.whenReady();
       await until(() => fleet.stats.acked >= 60, 'reports before the outage');
+      await raiseAlarm(lower, '苏A00000');
+      await raiseAlarm(lower, '浙A00000');
       relay.cut();
       const cutAt = new Date();
       await until(async () => !(await lowerStatus()).connected, 'the link noticed the outage');
       const acked = fleet.stats.acked;
       await until(() => fleet.stats.acked >= acked + 80, 'reports during the outage');
+      const lastAlarm = await raiseAlarm(lower, '苏E00000');
       const restoredAt = new Date();
       relay.restore();
       await until(async () => (await lowerStatus()).connected, 'the link back');
@@ -203,6 +237,31 @@ for (const sc of SCENARIOS) {
       const links = (await upper.as(upperRoot, 'GET', '/api/vehicles/platform-links')).json();
       assert.equal(links.items[0].status.connected, true);
       assert.equal(links.items[0].status.positionsReceived >= jiangsu.length, true);
+
+      // Alarms of 江苏 vehicles went up as 0x1402 (the one raised during the outage after it), and
+      // the superior's keep-alive confirmed them.
+      const jiangsuAlarms = await lower.handle.db
+        .selectFrom('vehicle_alarm as a')
+        .innerJoin('vehicle as v', 'v.id', 'a.vehicle_id')
+        .innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
+        .select(['a.id'])
+        .where('o.code', 'like', '32%')
+        .execute();
+      await until(async () => {
+        const state = await lower.handle.db
+          .selectFrom('platform_link_state')
+          .select('alarm_id')
+          .where('link_id', '=', uplinkId)
+          .executeTakeFirstOrThrow();
+        return Number(state.alarm_id) >= lastAlarm;
+      }, 'the alarms confirmed');
+      const received = (
+        await upper.as(upperRoot, 'GET', `/api/vehicles/platform-links/${subordinateId}/status`)
+      ).json();
+      assert.ok(
+        received.alarmsReceived >= jiangsuAlarms.length && jiangsuAlarms.length >= 2,
+        JSON.stringify(received),
+      );
     });
 
     test('a superior refuses a wrong password, and the lower says so', async () => {
