@@ -17,7 +17,7 @@ export const vehiclesEnUS: Record<keyof typeof vehiclesZhCN, string> = {
   'vehicle.state.online': 'Online',
   'vehicle.state.offline': 'Offline',
   'vehicle.state.alarm': 'In alarm',
-  'vehicle.type.key': 'Coaches & dangerous goods',
+  'vehicle.type.keyVehicles': 'Coaches & dangerous goods',
   'vehicle.type.charteredCoach': 'Chartered coach',
   'vehicle.type.scheduledCoach': 'Scheduled coach',
   'vehicle.type.dangerousGoods': 'Dangerous goods',

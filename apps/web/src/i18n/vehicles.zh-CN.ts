@@ -15,7 +15,7 @@ export const vehiclesZhCN = {
   'vehicle.state.online': '在线',
   'vehicle.state.offline': '离线',
   'vehicle.state.alarm': '报警中',
-  'vehicle.type.key': '两客一危',
+  'vehicle.type.keyVehicles': '两客一危',
   'vehicle.type.charteredCoach': '包车客车',
   'vehicle.type.scheduledCoach': '班线客车',
   'vehicle.type.dangerousGoods': '危险品运输车',

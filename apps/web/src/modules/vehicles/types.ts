@@ -58,7 +58,7 @@ export interface TrackPoint {
 }
 
 /** 两客一危 (key vehicles) is a type group of its own in the filters. */
-export type TypeFilter = VehicleType | 'key';
+export type TypeFilter = VehicleType | 'keyVehicles';
 export type StateFilter = 'online' | 'offline' | 'alarm';
 
 export interface VehicleFilters {

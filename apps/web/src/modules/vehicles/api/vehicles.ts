@@ -24,8 +24,8 @@ export const listVehicles = (filters: VehicleFilters, params: PageParams) =>
   api.get<Page<Vehicle>>('/vehicles', {
     ...params,
     q: filters.q,
-    vehicleType: filters.type && filters.type !== 'key' ? filters.type : undefined,
-    keyVehicles: filters.type === 'key' ? true : undefined,
+    vehicleType: filters.type && filters.type !== 'keyVehicles' ? filters.type : undefined,
+    keyVehicles: filters.type === 'keyVehicles' ? true : undefined,
     online: filters.state === 'online' ? true : filters.state === 'offline' ? false : undefined,
     status: 'active',
   });

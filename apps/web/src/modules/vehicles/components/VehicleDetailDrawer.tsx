@@ -53,7 +53,7 @@ function Registry({ v, position, inAlarm }: { v: Vehicle; position?: LatestPosit
       </Descriptions.Item>
       <Descriptions.Item label={t('vehicle.field.type')}>
         {t(`vehicle.type.${v.vehicleType}`)}
-        {v.keyVehicle && <Tag style={{ marginInlineStart: 8 }}>{t('vehicle.type.key')}</Tag>}
+        {v.keyVehicle && <Tag style={{ marginInlineStart: 8 }}>{t('vehicle.type.keyVehicles')}</Tag>}
       </Descriptions.Item>
       <Descriptions.Item label={t('vehicle.field.operator')}>{v.operatorName}</Descriptions.Item>
       <Descriptions.Item label={t('vehicle.field.org')}>{v.orgName}</Descriptions.Item>

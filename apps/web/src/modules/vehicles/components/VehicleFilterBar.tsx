@@ -47,7 +47,7 @@ export function VehicleFilterBar({ onChange }: VehicleFilterBarProps) {
         onChange={setType}
         data-testid="vehicle-filter-type"
         options={[
-          { value: 'key', label: t('vehicle.type.key') },
+          { value: 'keyVehicles', label: t('vehicle.type.keyVehicles') },
           ...VEHICLE_TYPES.map((v) => ({ value: v, label: t(`vehicle.type.${v}`) })),
         ]}
       />

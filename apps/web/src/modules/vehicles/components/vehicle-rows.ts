@@ -15,7 +15,7 @@ const KEY_TYPES = new Set<string>(['charteredCoach', 'scheduledCoach', 'dangerou
 
 export function matchesType(vehicleType: string, type: VehicleFilters['type']): boolean {
   if (!type) return true;
-  return type === 'key' ? KEY_TYPES.has(vehicleType) : vehicleType === type;
+  return type === 'keyVehicles' ? KEY_TYPES.has(vehicleType) : vehicleType === type;
 }
 
 const matchesPlate = (plateNo: string, q: string | undefined) =>
