@@ -43,3 +43,10 @@ test('the JT/T 808 gateway runs by default on every interface, port 7808; it can
   assert.deepEqual(moved.gateway, { enabled: false, host: '127.0.0.1', port: 0 });
   assert.throws(() => loadConfig({ JTGOV_JT808_PORT: '70000' }), /JTGOV_JT808_PORT=70000/);
 });
+
+test('the JT/T 809 server is off unless JTGOV_JT809_PORT is set; links to superiors run by default', () => {
+  assert.deepEqual(loadConfig({}).jt809, { links: true, host: '0.0.0.0', port: undefined });
+  const on = loadConfig({ JTGOV_JT809_PORT: '0', JTGOV_JT809_HOST: '127.0.0.1', JTGOV_JT809_LINKS: 'false' });
+  assert.deepEqual(on.jt809, { links: false, host: '127.0.0.1', port: 0 });
+  assert.throws(() => loadConfig({ JTGOV_JT809_PORT: 'x' }), /JTGOV_JT809_PORT=x/);
+});

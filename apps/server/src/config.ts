@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type AlarmRulesConfig, parseAlarmRules } from './modules/vehicles/alarm-config.ts';
 import { checkPasswordPolicy, describeViolations } from './platform/identity/password-policy.ts';
 
 export type Mode = 'demo' | 'production';
@@ -8,6 +9,7 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly gateway: { readonly enabled: boolean; readonly host: string; readonly port: number };
+  readonly jt809: { readonly links: boolean; readonly host: string; readonly port: number | undefined };
   readonly logLevel: string;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
@@ -35,6 +37,8 @@ export interface Config {
     readonly staleMinutes: number;
     readonly trackFlushMs: number;
   };
+  /** Thresholds of the vehicle alarm rules (defaults and their sources in alarm-config.ts). */
+  readonly vehicleAlarmRules: AlarmRulesConfig;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +91,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems.push('JTGOV_SECRET_KEY: expected 32 hex digits');
   if (mode === 'production' && !secretKey) problems.push('JTGOV_SECRET_KEY: required in production mode');
 
+  const alarmRules = parseAlarmRules(env.JTGOV_VEHICLE_ALARM_RULES);
+  for (const p of alarmRules.problems) problems.push(`JTGOV_VEHICLE_ALARM_RULES: ${p}`);
+
   const config: Config = {
     mode,
     // Interface and port of the HTTP server. Demo mode, whose accounts have published passwords,
@@ -100,6 +107,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       // public network, and it has no published credentials, so every interface by default.
       host: env.JTGOV_JT808_HOST || '0.0.0.0',
       port: int('JTGOV_JT808_PORT', 7808, 0, 65535),
+    },
+    jt809: {
+      // Run the enabled JT/T 809 links to superior platforms in this process (one process per
+      // instance should: each would forward the same positions).
+      links: bool('JTGOV_JT809_LINKS', true),
+      // Interface and TCP port of the JT/T 809 server subordinate platforms log in to; unset: no
+      // server (0: any free port).
+      host: env.JTGOV_JT809_HOST || '0.0.0.0',
+      port: env.JTGOV_JT809_PORT ? int('JTGOV_JT809_PORT', 0, 0, 65535) : undefined,
     },
     // pino level: fatal, error, warn, info, debug, trace or silent.
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
@@ -162,6 +178,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       // How often received positions are written to the track history.
       trackFlushMs: int('JTGOV_AIS_TRACK_FLUSH_MS', 2000, 10, 60_000),
     },
+    // JSON overriding alarm thresholds, e.g. {"offlineAfterS":1800,"speedLimits":{"heavyFreight":90}}.
+    vehicleAlarmRules: alarmRules.rules,
   };
   if (adminPassword) {
     const violations = checkPasswordPolicy(adminPassword, 'admin', config.password);

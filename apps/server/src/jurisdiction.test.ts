@@ -177,6 +177,42 @@ const PROBES: Record<string, Probe> = {
   'POST /api/vehicles/{id}/deactivate': (w) =>
     expectDenied(w, 'POST', `/api/vehicles/${w.foreign.vehicleId}/deactivate`),
   ...SAR_PROBES,
+  'GET /api/vehicles/alarms': async (w) => {
+    await foreignAlarmId(w);
+    await expectNoForeign(w, '/api/vehicles/alarms?pageSize=200');
+  },
+  'GET /api/vehicles/alarms/counts': async (w) => {
+    await foreignAlarmId(w);
+    const res = await w.t.as(w.county, 'GET', '/api/vehicles/alarms/counts');
+    assert.equal(res.json().total, 0, res.body);
+  },
+  'GET /api/vehicles/alarms/{id}': async (w) =>
+    expectDenied(w, 'GET', `/api/vehicles/alarms/${await foreignAlarmId(w)}`),
+  'POST /api/vehicles/alarms/{id}/acknowledge': async (w) =>
+    expectDenied(w, 'POST', `/api/vehicles/alarms/${await foreignAlarmId(w)}/acknowledge`, {}),
+  'POST /api/vehicles/alarms/{id}/handle': async (w) =>
+    expectDenied(w, 'POST', `/api/vehicles/alarms/${await foreignAlarmId(w)}/handle`, { note: '越权' }),
+  'POST /api/vehicles/alarms/{id}/close': async (w) =>
+    expectDenied(w, 'POST', `/api/vehicles/alarms/${await foreignAlarmId(w)}/close`, { note: '越权' }),
+  'GET /api/vehicles/{id}/alarm-setting': (w) =>
+    expectDenied(w, 'GET', `/api/vehicles/${w.foreign.vehicleId}/alarm-setting`),
+  'PUT /api/vehicles/{id}/alarm-setting': (w) =>
+    expectDenied(w, 'PUT', `/api/vehicles/${w.foreign.vehicleId}/alarm-setting`, { speedLimit: 1 }),
+  // JT/T 809 platform links are instance-wide: only the root of the tree sees or configures them.
+  'GET /api/vehicles/platform-links': (w) => expectDenied(w, 'GET', '/api/vehicles/platform-links'),
+  'GET /api/vehicles/platform-links/{id}/status': (w) =>
+    expectDenied(w, 'GET', '/api/vehicles/platform-links/1/status'),
+  'POST /api/vehicles/platform-links': (w) =>
+    expectDenied(w, 'POST', '/api/vehicles/platform-links', {
+      name: '越权上级',
+      direction: 'subordinate',
+      orgUnitId: w.foreign.orgId,
+      gnssCenterId: 1,
+      userId: 1,
+      password: 'x',
+    }),
+  'PATCH /api/vehicles/platform-links/{id}': (w) =>
+    expectDenied(w, 'PATCH', '/api/vehicles/platform-links/1', { enabled: false }),
 };
 
 const EXEMPT: Record<string, string> = {
@@ -206,6 +242,31 @@ const EXEMPT: Record<string, string> = {
 };
 
 /** A disabled AIS feed (feeds belong to the instance, not to an org unit). */
+/** An open alarm of the foreign county's vehicle, made once. */
+let foreignAlarm: { w: World; id: number } | undefined;
+async function foreignAlarmId(w: World): Promise<number> {
+  if (foreignAlarm?.w === w) return foreignAlarm.id;
+  const row = await w.t.handle.db
+    .insertInto('vehicle_alarm')
+    .values({
+      vehicle_id: w.foreign.vehicleId,
+      kind: 'terminal.sos',
+      source: 'terminal',
+      terminal_bit: 0,
+      level: 'high',
+      started_at: new Date('2026-11-27T01:00:00Z'),
+      last_at: new Date('2026-11-27T01:00:00Z'),
+      lat: 32.06,
+      lon: 118.78,
+      speed: 0,
+      details: JSON.stringify({}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  foreignAlarm = { w, id: row.id };
+  return row.id;
+}
+
 async function probeFeedId(w: World): Promise<number> {
   const row = await w.t.handle.db
     .insertInto('ais_feed')
@@ -361,6 +422,12 @@ for (const kind of DB_KINDS) {
         org_unit_id: w.foreign.orgId,
       });
       await assertForeignSarUnchanged(w.t);
+      const alarm = await w.t.handle.db
+        .selectFrom('vehicle_alarm')
+        .select(['state', 'handling_note'])
+        .where('vehicle_id', '=', w.foreign.vehicleId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(alarm, { state: 'new', handling_note: null });
       const writes = await w.t.handle.db
         .selectFrom('audit_event')
         .select('action')

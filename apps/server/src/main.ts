@@ -14,6 +14,7 @@ const PROTOCOL_TOOLS = {
   jt808: () => import('./cli/jt808.ts'),
   jt809: () => import('./cli/jt809.ts'),
   ais: () => import('./cli/ais.ts'),
+  sim: () => import('./cli/sim.ts'),
 } as const;
 
 const HELP = `jtgov — 交通运输电子政务平台
@@ -27,6 +28,7 @@ usage: jtgov <command> [options]
   jt808 decode    JT/T 808 frames (hex, one per line) on stdin to JSON lines on stdout
   jt809 decode    JT/T 809 frames (hex, one per line) on stdin to JSON lines on stdout
   ais decode      NMEA !AIVDM/!AIVDO on stdin to JSON lines (--gpsd [-u]: gpsdecode's fields)
+  sim vehicles    simulated JT/T 808 terminals report to a gateway (--count N --rate R; --help)
   help            this text
 
 Configuration is read from the environment; see docs/ARCHITECTURE.md (Configuration).`;
@@ -62,6 +64,10 @@ async function printSeedReport(report: Awaited<ReturnType<typeof seedAll>>, conf
       `demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
     );
   }
+  if (report.demoVehicles > 0)
+    console.log(
+      `seeded ${report.demoVehicles} demo vehicles: try \`jtgov sim vehicles --count 50 --rate 50\``,
+    );
 }
 
 async function start(config: Config): Promise<void> {
@@ -101,6 +107,7 @@ async function start(config: Config): Promise<void> {
       port: config.gateway.port,
       clock: app.platform.clock,
       log: app.log,
+      alarms: { rules: config.vehicleAlarmRules },
     });
     console.log(`JT/T 808 gateway listening on ${config.gateway.host}:${gateway.port}`);
   }

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
+import { seedDemoAlarms } from './modules/vehicles/demo-alarms-seed.ts';
+import { seedDemoFleet } from './modules/vehicles/demo-fleet-seed.ts';
 import { seedCalendar } from './platform/calendar/index.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -35,6 +37,7 @@ export interface SeedReport {
   adminPassword: string | null;
   adminCreated: boolean;
   demoAccounts: number;
+  demoVehicles: number;
   calendarDays: number;
 }
 
@@ -47,11 +50,14 @@ export async function seedAll(handle: DatabaseHandle, config: Config, now = new 
     const admin = await seedInitialAdmin(trx, config, now);
     const demoAccounts = config.mode === 'demo' ? await seedDemoAccounts(trx, config, now) : 0;
     if (config.mode === 'demo') for (const part of PARTS) await part.seedDemo?.(trx, now);
+    const demoVehicles = config.mode === 'demo' ? await seedDemoFleet(trx, now) : 0;
+    if (config.mode === 'demo') await seedDemoAlarms(trx, now);
     return {
       ...tree,
       adminPassword: admin?.generatedPassword ?? null,
       adminCreated: admin !== null,
       demoAccounts,
+      demoVehicles,
       calendarDays,
     };
   });

@@ -63,7 +63,9 @@ export {
   encodeGbk,
   keepVerbatim,
   readFixedText,
+  readText,
   type TextField,
   type TimeZoneSuffix,
   writeFixedText,
+  writeText,
 } from './text.ts';

@@ -91,6 +91,44 @@ function exchange(version: Edition): fc.Arbitrary<ExchangeData> {
   );
 }
 
+function warning(version: Edition): fc.Arbitrary<Exclude<Message, { kind: 'raw' }>> {
+  const time = fc.integer({ min: 0, max: 2 ** 40 });
+  const info = fc.string({ unit: textChar, maxLength: 30 });
+  const raw = rec({
+    dataType: fc.integer({ min: 0x1403, max: 0x14ff }),
+    data: fc.uint8Array({ maxLength: 60 }),
+  });
+  if (version === '2011')
+    return rec({
+      vehicleNo: fixedText(21),
+      vehicleColor: u8,
+      data: fc.oneof(
+        rec({ warnSource: u8, warnType: u16, warnTime: time, infoId: u32, info }).map((r) => ({
+          type: 'alarmReport' as const,
+          ...r,
+        })),
+        raw.map((r) => ({ type: 'raw' as const, ...r })),
+      ),
+    }).map((m) => ({ kind: 'warning' as const, ...m }));
+  return fc
+    .oneof(
+      rec({
+        sourcePlatformId: fixedText(11),
+        warnType: u16,
+        warnTime: time,
+        startTime: time,
+        endTime: time,
+        vehicleNo: fixedText(21),
+        vehicleColor: u8,
+        destinationPlatformId: fixedText(11),
+        lineId: u32,
+        info,
+      }).map((r) => ({ type: 'alarmReport' as const, ...r })),
+      raw.map((r) => ({ type: 'raw' as const, ...r })),
+    )
+    .map((data) => ({ kind: 'warning' as const, data }));
+}
+
 function messageFor(version: Edition): fc.Arbitrary<Exclude<Message, { kind: 'raw' }>> {
   const k = <K extends string>(kind: K) => fc.constant(kind);
   return fc.oneof(
@@ -125,6 +163,7 @@ function messageFor(version: Edition): fc.Arbitrary<Exclude<Message, { kind: 'ra
       )
       .map((kind) => ({ kind })),
     rec({ kind: k('vehicleDynamic'), vehicleNo: fixedText(21), vehicleColor: u8, data: exchange(version) }),
+    warning(version),
   );
 }
 

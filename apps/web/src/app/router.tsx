@@ -40,6 +40,11 @@ const MaritimePlanningPage = lazyNamed(
   'MaritimePlanningPage',
 );
 const MaritimeFeedsPage = lazyNamed(() => import('../pages/MaritimeFeedsPage.tsx'), 'MaritimeFeedsPage');
+const VehiclesMonitorPage = lazyNamed(
+  () => import('../pages/VehiclesMonitorPage.tsx'),
+  'VehiclesMonitorPage',
+);
+const VehicleAlarmsPage = lazyNamed(() => import('../pages/VehicleAlarmsPage.tsx'), 'VehicleAlarmsPage');
 const NotFoundPage = lazyNamed(() => import('../pages/NotFoundPage.tsx'), 'NotFoundPage');
 
 const screen = (node: ReactNode) => <Suspense fallback={<Spin size="large" fullscreen />}>{node}</Suspense>;
@@ -68,6 +73,8 @@ export const router = createBrowserRouter([
           { path: 'maritime/incidents/:id', element: guarded('maritime.read', <MaritimeIncidentPage />) },
           { path: 'maritime/planning', element: guarded('maritime.read', <MaritimePlanningPage />) },
           { path: 'maritime/feeds', element: guarded('maritime.manage', <MaritimeFeedsPage />) },
+          { path: 'vehicles/monitor', element: guarded('vehicle.read', <VehiclesMonitorPage />) },
+          { path: 'vehicles/alarms', element: guarded('vehicle.read', <VehicleAlarmsPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,5 +1,6 @@
 import { maritimeEnUS } from './maritime.en-US.ts';
 import { maritimeSarEnUS } from './maritime-sar.en-US.ts';
+import { vehiclesEnUS } from './vehicles.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const enUS: Messages = {
@@ -303,4 +304,5 @@ export const enUS: Messages = {
   'token.secret.warning': 'The token is shown only this once. Copy it now and keep it secret.',
   ...maritimeEnUS,
   ...maritimeSarEnUS,
+  ...vehiclesEnUS,
 };

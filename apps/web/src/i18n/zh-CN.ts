@@ -1,5 +1,6 @@
 import { maritimeZhCN } from './maritime.zh-CN.ts';
 import { maritimeSarZhCN } from './maritime-sar.zh-CN.ts';
+import { vehiclesZhCN } from './vehicles.zh-CN.ts';
 
 // The source of message keys: en-US.ts must provide the same keys (checked by its type).
 // Keys are kebab-case, grouped by screen; `{name}` placeholders are filled by `t(key, params)`.
@@ -294,6 +295,7 @@ const messages = {
   'token.secret.warning': '令牌仅显示这一次，关闭后无法再次查看。请立即复制并妥善保存，切勿泄露。',
   ...maritimeZhCN,
   ...maritimeSarZhCN,
+  ...vehiclesZhCN,
 };
 
 export type MessageKey = keyof typeof messages;

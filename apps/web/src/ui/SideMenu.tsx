@@ -4,10 +4,12 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BellOutlined,
   CarOutlined,
   CompassOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  EnvironmentOutlined,
   FileProtectOutlined,
   IdcardOutlined,
   MobileOutlined,
@@ -100,20 +102,37 @@ const MARITIME: readonly Destination[] = [
   },
 ];
 
+/** Key operating vehicles (重点营运车辆): the live monitor and the alarm board. */
+const VEHICLES: readonly Destination[] = [
+  {
+    path: '/vehicles/monitor',
+    label: 'nav.vehicles-monitor',
+    icon: <EnvironmentOutlined />,
+    testId: 'menu-vehicles-monitor',
+    permission: 'vehicle.read',
+  },
+  {
+    path: '/vehicles/alarms',
+    label: 'nav.vehicles-alarms',
+    icon: <BellOutlined />,
+    testId: 'menu-vehicles-alarms',
+    permission: 'vehicle.read',
+  },
+];
+
 /** Business systems on the roadmap, shown greyed so users see where the platform is going. */
 const UPCOMING: readonly { key: string; label: MessageKey; icon: ReactNode }[] = [
   { key: 'stats', label: 'nav.stats', icon: <BarChartOutlined /> },
   { key: 'hotline', label: 'nav.hotline', icon: <PhoneOutlined /> },
   { key: 'enforcement', label: 'nav.enforcement', icon: <FileProtectOutlined /> },
-  { key: 'vehicles', label: 'nav.vehicles', icon: <CarOutlined /> },
   { key: 'ride-hailing', label: 'nav.ride-hailing', icon: <MobileOutlined /> },
   { key: 'licensing', label: 'nav.licensing', icon: <IdcardOutlined /> },
   { key: 'catalog', label: 'nav.catalog', icon: <DatabaseOutlined /> },
   { key: 'services', label: 'nav.services', icon: <SolutionOutlined /> },
 ];
 
-// Submenus (maritime) select by their first two path segments, the rest by the first.
-const SUBMENUS = new Set(['maritime']);
+// Submenus (maritime, vehicles) select by their first two path segments, the rest by the first.
+const SUBMENUS = new Set(['maritime', 'vehicles']);
 const selectedKeyOf = (pathname: string): string => {
   const [, first, second] = pathname.split('/');
   if (first && second && SUBMENUS.has(first)) return `/${first}/${second}`;
@@ -137,6 +156,7 @@ export function SideMenu({ collapsed }: SideMenuProps) {
     label: <span data-testid={d.testId}>{t(d.label)}</span>,
   });
   const maritime = MARITIME.filter(allowed).map(entry);
+  const vehicles = VEHICLES.filter(allowed).map(entry);
   const items: MenuProps['items'] = [
     ...DESTINATIONS.filter(allowed).map(entry),
     ...(maritime.length > 0
@@ -146,6 +166,16 @@ export function SideMenu({ collapsed }: SideMenuProps) {
             icon: <AlertOutlined />,
             label: <span data-testid="menu-maritime">{t('nav.maritime')}</span>,
             children: maritime,
+          },
+        ]
+      : []),
+    ...(vehicles.length > 0
+      ? [
+          {
+            key: 'vehicles',
+            icon: <CarOutlined />,
+            label: <span data-testid="menu-vehicles">{t('nav.vehicles')}</span>,
+            children: vehicles,
           },
         ]
       : []),
@@ -186,7 +216,7 @@ export function SideMenu({ collapsed }: SideMenuProps) {
       mode="inline"
       items={items}
       selectedKeys={[selectedKeyOf(location.pathname)]}
-      defaultOpenKeys={location.pathname.startsWith('/maritime/') ? ['maritime'] : []}
+      defaultOpenKeys={[...SUBMENUS].filter((s) => location.pathname.startsWith(`/${s}/`))}
       onClick={({ key }) => navigate(key)}
       data-testid="side-menu"
     />

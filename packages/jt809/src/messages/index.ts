@@ -24,6 +24,7 @@ import {
   subordinateCloseNoticeCodec,
   superiorCloseNoticeCodec,
 } from './link.ts';
+import { type Warning, warningCodec } from './warning.ts';
 
 /** A body not decoded: another business type, or an encrypted body without keys. */
 export interface RawBody {
@@ -44,6 +45,7 @@ export type Message =
   | SuperiorCloseNotice
   | EmptyLinkMessage
   | VehicleDynamic
+  | Warning
   | RawBody;
 
 export type MessageKind = Exclude<Message['kind'], 'raw'>;
@@ -68,6 +70,7 @@ const CODECS: CodecTable = {
   subLinkDisconnect: subLinkDisconnectCodec,
   superiorCloseNotice: superiorCloseNoticeCodec,
   vehicleDynamic: vehicleDynamicCodec,
+  warning: warningCodec,
 };
 
 type AnyCodec = BodyCodec<Exclude<Message, RawBody>>;

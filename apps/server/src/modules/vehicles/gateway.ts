@@ -1,9 +1,14 @@
 // JT/T 808 terminal gateway: a TCP server whose connections register and authenticate terminals
 // against the vehicle registry and store their positions, acknowledging each once it is durable.
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
+import { hostname } from 'node:os';
 import { type AuditContext, SYSTEM_CONTEXT } from '../../platform/audit/audit.service.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { type Clock, systemClock } from '../../platform/http/platform.ts';
+import { AlarmEvaluator, type AlarmEvaluatorOptions } from './alarms.evaluator.ts';
+import type { AlarmSink } from './alarms.events.ts';
+import { beatGateway, registerGateway, removeGateway } from './gateway-registry.repository.ts';
 import { PositionWriter } from './position-writer.ts';
 import { setVehicleOnline } from './positions.repository.ts';
 import {
@@ -31,7 +36,18 @@ export interface GatewayOptions {
   /** Group commit of positions: the longest a row waits for others, and rows per statement. */
   readonly batchDelayMs?: number;
   readonly batchMaxRows?: number;
+  /** Alarm rules over committed positions (default on); false: none. */
+  readonly alarms?: AlarmEvaluatorOptions | false;
+  /** Told of alarms raised and ended, after they are committed (the JT/T 809 uplink). */
+  readonly alarmSink?: AlarmSink;
+  /** This process's id on the vehicles it holds (default: host, pid and a random suffix). */
+  readonly gatewayId?: string;
+  /** How often the gateway's liveness row is refreshed. */
+  readonly heartbeatMs?: number;
 }
+
+/** A gateway silent for this long is dead: the sweep job marks its vehicles offline. */
+export const DEFAULT_HEARTBEAT_MS = 30_000;
 
 export const DEFAULT_LIMITS: ConnectionLimits = {
   // A 1023-byte body with a 2019 subpackage header (21 bytes) and the checksum.
@@ -48,6 +64,11 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
   // Blind-area back-fill (0x0704 type 1) may carry reports days old.
   maxAgeMs: 90 * 86_400_000,
   maxFutureMs: 10 * 60_000,
+  // JT/T 808 leaves the wait to the platform; terminals resend after their TCP reply timeout
+  // (parameter 0x0002, default 10 s), so a quiet 10 s means a packet was lost.
+  subpackageTimeoutMs: 10_000,
+  // Room for a few whole 0x0704 batches (each at most 1023 bytes per packet).
+  maxSubpackageBytes: 256 * 1024,
 };
 
 export interface Jt808Gateway {
@@ -55,6 +76,9 @@ export interface Jt808Gateway {
   /** Connections open now. */
   readonly connections: number;
   readonly writer: PositionWriter;
+  readonly id: string;
+  /** Alarm evaluation of committed positions; undefined when disabled. */
+  readonly alarms: AlarmEvaluator | undefined;
   /** Connections closed since start, by reason. */
   readonly closedBy: Readonly<Partial<Record<CloseReason, number>>>;
   /** Stops accepting, closes every connection, writes what is queued and marks the vehicles offline. */
@@ -68,10 +92,24 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silent;
   const limits: ConnectionLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const alarms =
+    options.alarms === false
+      ? undefined
+      : new AlarmEvaluator(db, clock, { ...options.alarms, log: (d, m) => log.warn(d, m) });
+  if (alarms && options.alarmSink) alarms.events.subscribe(options.alarmSink);
   const writer = new PositionWriter(db, {
     ...(options.batchDelayMs !== undefined && { maxDelayMs: options.batchDelayMs }),
     ...(options.batchMaxRows !== undefined && { maxRows: options.batchMaxRows }),
+    ...(alarms && { onCommitted: (rows) => alarms.submit(rows) }),
   });
+  const gatewayId = options.gatewayId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  await registerGateway(db, gatewayId, hostname(), clock.now());
+  const heartbeat = setInterval(() => {
+    beatGateway(db, gatewayId, clock.now()).catch((err: unknown) =>
+      log.error({ err: String(err) }, 'jt808 gateway heartbeat not written'),
+    );
+  }, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+  heartbeat.unref();
   const open = new Set<TerminalConnection>();
   const closedBy: Partial<Record<CloseReason, number>> = {};
   /** The connection each authenticated vehicle uses: a newer connection replaces an older one. */
@@ -80,7 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
   let stateWrites: Promise<void> = Promise.resolve();
   const setOnline = (vehicleId: number, online: boolean) => {
     stateWrites = stateWrites
-      .then(() => setVehicleOnline(db, vehicleId, online, clock.now()))
+      .then(() => setVehicleOnline(db, vehicleId, online, clock.now(), gatewayId))
       .catch((err: unknown) => log.error({ err: String(err), vehicleId }, 'jt808 online state not written'));
     return stateWrites;
   };
@@ -104,6 +142,8 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
       if (!vehicle) return null;
       const previous = byVehicle.get(vehicle.id);
       byVehicle.set(vehicle.id, conn);
+      // Its type or speed limit may have changed since it last connected.
+      alarms?.refreshVehicle(vehicle.id);
       if (previous && previous !== conn) previous.close('replaced');
       await setOnline(vehicle.id, true);
       return vehicle;
@@ -150,6 +190,8 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
       return open.size;
     },
     writer,
+    id: gatewayId,
+    alarms,
     closedBy,
     async close() {
       closing = true;
@@ -163,6 +205,9 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
       await writer.flush();
       // Every connection's offline write was queued by its close handler, which ran before `drained`.
       await stateWrites;
+      await alarms?.flush();
+      clearInterval(heartbeat);
+      await removeGateway(db, gatewayId);
     },
   };
 }

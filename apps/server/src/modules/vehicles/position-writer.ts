@@ -7,6 +7,8 @@ export interface PositionWriterOptions {
   readonly maxDelayMs?: number;
   /** Rows per statement; a batch is written at once when it reaches this. */
   readonly maxRows?: number;
+  /** Called with each batch once it is committed (alarm evaluation); must not throw or block. */
+  readonly onCommitted?: (rows: readonly PositionInput[]) => void;
 }
 
 interface Pending {
@@ -28,6 +30,7 @@ export class PositionWriter {
   readonly #db: Db;
   readonly #maxDelayMs: number;
   readonly #maxRows: number;
+  readonly #onCommitted: ((rows: readonly PositionInput[]) => void) | undefined;
   #queue: Pending[] = [];
   #queuedRows = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -40,6 +43,7 @@ export class PositionWriter {
     this.#db = db;
     this.#maxDelayMs = options.maxDelayMs ?? 5;
     this.#maxRows = options.maxRows ?? 2000;
+    this.#onCommitted = options.onCommitted;
   }
 
   get queuedRows(): number {
@@ -100,6 +104,12 @@ export class PositionWriter {
         for (const p of batch) p.resolve();
       } catch (err) {
         for (const p of batch) p.reject(err);
+        continue;
+      }
+      try {
+        this.#onCommitted?.(rows);
+      } catch {
+        // A listener's failure is its own: the rows are committed and acknowledged.
       }
     }
   }

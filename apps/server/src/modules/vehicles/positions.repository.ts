@@ -53,20 +53,43 @@ export async function upsertLatestStates(db: Executor, latest: readonly Position
     where vehicle_state.gnss_time is null or excluded.gnss_time > vehicle_state.gnss_time`.execute(db);
 }
 
+/**
+ * With a gateway id, online records the gateway holding the vehicle, and offline applies only
+ * while no other gateway has taken the vehicle over.
+ */
 export async function setVehicleOnline(
   db: Executor,
   vehicleId: number,
   online: boolean,
   at: Date,
+  gatewayId: string | null = null,
 ): Promise<void> {
   await db
     .insertInto('vehicle_state')
-    .values({ vehicle_id: vehicleId, online, connected_at: online ? at : null, last_seen_at: at })
-    .onConflict((oc) =>
-      oc
+    .values({
+      vehicle_id: vehicleId,
+      online,
+      connected_at: online ? at : null,
+      last_seen_at: at,
+      gateway_id: online ? gatewayId : null,
+    })
+    .onConflict((oc) => {
+      const update = oc
         .column('vehicle_id')
-        .doUpdateSet(online ? { online, connected_at: at, last_seen_at: at } : { online, last_seen_at: at }),
-    )
+        .doUpdateSet(
+          online
+            ? { online, connected_at: at, last_seen_at: at, gateway_id: gatewayId }
+            : { online, last_seen_at: at, gateway_id: null },
+        );
+      return online || gatewayId === null
+        ? update
+        : update.where((eb) =>
+            eb.or([
+              eb('vehicle_state.gateway_id', 'is', null),
+              eb('vehicle_state.gateway_id', '=', gatewayId),
+            ]),
+          );
+    })
     .execute();
 }
 

@@ -11,12 +11,13 @@ import {
   type Packet,
 } from '@jtgov/jt808';
 import type { PositionInput } from './positions.repository.ts';
+import { SubpackageAssembler, type SubpackageLimits } from './subpackages.ts';
 import type { RegisterResult, TerminalVehicle } from './terminals.service.ts';
 
 /** 0x8001 results (JT/T 808-2013 Table 5). */
 export const RESULT = { ok: 0, failed: 1, messageError: 2, unsupported: 3 } as const;
 
-export interface ConnectionLimits {
+export interface ConnectionLimits extends SubpackageLimits {
   readonly maxFrameLength: number;
   readonly authTimeoutMs: number;
   readonly idleTimeoutMs: number;
@@ -80,6 +81,7 @@ export class TerminalConnection {
   #authFailures = 0;
   #chain: Promise<void> = Promise.resolve();
   #authTimer: NodeJS.Timeout | undefined;
+  #subpackages: SubpackageAssembler | undefined;
   closeReason: CloseReason | undefined;
 
   constructor(socket: Socket, host: ConnectionHost) {
@@ -100,6 +102,7 @@ export class TerminalConnection {
     socket.on('error', () => {});
     socket.on('close', () => {
       clearTimeout(this.#authTimer);
+      this.#subpackages?.close();
       this.closeReason ??= 'peer';
       host.closed(this);
     });
@@ -216,7 +219,8 @@ export class TerminalConnection {
   async #handle(packet: Packet): Promise<void> {
     if (this.closeReason) return;
     const { header, message } = packet;
-    if (header.subpackage || header.encryption !== 0) return this.#ack(header, RESULT.unsupported);
+    if (header.encryption !== 0) return this.#ack(header, RESULT.unsupported);
+    if (header.subpackage) return this.#subpackage(packet);
     if (message.kind === 'register') {
       const { result, authCode } = await this.#host.register(this, header, message);
       this.#reply(header, {
@@ -255,6 +259,30 @@ export class TerminalConnection {
       default:
         return this.#ack(header, RESULT.unsupported);
     }
+  }
+
+  /**
+   * Each packet is answered once: a held one at once, the one completing the message as that message
+   * is (a location batch only after it is durable). Only authenticated terminals may hold memory.
+   */
+  async #subpackage(packet: Packet): Promise<void> {
+    const { header } = packet;
+    if (!this.vehicle || normalise(header.phone) !== this.vehicle.phone)
+      return this.#ack(header, RESULT.failed);
+    this.#subpackages ??= new SubpackageAssembler(this.#host.limits, (missing) =>
+      this.#reply(missing.header, {
+        kind: 'platformFragmentRequest',
+        originalSerial: missing.originalSerial,
+        packetIds: missing.missing,
+      }),
+    );
+    const outcome = this.#subpackages.accept(packet);
+    if (outcome.status === 'pending') return this.#ack(header, RESULT.ok);
+    if (outcome.status === 'rejected') return this.#ack(header, RESULT.messageError);
+    return this.#handle({
+      header: { ...outcome.packet.header, serial: header.serial },
+      message: outcome.packet.message,
+    });
   }
 
   async #authenticate(header: Header, authCode: string): Promise<void> {

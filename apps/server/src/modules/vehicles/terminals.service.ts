@@ -77,7 +77,7 @@ export async function registerTerminal(
     orgUnitId: vehicle?.org_unit_id,
     orgPath: vehicle?.org_path,
   });
-  return ok ? { result, authCode: vehicle.auth_code } : { result };
+  return ok && vehicle.auth_code !== null ? { result, authCode: vehicle.auth_code } : { result };
 }
 
 function sameCode(a: string, b: string): boolean {
@@ -98,7 +98,12 @@ export async function authenticateTerminal(
 ): Promise<TerminalVehicle | null> {
   const phone = normalisePhone(headerPhone);
   const vehicle = await findVehicleByPhone(trx, phone);
-  if (vehicle && vehicle.status === 'active' && sameCode(authCode, vehicle.auth_code))
+  if (
+    vehicle &&
+    vehicle.status === 'active' &&
+    vehicle.auth_code !== null &&
+    sameCode(authCode, vehicle.auth_code)
+  )
     return { id: vehicle.id, orgUnitId: vehicle.org_unit_id, orgPath: vehicle.org_path, phone };
   await recordAudit(trx, ctx, {
     action: 'vehicle.terminal.authenticate',

@@ -11,9 +11,10 @@ export interface VehicleRow {
   org_unit_id: number;
   org_name: string;
   org_path: string;
-  terminal_phone: string;
+  terminal_phone: string | null;
   terminal_id: string | null;
-  auth_code: string;
+  auth_code: string | null;
+  forwarded_by: number | null;
   status: 'active' | 'inactive';
   registered_at: Date | null;
   created_at: Date;
@@ -41,6 +42,7 @@ function selectVehicles(db: Executor) {
       'v.terminal_phone',
       'v.terminal_id',
       'v.auth_code',
+      'v.forwarded_by',
       'v.status',
       'v.registered_at',
       'v.created_at',
@@ -69,7 +71,7 @@ export async function findActiveVehicleByPlate(
   db: Executor,
   plateNo: string,
   plateColor: number,
-): Promise<{ id: number; terminal_phone: string } | undefined> {
+): Promise<{ id: number; terminal_phone: string | null } | undefined> {
   return db
     .selectFrom('vehicle')
     .select(['id', 'terminal_phone'])

@@ -26,9 +26,11 @@ export interface VehicleDto {
   operatorName: string;
   orgUnitId: number;
   orgName: string;
-  terminalPhone: string;
+  terminalPhone: string | null;
   terminalId: string | null;
-  authCode: string;
+  authCode: string | null;
+  /** The JT/T 809 subordinate platform link the vehicle is forwarded by; null for own terminals. */
+  forwardedBy: number | null;
   status: 'active' | 'inactive';
   online: boolean;
   lastSeenAt: string | null;
@@ -50,6 +52,7 @@ export function toVehicleDto(row: VehicleRow): VehicleDto {
     terminalPhone: row.terminal_phone,
     terminalId: row.terminal_id,
     authCode: row.auth_code,
+    forwardedBy: row.forwarded_by,
     status: row.status,
     online: row.online === true,
     lastSeenAt: row.last_seen_at?.toISOString() ?? null,
@@ -128,10 +131,10 @@ async function assertOrgInScope(trx: Executor, actor: Actor, orgUnitId: number):
 
 async function assertUnique(
   trx: Executor,
-  v: { plateNo: string; plateColor: number; terminalPhone: string },
+  v: { plateNo: string; plateColor: number; terminalPhone: string | null },
   exceptId?: number,
 ): Promise<void> {
-  if (await terminalPhoneTaken(trx, v.terminalPhone, exceptId))
+  if (v.terminalPhone !== null && (await terminalPhoneTaken(trx, v.terminalPhone, exceptId)))
     throw conflict(`terminal phone ${v.terminalPhone} is already in the registry`);
   const other = await findActiveVehicleByPlate(trx, v.plateNo, v.plateColor);
   if (other && other.id !== exceptId) throw conflict(`plate ${v.plateNo} is already in the registry`);

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AlarmTables } from './alarms.tables.ts';
 
 /** 包车客车, 三类以上班线客车, 危险货物运输车 (the key vehicles, 两客一危), 重型载货汽车, other. */
 export type VehicleType = 'charteredCoach' | 'scheduledCoach' | 'dangerousGoods' | 'heavyFreight' | 'other';
@@ -13,10 +14,12 @@ export interface VehicleTable {
   operator_name: string;
   /** The authority that supervises the vehicle: its jurisdiction. */
   org_unit_id: number;
-  /** BCD digits of the JT/T 808 header, leading zeros stripped. */
-  terminal_phone: string;
+  /** BCD digits of the JT/T 808 header, leading zeros stripped; null for a forwarded vehicle. */
+  terminal_phone: string | null;
   terminal_id: string | null;
-  auth_code: string;
+  auth_code: string | null;
+  /** The subordinate platform link (JT/T 809) the vehicle's positions come through; null for own terminals. */
+  forwarded_by: ColumnType<number | null, number | null | undefined, number | null>;
   status: VehicleStatus;
   registered_at: Date | null;
   created_at: ColumnType<Date, Date | undefined, never>;
@@ -49,9 +52,11 @@ export interface VehicleStateTable {
   direction: number | null;
   alarm: number | null;
   status: number | null;
+  /** The gateway process holding the vehicle's connection (vehicle_gateway); null when offline. */
+  gateway_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface VehicleTables {
+export interface VehicleTables extends AlarmTables {
   vehicle: VehicleTable;
   vehicle_position: VehiclePositionTable;
   vehicle_state: VehicleStateTable;

@@ -48,4 +48,7 @@ export type Permission =
   | 'file.upload'
   | 'maritime.read'
   | 'maritime.manage'
-  | 'maritime.contacts.read';
+  | 'maritime.contacts.read'
+  | 'vehicle.read'
+  | 'vehicle.manage'
+  | 'vehicle.alarm.handle';

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../../../platform/db/migrate.ts';
+import { alarmsMigrations } from './alarms.ts';
+import { platformLinksMigrations } from './platform-links.ts';
 
 export const vehiclesMigrations: MigrationSet = {
   '202611280100_create-vehicle': {
@@ -70,4 +72,6 @@ export const vehiclesMigrations: MigrationSet = {
       await sql`drop table vehicle_position`.execute(db);
     },
   },
+  ...alarmsMigrations,
+  ...platformLinksMigrations,
 };

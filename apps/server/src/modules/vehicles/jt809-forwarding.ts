@@ -1,0 +1,81 @@
+// What an uplink sends for a stored position (0x1202/0x1203 GNSS_DATA, 2011 or 2019 layout) and for
+// a stored alarm (0x1402).
+import type { Location } from '@jtgov/jt808';
+import { type AlarmReport, type Edition, type VehicleLocation, WARN_TYPES } from '@jtgov/jt809';
+import type { ForwardAlarm, ForwardRow } from './platform-links.repository.ts';
+
+const beijing = (d: Date) => `${new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+
+export function toVehicleLocation(row: ForwardRow, edition: Edition): VehicleLocation {
+  const time = beijing(row.gnss_time);
+  if (edition === '2011')
+    return {
+      format: '2011',
+      encrypt: 0,
+      time,
+      lon: row.lon,
+      lat: row.lat,
+      speed: Math.round(row.speed),
+      recorderSpeed: Math.round(row.speed),
+      mileage: Math.round(row.mileage ?? 0),
+      direction: row.direction,
+      altitude: row.altitude,
+      status: Number(row.status),
+      alarm: Number(row.alarm),
+    };
+  const location: Location = {
+    alarm: Number(row.alarm),
+    status: Number(row.status),
+    lat: row.lat,
+    lon: row.lon,
+    altitude: row.altitude,
+    speed: Math.round(row.speed * 10) / 10,
+    direction: row.direction,
+    time,
+    extras: row.mileage === null ? [] : [{ type: 'mileage', value: Math.round(row.mileage * 10) / 10 }],
+  };
+  const none = { platformId: '', alarm: 0 };
+  return { format: '2019', encrypt: 0, location, platforms: [none, { ...none }, { ...none }] };
+}
+
+/** WARN_TYPE of an alarm kind (platform rules and JT/T 808 terminal bits). */
+const WARN_TYPE_OF: Record<string, number> = {
+  overspeed: WARN_TYPES.overspeed,
+  'terminal.overspeed': WARN_TYPES.overspeed,
+  fatigue: WARN_TYPES.fatigue,
+  'terminal.fatigue': WARN_TYPES.fatigue,
+  dailyDriving: WARN_TYPES.drivingTooLong,
+  'terminal.drivingTimeout': WARN_TYPES.drivingTooLong,
+  'terminal.sos': WARN_TYPES.emergency,
+  'terminal.illegalMovement': WARN_TYPES.moved,
+  'terminal.routeDeviation': WARN_TYPES.offRoute,
+};
+
+/** 0x1402 of an alarm: WARN_SRC 3 (this government platform) for its rules, 1 for terminal alarms. */
+export function toAlarmReport(a: ForwardAlarm, edition: Edition): AlarmReport {
+  const warnType = WARN_TYPE_OF[a.kind] ?? WARN_TYPES.other;
+  const warnTime = Math.floor(a.started_at.getTime() / 1000);
+  const info = `${a.kind}${a.peak_value !== null ? ` ${a.peak_value}` : ''} ${Math.round(a.speed)} km/h`;
+  if (edition === '2011')
+    return {
+      type: 'alarmReport',
+      warnSource: a.kind.startsWith('terminal.') ? 1 : 3,
+      warnType,
+      warnTime,
+      infoId: a.id >>> 0,
+      info,
+    };
+  return {
+    type: 'alarmReport',
+    sourcePlatformId: '',
+    warnType,
+    warnTime,
+    startTime: warnTime,
+    endTime: 0,
+    vehicleNo: a.plate_no,
+    vehicleColor: a.plate_color,
+    destinationPlatformId: '',
+    lineId: 0,
+    info,
+  };
+}

@@ -1,0 +1,436 @@
+// JT/T 809 uplink to a superior platform (JT/T 809-2011 §4.5.1-4.5.3; 2019 §4.5): this instance is
+// the subordinate. It opens the main link (TCP client, 0x1001 login → 0x1002), keeps it alive
+// (0x1005/0x1006), listens for the superior's sub link (0x9001 with the VERIFY_CODE of 0x1002) and
+// forwards the positions of its jurisdiction: 0x1202 as they arrive, 0x1203 (≤ 5 per message, per
+// vehicle) for those stored while the link was down.
+//
+// Nothing in JT/T 809 acknowledges a location. A keep-alive answered after some positions on the
+// same TCP stream proves they arrived (the superior answers it only once they are stored), so the
+// durable cursor advances at each 0x1006; after a break forwarding resumes from it, and the superior
+// drops what it already had by (vehicle, GNSS time).
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import type { Edition, Packet } from '@jtgov/jt809';
+import type { Db } from '../../platform/db/database.ts';
+import { Jt809Connection, type Jt809Outgoing, type LinkParameters } from './jt809-connection.ts';
+import { toAlarmReport, toVehicleLocation } from './jt809-forwarding.ts';
+import {
+  alarmsAfter,
+  type ForwardRow,
+  findLinkCursor,
+  insertLinkState,
+  type LinkCursor,
+  type PositionCursor,
+  positionsAfter,
+  saveLinkCursor,
+} from './platform-links.repository.ts';
+
+export interface LinkLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
+export interface UplinkConfig {
+  id: number;
+  name: string;
+  host: string;
+  port: number;
+  /** DOWN_LINK_IP announced for the sub link, and the port listened on (0: any free port). */
+  downLinkHost: string;
+  downLinkPort: number;
+  gnssCenterId: number;
+  userId: number;
+  password: string;
+  edition: Edition;
+  keys: LinkParameters['keys'];
+  /** The jurisdiction whose vehicles are forwarded. */
+  orgPath: string;
+}
+
+export interface UplinkTiming {
+  pollMs: number;
+  keepAliveMs: number;
+  /** A keep-alive unanswered this long ends the connection. */
+  ackTimeoutMs: number;
+  /** Shortest interval between keep-alives sent to confirm forwarded positions. */
+  probeMs: number;
+  minBackoffMs: number;
+  maxBackoffMs: number;
+  batchSize: number;
+}
+
+export const DEFAULT_UPLINK_TIMING: UplinkTiming = {
+  pollMs: 200,
+  keepAliveMs: 30_000,
+  ackTimeoutMs: 20_000,
+  probeMs: 500,
+  minBackoffMs: 1_000,
+  maxBackoffMs: 60_000,
+  batchSize: 500,
+};
+
+/** 0x1203 carries 1 to 5 locations (GNSS_CNT, JT/T 809-2011 §4.5.3.2.3). */
+const HISTORY_MAX = 5;
+/** Unsent bytes beyond which forwarding waits for the socket to drain. */
+const HIGH_WATER = 256 * 1024;
+
+export interface UplinkStatus {
+  state: 'connecting' | 'loggedIn' | 'down' | 'stopped';
+  subLink: boolean;
+  loggedInAt: string | null;
+  lastAckAt: string | null;
+  /** Received time of the last position the superior confirmed. */
+  ackedThrough: string;
+  /** Positions the superior confirmed since the link was created. */
+  positionsForwarded: number;
+  /** Positions written to the link by this process (resent ones included). */
+  positionsSent: number;
+  reconnects: number;
+  lastError: string | null;
+}
+
+const keyOf = (r: ForwardRow): PositionCursor => ({
+  receivedAt: r.received_at,
+  vehicleId: Number(r.vehicle_id),
+  gnssTime: r.gnss_time,
+});
+
+export class Jt809Uplink {
+  readonly config: UplinkConfig;
+  readonly #db: Db;
+  readonly #log: LinkLog;
+  readonly #t: UplinkTiming;
+  readonly #params: LinkParameters;
+  #state: UplinkStatus['state'] = 'down';
+  #main: Jt809Connection | null = null;
+  #sub: Jt809Connection | null = null;
+  #subServer: Server | null = null;
+  #subSockets = new Set<Socket>();
+  #verifyCode: number | null = null;
+  #loggedInAt: Date | null = null;
+  #acked: LinkCursor | null = null;
+  #sent: PositionCursor | null = null;
+  #sentAlarm = 0;
+  #sentSinceAck = 0;
+  /** Something was sent since the last keep-alive. */
+  #unconfirmed = false;
+  #probe: { cursor: PositionCursor; alarmId: number; count: number; at: number } | null = null;
+  #lastProbeAt = 0;
+  #lastAckAt: Date | null = null;
+  #positionsSent = 0;
+  #reconnects = 0;
+  #backoff: number;
+  #lastError: string | null = null;
+  #timers: NodeJS.Timeout[] = [];
+  #retry: NodeJS.Timeout | undefined;
+  #pumping = false;
+  /** Counts logins: a read begun on an earlier connection is not forwarded on a later one. */
+  #session = 0;
+  #saving: Promise<void> = Promise.resolve();
+  #stopped = false;
+
+  constructor(db: Db, config: UplinkConfig, log: LinkLog, timing: Partial<UplinkTiming> = {}) {
+    this.#db = db;
+    this.config = config;
+    this.#log = log;
+    this.#t = { ...DEFAULT_UPLINK_TIMING, ...timing };
+    this.#backoff = this.#t.minBackoffMs;
+    this.#params = { edition: config.edition, gnssCenterId: config.gnssCenterId, keys: config.keys };
+  }
+
+  /** The last position the superior confirmed. */
+  get ackedCursor(): PositionCursor | undefined {
+    return this.#acked?.position;
+  }
+
+  get status(): UplinkStatus {
+    return {
+      state: this.#state,
+      subLink: this.#sub?.open === true,
+      loggedInAt: this.#loggedInAt?.toISOString() ?? null,
+      lastAckAt: this.#lastAckAt?.toISOString() ?? null,
+      ackedThrough: (this.#acked?.position.receivedAt ?? new Date(0)).toISOString(),
+      positionsForwarded: this.#acked?.positionsForwarded ?? 0,
+      positionsSent: this.#positionsSent,
+      reconnects: this.#reconnects,
+      lastError: this.#lastError,
+    };
+  }
+
+  async start(now: Date): Promise<void> {
+    await insertLinkState(this.#db, this.config.id, now);
+    this.#acked = (await findLinkCursor(this.#db, this.config.id)) ?? null;
+    await this.#listenForSubLink();
+    this.#timers.push(
+      setInterval(() => void this.#pump(), this.#t.pollMs),
+      setInterval(() => this.#keepAlive(), Math.min(this.#t.keepAliveMs, 1_000)),
+    );
+    this.#connect();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    for (const timer of this.#timers) clearInterval(timer);
+    clearTimeout(this.#retry);
+    const main = this.#main;
+    if (main?.open && this.#state === 'loggedIn') {
+      // 0x1003 logout; the superior answers 0x1004 and both close.
+      main.send({ kind: 'logoutRequest', userId: this.config.userId, password: this.config.password });
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 1_000);
+        main.socket.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    main?.socket.destroy();
+    for (const s of this.#subSockets) s.destroy();
+    await new Promise<void>((resolve) =>
+      this.#subServer ? this.#subServer.close(() => resolve()) : resolve(),
+    );
+    await this.#saving;
+    this.#state = 'stopped';
+  }
+
+  async #listenForSubLink(): Promise<void> {
+    const server = createServer((socket) => {
+      this.#subSockets.add(socket);
+      socket.on('close', () => this.#subSockets.delete(socket));
+      new Jt809Connection(socket, this.#params, (packet, conn) => this.#onSubLink(packet, conn));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.config.downLinkPort, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    server.on('error', (err) =>
+      this.#log.warn({ link: this.config.id, err: String(err) }, 'jt809 sub-link server'),
+    );
+    this.#subServer = server;
+  }
+
+  get subLinkPort(): number {
+    const address = this.#subServer?.address();
+    return typeof address === 'object' && address ? address.port : this.config.downLinkPort;
+  }
+
+  #onSubLink(packet: Packet, conn: Jt809Connection): void {
+    const m = packet.message;
+    switch (m.kind) {
+      case 'subLinkLoginRequest': {
+        const ok = this.#verifyCode !== null && m.verifyCode === this.#verifyCode;
+        conn.send({ kind: 'subLinkLoginResponse', result: ok ? 0 : 1 });
+        if (ok) {
+          if (this.#sub && this.#sub !== conn) this.#sub.socket.destroy();
+          this.#sub = conn;
+        } else conn.socket.end();
+        return;
+      }
+      case 'subLinkKeepAlive':
+        conn.send({ kind: 'subLinkKeepAliveResponse' });
+        return;
+      case 'subLinkLogoutRequest':
+        conn.send({ kind: 'subLinkLogoutResponse' });
+        conn.socket.end();
+        return;
+      default:
+        return;
+    }
+  }
+
+  #connect(): void {
+    if (this.#stopped) return;
+    this.#state = 'connecting';
+    const socket = connect({ host: this.config.host, port: this.config.port });
+    const main = new Jt809Connection(socket, this.#params, (packet) => this.#onMain(packet));
+    this.#main = main;
+    socket.once('connect', () => {
+      const login: Jt809Outgoing = {
+        kind: 'loginRequest',
+        userId: this.config.userId,
+        password: this.config.password,
+        downLinkIp: this.config.downLinkHost,
+        downLinkPort: this.subLinkPort,
+      };
+      if (this.config.edition === '2019') login.gnssCenterId = this.config.gnssCenterId;
+      main.send(login);
+    });
+    socket.once('error', (err) => {
+      this.#lastError = err.message;
+    });
+    socket.once('close', () => {
+      if (this.#main !== main) return;
+      this.#main = null;
+      this.#state = 'down';
+      this.#verifyCode = null;
+      this.#probe = null;
+      this.#sent = null;
+      if (this.#stopped) return;
+      this.#reconnects++;
+      this.#retry = setTimeout(() => this.#connect(), this.#backoff);
+      this.#backoff = Math.min(this.#t.maxBackoffMs, this.#backoff * 2);
+    });
+  }
+
+  #onMain(packet: Packet): void {
+    const m = packet.message;
+    switch (m.kind) {
+      case 'loginResponse':
+        if (m.result !== 0) {
+          this.#lastError = `login refused: result ${m.result}`;
+          this.#log.warn({ link: this.config.id, result: m.result }, 'jt809 superior refused the login');
+          this.#main?.socket.destroy();
+          return;
+        }
+        this.#state = 'loggedIn';
+        this.#verifyCode = m.verifyCode;
+        this.#loggedInAt = new Date();
+        this.#backoff = this.#t.minBackoffMs;
+        this.#lastError = null;
+        this.#sent = this.#acked?.position ?? null;
+        this.#sentAlarm = this.#acked?.alarmId ?? 0;
+        this.#sentSinceAck = 0;
+        this.#session++;
+        this.#log.info({ link: this.config.id }, 'jt809 main link logged in');
+        void this.#pump();
+        return;
+      case 'keepAliveResponse':
+        this.#onAck();
+        return;
+      case 'logoutResponse':
+        this.#main?.socket.end();
+        return;
+      case 'subLinkDisconnect':
+        this.#lastError = `superior cannot open the sub link (0x9007, code ${m.errorCode})`;
+        return;
+      default:
+        return;
+    }
+  }
+
+  #onAck(): void {
+    const probe = this.#probe;
+    this.#probe = null;
+    this.#lastAckAt = new Date();
+    if (!probe || !this.#acked) return;
+    this.#acked = {
+      ...this.#acked,
+      position: probe.cursor,
+      alarmId: probe.alarmId,
+      ackedAt: this.#lastAckAt,
+      positionsForwarded: this.#acked.positionsForwarded + probe.count,
+    };
+    const cursor = this.#acked;
+    this.#saving = this.#saving
+      .then(() => saveLinkCursor(this.#db, this.config.id, cursor))
+      .catch((err: unknown) =>
+        this.#log.warn({ link: this.config.id, err: String(err) }, 'jt809 cursor not saved'),
+      );
+  }
+
+  /** Sends a keep-alive: periodically, or soon after positions so they are confirmed. */
+  #sendProbe(): void {
+    const main = this.#main;
+    if (!main || this.#state !== 'loggedIn' || this.#probe) return;
+    const cursor = this.#sent ?? this.#acked?.position;
+    if (!cursor) return;
+    this.#probe = { cursor, alarmId: this.#sentAlarm, count: this.#sentSinceAck, at: Date.now() };
+    this.#sentSinceAck = 0;
+    this.#unconfirmed = false;
+    this.#lastProbeAt = Date.now();
+    main.send({ kind: 'keepAlive' });
+  }
+
+  #keepAlive(): void {
+    if (this.#state !== 'loggedIn') return;
+    const now = Date.now();
+    if (this.#probe && now - this.#probe.at > this.#t.ackTimeoutMs) {
+      this.#lastError = 'keep-alive unanswered';
+      this.#main?.socket.destroy();
+      return;
+    }
+    if (!this.#probe && now - this.#lastProbeAt >= this.#t.keepAliveMs) this.#sendProbe();
+  }
+
+  async #pump(): Promise<void> {
+    if (this.#pumping || this.#state !== 'loggedIn') return;
+    this.#pumping = true;
+    try {
+      while (this.#state === 'loggedIn' && this.#main && this.#main.socket.writableLength < HIGH_WATER) {
+        const from = this.#sent ?? this.#acked?.position;
+        if (!from) break;
+        const session = this.#session;
+        const rows = await positionsAfter(this.#db, this.config.orgPath, from, this.#t.batchSize);
+        if (session !== this.#session) continue;
+        if (rows.length === 0 || !this.#main || this.#state !== 'loggedIn') break;
+        this.#forward(rows);
+        this.#sent = keyOf(rows[rows.length - 1]!);
+        this.#sentSinceAck += rows.length;
+        this.#unconfirmed = true;
+        this.#positionsSent += rows.length;
+        if (rows.length < this.#t.batchSize) break;
+      }
+      await this.#forwardAlarms();
+      if (this.#unconfirmed && Date.now() - this.#lastProbeAt >= this.#t.probeMs) this.#sendProbe();
+    } catch (err) {
+      this.#lastError = `reading positions: ${String(err)}`;
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
+  /** Alarms raised in the jurisdiction as 0x1400/0x1402, confirmed by the same keep-alives. */
+  async #forwardAlarms(): Promise<void> {
+    const session = this.#session;
+    const alarms = await alarmsAfter(this.#db, this.config.orgPath, this.#sentAlarm, 100);
+    const main = this.#main;
+    if (alarms.length === 0 || session !== this.#session || !main || this.#state !== 'loggedIn') return;
+    const edition = this.config.edition;
+    for (const a of alarms)
+      main.send({
+        kind: 'warning',
+        ...(edition === '2011' && { vehicleNo: a.plate_no, vehicleColor: a.plate_color }),
+        data: toAlarmReport(a, edition),
+      });
+    this.#sentAlarm = alarms[alarms.length - 1]!.id;
+    this.#unconfirmed = true;
+  }
+
+  /** Positions stored while the link was down go as 0x1203 in groups per vehicle; the rest as 0x1202. */
+  #forward(rows: ForwardRow[]): void {
+    const main = this.#main as Jt809Connection;
+    const since = this.#loggedInAt as Date;
+    const edition = this.config.edition;
+    const backlog = new Map<number, ForwardRow[]>();
+    const flush = (group: ForwardRow[]) => {
+      const first = group[0]!;
+      main.send({
+        kind: 'vehicleDynamic',
+        vehicleNo: first.plate_no,
+        vehicleColor: first.plate_color,
+        data: { type: 'historyLocation', locations: group.map((r) => toVehicleLocation(r, edition)) },
+      });
+    };
+    for (const row of rows) {
+      if (row.received_at < since) {
+        const id = Number(row.vehicle_id);
+        const group = backlog.get(id) ?? [];
+        group.push(row);
+        if (group.length === HISTORY_MAX) {
+          flush(group);
+          backlog.delete(id);
+        } else backlog.set(id, group);
+        continue;
+      }
+      main.send({
+        kind: 'vehicleDynamic',
+        vehicleNo: row.plate_no,
+        vehicleColor: row.plate_color,
+        data: { type: 'realtimeLocation', location: toVehicleLocation(row, edition) },
+      });
+    }
+    for (const group of backlog.values()) flush(group);
+  }
+}

@@ -1,0 +1,41 @@
+// The gateway side of the vehicles benchmark, in its own process so the simulated terminals do not
+// share its event loop: the JT/T 808 gateway on PostgreSQL (DATABASE_URL) or PGlite (no
+// DATABASE_URL), timeouts raised so idle terminals stay. Prints `ready <port>`; `stop` on stdin
+// (or SIGTERM) closes it and prints `closed <rows written>`.
+import { createInterface } from 'node:readline';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { startGateway } from '../apps/server/src/modules/vehicles/index.ts';
+import { openConfiguredDatabase } from '../apps/server/src/runtime.ts';
+
+const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+const handle = await openConfiguredDatabase(config);
+// Problems go to stderr, the first few of each message only.
+const seen = new Map<string, number>();
+const report = (details: object, message: string) => {
+  const n = (seen.get(message) ?? 0) + 1;
+  seen.set(message, n);
+  if (n <= 3) console.error(`gateway: ${message} ${JSON.stringify(details)}`);
+};
+const gateway = await startGateway({
+  db: handle.db,
+  log: { info() {}, warn: report, error: report },
+  port: 0,
+  host: '127.0.0.1',
+  maxConnections: 1_000_000,
+  limits: { authTimeoutMs: 3_600_000, idleTimeoutMs: 3_600_000 },
+});
+console.log(`ready ${gateway.port}`);
+
+let closing = false;
+const close = async () => {
+  if (closing) return;
+  closing = true;
+  await gateway.close();
+  console.log(`closed ${gateway.writer.written}`);
+  await handle.close();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void close());
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() === 'stop') void close();
+});

@@ -1,0 +1,258 @@
+// End-to-end JT/T 808 ingest: simulated terminals (this process) → the gateway (its own process) →
+// the database, counting 0x8001 acknowledgements, which the gateway sends only once a position is
+// committed. PostgreSQL (a throwaway cluster, with fsync and synchronous commit turned back on so
+// "acknowledged" means durable) next to PGlite as the reference in the same run. Then idle
+// terminals: as many authenticated connections as the file-descriptor limit allows, spread over
+// several loopback source addresses, and the gateway's resident memory with them.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { demoVehicle } from '../apps/server/src/modules/vehicles/demo-fleet.ts';
+import { SimFleet } from '../apps/server/src/modules/vehicles/simulator.ts';
+import { migrate, openConfiguredDatabase, seedAll } from '../apps/server/src/runtime.ts';
+// @ts-expect-error plain ESM helper without types
+import { startCluster } from '../scripts/pg-cluster.mjs';
+
+const TERMINALS = Number(process.env.BENCH_TERMINALS ?? 4000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_S = 3;
+/** First demo-vehicle index of the bench fleet (clear of the 50 of the demo fleet). */
+const FIRST = 1000;
+/** This process's descriptor limit bounds the idle connections (each end holds one). */
+const FD_LIMIT = Number(
+  /Max open files\s+(\d+)/.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1] ?? 1024,
+);
+const IDLE = Math.min(Number(process.env.BENCH_IDLE ?? 100_000), FD_LIMIT - 1_500);
+const SOURCES = Array.from({ length: 8 }, (_, i) => `127.0.0.${i + 2}`);
+// The whole run stops by itself whatever happens.
+const watchdog = setTimeout(() => {
+  console.error('vehicles bench: time limit reached');
+  process.exit(1);
+}, 15 * 60_000);
+watchdog.unref();
+
+const authCode = (i: number) => `bench${i}`;
+
+/** Migrates, seeds the org tree and inserts `count` vehicles with known auth codes. */
+async function prepare(env: NodeJS.ProcessEnv, count: number): Promise<void> {
+  const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
+  const handle = await openConfiguredDatabase(config);
+  try {
+    await migrate(handle);
+    await seedAll(handle, config);
+    const orgs = await handle.db.selectFrom('org_unit').select(['id', 'code']).execute();
+    const orgByCode = new Map(orgs.map((o) => [o.code, o.id]));
+    for (let at = 0; at < count; at += 2000) {
+      const rows = [];
+      for (let i = at; i < Math.min(count, at + 2000); i++) {
+        const v = demoVehicle(FIRST + i);
+        rows.push({
+          plate_no: v.plateNo,
+          plate_color: v.plateColor,
+          vehicle_type: v.vehicleType,
+          operator_name: v.operatorName,
+          org_unit_id: orgByCode.get(v.home.county) ?? 1,
+          terminal_phone: v.phone,
+          terminal_id: null,
+          auth_code: authCode(FIRST + i),
+          status: 'active' as const,
+          registered_at: null,
+        });
+      }
+      await handle.db.insertInto('vehicle').values(rows).execute();
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+interface Gateway {
+  child: ChildProcess;
+  port: number;
+  lines: AsyncIterator<string>;
+}
+
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+async function startGatewayProcess(env: NodeJS.ProcessEnv): Promise<Gateway> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/vehicles-gateway.ts'], {
+    env,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  for (;;) {
+    const { value, done } = await lines.next();
+    if (done) throw new Error('gateway exited before it was ready');
+    const match = /^ready (\d+)$/.exec(value);
+    if (match) return { child, port: Number(match[1]), lines };
+  }
+}
+
+async function stopGateway(gw: Gateway): Promise<number> {
+  gw.child.stdin!.write('stop\n');
+  let written = 0;
+  for (;;) {
+    const { value, done } = await gw.lines.next();
+    if (done) break;
+    const match = /^closed (\d+)$/.exec(value);
+    if (match) written = Number(match[1]);
+  }
+  if (gw.child.exitCode === null) await once(gw.child, 'exit');
+  return written;
+}
+
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const codes = (count: number) =>
+  new Map(Array.from({ length: count }, (_, i) => [demoVehicle(FIRST + i).phone, authCode(FIRST + i)]));
+
+/** Waits for the whole fleet online, or goes on with those that are after the time given. */
+async function ready(fleet: SimFleet, ms: number): Promise<void> {
+  try {
+    await fleet.whenReady(ms);
+  } catch (err) {
+    console.error(`vehicles bench: going on with ${(err as Error).message}`);
+  }
+}
+
+interface Ingest {
+  label: string;
+  perSecond: number;
+  acked: number;
+  failed: number;
+  stored: number;
+}
+
+async function ingest(label: string, env: NodeJS.ProcessEnv): Promise<Ingest> {
+  await prepare(env, TERMINALS);
+  const gw = await startGatewayProcess(env);
+  const fleet = new SimFleet({
+    host: '127.0.0.1',
+    port: gw.port,
+    count: TERMINALS,
+    // As fast as acknowledgements come back (up to 32 in flight per terminal), under the gateway's
+    // per-connection limit of 50 frames/s.
+    rate: TERMINALS * 40,
+    // One report per vehicle per GNSS second: starting ten minutes back leaves room to run ahead.
+    now: () => Date.now() - 600_000,
+    first: FIRST,
+    authCodes: codes(TERMINALS),
+    maxInFlight: 32,
+    connectConcurrency: 500,
+  });
+  fleet.start();
+  await ready(fleet, 120_000);
+  await sleep(WARMUP_S * 1000);
+  const a0 = fleet.stats.acked;
+  const t0 = performance.now();
+  await sleep(SECONDS * 1000);
+  const acked = fleet.stats.acked - a0;
+  const seconds = (performance.now() - t0) / 1000;
+  const stats = await fleet.stop();
+  const stored = await stopGateway(gw);
+  return { label, perSecond: acked / seconds, acked: stats.acked, failed: stats.failed, stored };
+}
+
+async function idle(env: NodeJS.ProcessEnv): Promise<{ held: number; baseMb: number; rssMb: number }> {
+  await prepare(env, IDLE);
+  const gw = await startGatewayProcess(env);
+  const baseMb = rssMb(gw.child.pid!);
+  const fleet = new SimFleet({
+    host: '127.0.0.1',
+    port: gw.port,
+    count: IDLE,
+    rate: 0,
+    first: FIRST,
+    authCodes: codes(IDLE),
+    localAddresses: SOURCES,
+    connectConcurrency: 1000,
+    reconnect: false,
+  });
+  fleet.start();
+  await ready(fleet, 300_000);
+  await sleep(2000);
+  const held = fleet.stats.authenticated;
+  const rss = rssMb(gw.child.pid!);
+  await fleet.stop(0);
+  await stopGateway(gw);
+  return { held, baseMb, rssMb: rss };
+}
+
+const cluster = await startCluster();
+const scratch = mkdtempSync(join(tmpdir(), 'jtgov-bench-vehicles-'));
+const base = {
+  ...process.env,
+  JTGOV_MODE: 'production',
+  JTGOV_SECRET_KEY: '0123456789abcdef0123456789abcdef',
+  JTGOV_ADMIN_PASSWORD: 'Bench@root2026x',
+  JTGOV_ADMIN_TOTP: 'optional',
+};
+const results: Ingest[] = [];
+let idleResult: Awaited<ReturnType<typeof idle>> | undefined;
+try {
+  // The throwaway cluster starts with fsync off; an acknowledgement here must mean durable.
+  const pg = await import('pg');
+  const admin = new pg.default.Client({ connectionString: cluster.url });
+  await admin.connect();
+  for (const setting of ['fsync = on', 'synchronous_commit = on', 'full_page_writes = on'])
+    await admin.query(`alter system set ${setting}`);
+  await admin.query('select pg_reload_conf()');
+  await admin.query('create database bench_ingest');
+  await admin.query('create database bench_idle');
+  await admin.end();
+  const url = (db: string) => cluster.url.replace(/\/postgres$/, `/${db}`);
+  results.push(
+    await ingest('PostgreSQL', { ...base, DATABASE_URL: url('bench_ingest'), JTGOV_DATA_DIR: scratch }),
+  );
+  results.push(await ingest('PGlite', { ...base, JTGOV_DATA_DIR: join(scratch, 'lite') }));
+  idleResult = await idle({ ...base, DATABASE_URL: url('bench_idle'), JTGOV_DATA_DIR: scratch });
+} finally {
+  cluster.stop();
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+console.log(
+  `\nJT/T 808 end-to-end ingest: ${TERMINALS} simulated terminals (one process) → gateway (one process) → database; ` +
+    `acknowledged (committed) positions over ${SECONDS} s after ${WARMUP_S} s warm-up`,
+);
+console.log(
+  'database'.padEnd(14),
+  'positions/s'.padStart(12),
+  'acked'.padStart(9),
+  'failed'.padStart(7),
+  'stored'.padStart(9),
+);
+for (const r of results)
+  console.log(
+    r.label.padEnd(14),
+    r.perSecond.toFixed(0).padStart(12),
+    String(r.acked).padStart(9),
+    String(r.failed).padStart(7),
+    String(r.stored).padStart(9),
+  );
+const [pgResult, liteResult] = results;
+if (pgResult && liteResult)
+  console.log(
+    `PostgreSQL ingests ${(pgResult.perSecond / liteResult.perSecond).toFixed(2)}x the PGlite reference`,
+  );
+if (idleResult) {
+  const perConn = ((idleResult.rssMb - idleResult.baseMb) * 1024) / Math.max(1, idleResult.held);
+  console.log(
+    `\nIdle authenticated terminals held: ${idleResult.held} (descriptor limit ${FD_LIMIT}; sources ${SOURCES[0]}–${SOURCES.at(-1)})`,
+  );
+  console.log(
+    `gateway RSS ${idleResult.baseMb.toFixed(0)} MB idle → ${idleResult.rssMb.toFixed(0)} MB with them: ` +
+      `${perConn.toFixed(1)} KB per connection; 100,000 would need ≈ ${(idleResult.baseMb + (perConn * 100_000) / 1024).toFixed(0)} MB`,
+  );
+}
+process.exit(0);
