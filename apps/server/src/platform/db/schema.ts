@@ -1,4 +1,5 @@
 import type { MaritimeTables } from '../../modules/maritime/maritime.tables.ts';
+import type { StatsTables } from '../../modules/stats/stats.tables.ts';
 import type { VehicleTables } from '../../modules/vehicles/vehicles.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { CalendarTables } from '../calendar/calendar.tables.ts';
@@ -20,4 +21,5 @@ export interface Database
     NotifyTables,
     FileTables,
     VehicleTables,
-    MaritimeTables {}
+    MaritimeTables,
+    StatsTables {}

@@ -16,6 +16,10 @@ export const PERMISSIONS = [
   'vehicle.manage',
   'maritime.read',
   'maritime.manage',
+  'stats.read',
+  'stats.fill',
+  'stats.review',
+  'stats.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -53,6 +57,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'maritime.manage',
       'vehicle.read',
       'vehicle.manage',
+      'stats.read',
+      'stats.manage',
     ],
     isAdmin: true,
   },
@@ -90,7 +96,14 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     code: 'staff',
     name: '业务人员',
     description: '在本单位办理各业务系统的工作',
-    permissions: ['org.read', 'file.upload', 'maritime.read', 'vehicle.read'],
+    permissions: ['org.read', 'file.upload', 'maritime.read', 'vehicle.read', 'stats.read', 'stats.fill'],
+    isAdmin: false,
+  },
+  {
+    code: 'statsReviewer',
+    name: '统计审核员',
+    description: '审核下级单位上报的统计报表，汇总、退回、催报',
+    permissions: ['org.read', 'stats.read', 'stats.review'],
     isAdmin: false,
   },
 ];
