@@ -72,12 +72,25 @@ export async function listVisibleForms(
   return { items, total: Number(count.n) };
 }
 
-export async function insertIndicators(
+/** The form's indicator registry follows its layouts: a new version adds or renames indicators. */
+export async function upsertIndicators(
   db: Executor,
   rows: readonly Insertable<StatsIndicatorTable>[],
-): Promise<IndicatorRow[]> {
-  if (rows.length === 0) return [];
-  return db.insertInto('stats_indicator').values(rows).returningAll().execute();
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('stats_indicator')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['form_id', 'code']).doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        unit: eb.ref('excluded.unit'),
+        value_type: eb.ref('excluded.value_type'),
+        decimals: eb.ref('excluded.decimals'),
+        aggregation: eb.ref('excluded.aggregation'),
+      })),
+    )
+    .execute();
 }
 
 export async function listIndicators(db: Executor, formId: number): Promise<IndicatorRow[]> {
@@ -239,5 +252,14 @@ export async function listChainUnits(
       eb.or([eb('o.path', 'like', under(scopePath)), sql<boolean>`${scopePath} like o.path || '%'`]),
     )
     .orderBy('o.path')
+    .execute();
+}
+
+export async function listUnitsByIds(db: Executor, ids: readonly number[]): Promise<ExpectedUnitRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'name', 'code', 'path', 'level', 'parent_id'])
+    .where('id', 'in', ids)
     .execute();
 }

@@ -1,7 +1,16 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Part } from '../../platform/http/platform.ts';
+import { formsRoutes } from './forms.routes.ts';
 import { statsMigrations } from './migrations/index.ts';
+import { reportsRoutes } from './reports.routes.ts';
+
+const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(formsRoutes);
+  await app.register(reportsRoutes);
+};
 
 export const statsPart: Part = {
   name: 'stats',
   migrations: statsMigrations,
+  routes: statsRoutes,
 };

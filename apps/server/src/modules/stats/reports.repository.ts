@@ -196,3 +196,14 @@ export async function listUnlockRequests(db: Executor, reportId: number): Promis
     .orderBy('id')
     .execute();
 }
+
+/** Periods that already have a report of the form (versions must not change under them). */
+export async function listReportedPeriods(db: Executor, formId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('stats_report')
+    .select('period')
+    .distinct()
+    .where('form_id', '=', formId)
+    .execute();
+  return rows.map((r) => r.period);
+}
