@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { buildWorkbook, excelFormula, parseUpload, sheetRefs, type WorkbookContext } from './excel.ts';
-import { type CompiledLayout, compileLayout, computeDerived, findCell, type LayoutDef } from './layout.ts';
+import {
+  type CompiledLayout,
+  compileLayout,
+  computeDerived,
+  findCell,
+  type LayoutDef,
+  validateEntries,
+} from './layout.ts';
 import { highwayMileageLayout } from './test-fixtures.ts';
 
 const compile = (def: LayoutDef): CompiledLayout => {
@@ -274,5 +282,54 @@ describe('tampered uploads', () => {
       (await parseUpload(file, mileage, expect)).errors.map((e) => e.code),
       ['notATemplate'],
     );
+  });
+});
+
+describe('upload fuzzing', () => {
+  test('random edits anywhere on the sheet, hidden codes included, never throw and are reported by cell', async () => {
+    const template = await buildWorkbook(mileage, ctx);
+    const value = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.integer(),
+      fc.string({ maxLength: 12 }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.date({ noInvalidDate: true }),
+      fc.constantFrom({ formula: 'SUM(E9:E10)' }, { formula: '1/0' }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 18 }), fc.integer({ min: 1, max: 30 }), value), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        async (edits) => {
+          const wb = await open(template);
+          for (const [r, c, v] of edits) sheet(wb).getCell(r, c).value = v as ExcelJS.CellValue;
+          const parsed = await parseUpload(await save(wb), mileage, expect);
+          for (const e of parsed.errors) assert.ok(e.message.length > 0 && typeof e.ref === 'string');
+          assert.deepEqual(validateEntries(mileage, parsed.values), []);
+          if (parsed.errors.length === 0) assert.ok(parsed.ok);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  test('random bytes are an unreadable file', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), async (bytes) => {
+        const parsed = await parseUpload(bytes, mileage, expect);
+        assert.equal(parsed.ok, false);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  test('a changed indicator code in the hidden column is caught', async () => {
+    const wb = await open(await buildWorkbook(mileage, ctx));
+    sheet(wb).getCell('A9').value = 'nationalX';
+    const parsed = await parseUpload(await save(wb), mileage, expect);
+    assert.ok(parsed.errors.some((e) => e.code === 'missingCell' && e.cellKey === 'national.total'));
   });
 });

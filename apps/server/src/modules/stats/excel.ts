@@ -63,12 +63,12 @@ const numFmt = (cell: Cell): string =>
 const zhMonth = (date: string | null) =>
   date === null ? '长期' : `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
 
-function argList(refs: readonly string[]): string {
-  if (refs.length <= MAX_ARGS) return refs.join(',');
+/** fn over the refs, split into fn(…)+fn(…) past Excel's argument limit (SUM and COUNT add up). */
+function additive(fn: 'SUM' | 'COUNT', refs: readonly string[]): string {
   const chunks: string[] = [];
   for (let i = 0; i < refs.length; i += MAX_ARGS)
-    chunks.push(`SUM(${refs.slice(i, i + MAX_ARGS).join(',')})`);
-  return chunks.join(',');
+    chunks.push(`${fn}(${refs.slice(i, i + MAX_ARGS).join(',')})`);
+  return chunks.join('+');
 }
 
 /** The Excel formula of a computed cell, blank while none of its inputs has a value. */
@@ -79,11 +79,10 @@ export function excelFormula(layout: CompiledLayout, cell: Cell): string {
     return sheetRef(layout, input.row, input.column);
   });
   if (refs.length === 0) return '""';
-  const list = argList(refs);
   const fn = { sum: 'SUM', average: 'AVERAGE', min: 'MIN', max: 'MAX' }[formula.op];
-  // AVERAGE/MIN/MAX over chunks would be wrong: only SUM is chunked, the others use ranges rarely this wide.
-  const inner = formula.op === 'sum' ? `SUM(${list})` : `${fn}(${refs.join(',')})`;
-  return `IF(COUNT(${list})=0,"",ROUND(${inner},${cell.indicator.decimals}))`;
+  // Only SUM splits past 255 arguments; the others aggregate one row's leaves, far fewer.
+  const inner = formula.op === 'sum' ? additive('SUM', refs) : `${fn}(${refs.join(',')})`;
+  return `IF(${additive('COUNT', refs)}=0,"",ROUND(${inner},${cell.indicator.decimals}))`;
 }
 
 function writeHeadings(ws: ExcelJS.Worksheet, layout: CompiledLayout): void {

@@ -245,3 +245,23 @@ describe('rule properties', () => {
     );
   });
 });
+
+describe('documented examples', () => {
+  test('every example in the syntax comment compiles and expands against the mileage form', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const source = await readFile(new URL('./ast.ts', import.meta.url), 'utf8');
+    const block = source.slice(source.indexOf(' * Examples'), source.indexOf('*/'));
+    const examples = block
+      .split('\n')
+      .slice(1)
+      .map((line) => /^ \* {3}(.+?)(?: {2,}\S.*)?$/.exec(line)?.[1])
+      .filter((x): x is string => x !== undefined);
+    assert.ok(examples.length >= 7, `found ${examples.length}`);
+    for (const expression of examples) {
+      const r = compileRule({ code: 'doc', name: 'doc', importance: 'soft', expression });
+      assert.ok(r.ok, `${expression}: ${r.ok ? '' : r.error.message}`);
+      const expanded = expandRule(r.value, layout);
+      assert.ok(expanded.ok && expanded.value.length > 0, expression);
+    }
+  });
+});

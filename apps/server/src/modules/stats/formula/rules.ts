@@ -67,7 +67,7 @@ const isBoolean = (n: Node): boolean =>
   (n.type === 'binary' && (PRECEDENCE[n.op] === COMPARISON_PRECEDENCE || n.op === 'and' || n.op === 'or')) ||
   (n.type === 'unary' && n.op === 'not') ||
   (n.type === 'call' &&
-    (n.name === 'isblank' || (n.name === 'if' && isBoolean(n.args[1]!) && isBoolean(n.args[2]!))));
+    (n.name === 'isblank' || (n.name === 'if' && (isBoolean(n.args[1]!) || isBoolean(n.args[2]!)))));
 
 function parseMessage(template: string): FormulaResult<MessagePart[]> {
   const parts: MessagePart[] = [];
