@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Part } from '../../platform/http/platform.ts';
+import { exchangeRoutes } from './exchange.routes.ts';
 import { formsRoutes } from './forms.routes.ts';
 import { statsMigrations } from './migrations/index.ts';
 import { reportsRoutes } from './reports.routes.ts';
@@ -7,6 +8,7 @@ import { reportsRoutes } from './reports.routes.ts';
 const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(formsRoutes);
   await app.register(reportsRoutes);
+  await app.register(exchangeRoutes);
 };
 
 export const statsPart: Part = {

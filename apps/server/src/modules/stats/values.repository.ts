@@ -36,11 +36,25 @@ const CHUNK = 20_000;
  * whose value does not change is not touched; every insert and change is appended to the history
  * in the same statement.
  */
+export type WriteMode = 'upsert' | 'createOnly' | 'updateOnly';
+
 export async function upsertValues(
   db: Executor,
   meta: WriteMeta,
   rows: readonly CellWrite[],
+  mode: WriteMode = 'upsert',
 ): Promise<WriteCounts> {
+  const onlyExisting =
+    mode === 'updateOnly'
+      ? sql`where exists (select 1 from stats_value e where e.form_id = ${meta.formId} and e.period = input.period
+          and e.org_unit_id = input.org_unit_id and e.cell_key = input.cell_key)`
+      : sql``;
+  const onConflict =
+    mode === 'createOnly'
+      ? sql`do nothing`
+      : sql`do update
+          set num = excluded.num, txt = excluded.txt, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+          where v.num is distinct from excluded.num or v.txt is distinct from excluded.txt`;
   const counts = { inserted: 0, updated: 0 };
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
@@ -54,9 +68,8 @@ export async function upsertValues(
       ), up as (
         insert into stats_value as v (form_id, period, org_unit_id, cell_key, num, txt, updated_by, updated_at)
         select ${meta.formId}, period, org_unit_id, cell_key, num, txt, ${meta.userId}, ${meta.at} from input
-        on conflict (form_id, period, org_unit_id, cell_key) do update
-          set num = excluded.num, txt = excluded.txt, updated_by = excluded.updated_by, updated_at = excluded.updated_at
-          where v.num is distinct from excluded.num or v.txt is distinct from excluded.txt
+        ${onlyExisting}
+        on conflict (form_id, period, org_unit_id, cell_key) ${onConflict}
         returning v.period, v.org_unit_id, v.cell_key, v.num, v.txt, (xmax = 0) as inserted
       ), hist as (
         insert into stats_value_history
