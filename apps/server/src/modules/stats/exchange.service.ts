@@ -124,38 +124,57 @@ export async function importDataValues(
 
   const writes: CellWrite[] = [];
   const touched = new Map<string, { period: string; orgUnitId: number; versionId: number }>();
-  request.dataValues.forEach((v, index) => {
+  for (const [index, v] of request.dataValues.entries()) {
     const periodId = v.period ?? request.period ?? '';
     const code = v.orgUnit ?? request.orgUnit ?? '';
     const plan = plans.get(periodId);
-    if (typeof plan === 'string' || plan === undefined)
-      return conflict(periodId, plan ?? 'no period', 'E7601', index);
+    if (typeof plan === 'string' || plan === undefined) {
+      conflict(periodId, plan ?? 'no period', 'E7601', index);
+      continue;
+    }
     const unit = units.get(code);
-    if (!unit) return conflict(code, 'org unit unknown or outside your jurisdiction', 'E7610', index);
-    if (!plan.expected.has(unit.id))
-      return conflict(code, `no obligation to report ${form.code} for ${periodId}`, 'E7611', index);
-    if (plan.windowProblem) return conflict(periodId, plan.windowProblem, 'E7641', index);
+    if (!unit) {
+      conflict(code, 'org unit unknown or outside your jurisdiction', 'E7610', index);
+      continue;
+    }
+    if (!plan.expected.has(unit.id)) {
+      conflict(code, `no obligation to report ${form.code} for ${periodId}`, 'E7611', index);
+      continue;
+    }
+    if (plan.windowProblem) {
+      conflict(periodId, plan.windowProblem, 'E7641', index);
+      continue;
+    }
     const lock = plan.locked.get(unit.id);
-    if (lock) return conflict(code, `report for ${periodId} is ${lock}`, 'E7643', index);
+    if (lock) {
+      conflict(code, `report for ${periodId} is ${lock}`, 'E7643', index);
+      continue;
+    }
     const combo = DEFAULT_COMBOS.has(v.categoryOptionCombo ?? '')
       ? 'value'
       : (v.categoryOptionCombo as string);
     const key = `${v.dataElement}.${combo}`;
     const cell = plan.layout.byKey.get(key);
-    if (!cell) return conflict(key, 'no such cell in the form version in force', 'E7620', index);
+    if (!cell) {
+      conflict(key, 'no such cell in the form version in force', 'E7620', index);
+      continue;
+    }
     if (strategy === 'DELETE') {
       writes.push({ period: plan.period.id, orgUnitId: unit.id, cellKey: key, num: null, txt: null });
-      return;
+      continue;
     }
     const checked = checkStoredValue(cell, v.value);
-    if (!checked.ok) return conflict(key, checked.error.message, `E7630:${checked.error.code}`, index);
+    if (!checked.ok) {
+      conflict(key, checked.error.message, `E7630:${checked.error.code}`, index);
+      continue;
+    }
     writes.push({ period: plan.period.id, orgUnitId: unit.id, cellKey: key, ...checked.value });
     touched.set(`${plan.period.id}|${unit.id}`, {
       period: plan.period.id,
       orgUnitId: unit.id,
       versionId: plan.versionId,
     });
-  });
+  }
 
   const meta = {
     formId: form.id,
