@@ -2,6 +2,8 @@
  * Evaluating an audit formula against values fetched through a lookup the caller binds to the
  * database for one (form, unit, period). Operands are named relative to that context, so one
  * batch query can fetch every operand a rule set needs (`operandsOf`, then `operandId` as map key).
+ * Each tree is compiled once into closures with its operands resolved (cached per node), so a
+ * batch run over thousands of units only looks values up and does arithmetic.
  *
  * Missing values (DHIS2's missingValueStrategy, applied over all operands of the rule):
  *   skipIfAnyMissing (default)  any missing operand → skipped
@@ -34,13 +36,45 @@ export interface ValueLookup {
   get(ref: OperandRef): LookupValue;
 }
 
-export const operandId = (ref: OperandRef): string =>
-  `${ref.form ?? ''}|${ref.periodsBack}|${ref.yearsBack}|${ref.cell}`;
+const ids = new WeakMap<OperandRef, string>();
+
+/** A stable string for an operand, for maps of fetched values. */
+export function operandId(ref: OperandRef): string {
+  let id = ids.get(ref);
+  if (id === undefined) {
+    id = `${ref.form ?? ''}|${ref.periodsBack}|${ref.yearsBack}|${ref.cell}`;
+    ids.set(ref, id);
+  }
+  return id;
+}
 
 /** A lookup over values fetched in bulk, keyed by operandId. */
 export const mapLookup = (values: ReadonlyMap<string, LookupValue>): ValueLookup => ({
   get: (ref) => values.get(operandId(ref)),
 });
+
+/**
+ * For batch runs: operands numbered once per rule set (e.g. requiredOperands' order), then one
+ * array of values per unit in that order. Faster than a map of ids for thousands of units.
+ */
+export function slotLookup(refs: readonly OperandRef[]): (values: readonly LookupValue[]) => ValueLookup {
+  const byId = new Map(refs.map((r, i) => [operandId(r), i] as const));
+  const byRef = new Map<OperandRef, number>(refs.map((r, i) => [r, i] as const));
+  const slot = (ref: OperandRef): number => {
+    let i = byRef.get(ref);
+    if (i === undefined) {
+      i = byId.get(operandId(ref)) ?? -1;
+      byRef.set(ref, i);
+    }
+    return i;
+  };
+  return (values) => ({
+    get: (ref) => {
+      const i = slot(ref);
+      return i < 0 ? undefined : values[i];
+    },
+  });
+}
 
 interface Shift {
   readonly periods: number;
@@ -53,6 +87,15 @@ export interface Operand {
   readonly range: boolean;
   /** Inside ISBLANK: never makes the rule skip. */
   readonly blankTest: boolean;
+}
+
+export type SkipReason = 'missingValues' | 'divisionByZero' | 'notNumeric';
+
+class Skip {
+  readonly reason: SkipReason;
+  constructor(reason: SkipReason) {
+    this.reason = reason;
+  }
 }
 
 const concreteAxis = (a: Axis): number => {
@@ -72,13 +115,6 @@ function rangeCells(node: Node & { type: 'range' }): string[] {
   return out;
 }
 
-const refOf = (form: string | null, cell: string, s: Shift): OperandRef => ({
-  form,
-  periodsBack: s.periods,
-  yearsBack: s.years,
-  cell,
-});
-
 const cellText = (ref: CellRef): string => {
   if (ref.kind === 'address') {
     concreteAxis(ref.row);
@@ -87,60 +123,205 @@ const cellText = (ref: CellRef): string => {
   return printCellRef(ref);
 };
 
+const refOf = (form: string | null, cell: string, s: Shift): OperandRef => ({
+  form,
+  periodsBack: s.periods,
+  yearsBack: s.years,
+  cell,
+});
+
 function shifted(node: Node & { type: 'call' }, s: Shift): Shift {
   const n = node.args[1]?.type === 'number' ? node.args[1].value : 1;
   return node.name === 'prev' ? { ...s, periods: s.periods + n } : { ...s, years: s.years + n };
 }
 
-/** Every operand the formula reads, in order, with the period each is read in. */
-export function operandsOf(node: Node): Operand[] {
-  const out: Operand[] = [];
-  const walk = (n: Node, s: Shift, blankTest: boolean): void => {
-    switch (n.type) {
-      case 'number':
-        return;
-      case 'cell':
-        out.push({ refs: [refOf(n.form, cellText(n.ref), s)], range: false, blankTest });
-        return;
-      case 'range':
-        out.push({ refs: rangeCells(n).map((c) => refOf(n.form, c, s)), range: true, blankTest });
-        return;
-      case 'unary':
-        walk(n.operand, s, blankTest);
-        return;
-      case 'binary':
-        walk(n.left, s, blankTest);
-        walk(n.right, s, blankTest);
-        return;
-      case 'call':
-        if (n.name === 'prev' || n.name === 'lastYear') {
-          walk(n.args[0]!, shifted(n, s), blankTest);
-          return;
-        }
-        if (n.name === 'yoy' || n.name === 'mom') {
-          walk(n.args[0]!, s, blankTest);
-          const back = n.name === 'yoy' ? { ...s, years: s.years + 1 } : { ...s, periods: s.periods + 1 };
-          walk(n.args[0]!, back, blankTest);
-          return;
-        }
-        for (const a of n.args) walk(a, s, blankTest || n.name === 'isblank');
-    }
-  };
-  walk(node, { periods: 0, years: 0 }, false);
-  return out;
+type Fn = (lookup: ValueLookup) => number;
+/** null: missing. */
+type ReadFn = (lookup: ValueLookup) => number | null;
+interface Bound {
+  readonly fn: Fn;
+  readonly operands: readonly Operand[];
 }
 
-export type SkipReason = 'missingValues' | 'divisionByZero' | 'notNumeric';
+const isMissing = (v: LookupValue) => v === null || v === undefined || v === '';
 
-class Skip {
-  readonly reason: SkipReason;
-  constructor(reason: SkipReason) {
-    this.reason = reason;
-  }
+function reader(ref: OperandRef): ReadFn {
+  return (lookup) => {
+    const v = lookup.get(ref);
+    if (isMissing(v)) return null;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Skip('notNumeric');
+    return v;
+  };
 }
 
 // Equality allows for binary rounding in sums of decimals.
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+const truth = (b: boolean) => (b ? 1 : 0);
+const divide = (a: number, b: number) => {
+  if (b === 0) throw new Skip('divisionByZero');
+  return a / b;
+};
+
+/** Binary operators other than and/or. */
+export const BINARY_OPS: Readonly<Record<string, (a: number, b: number) => number>> = {
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  '/': divide,
+  '=': (a, b) => truth(close(a, b)),
+  '!=': (a, b) => truth(!close(a, b)),
+  '<': (a, b) => truth(a < b && !close(a, b)),
+  '<=': (a, b) => truth(a <= b || close(a, b)),
+  '>': (a, b) => truth(a > b && !close(a, b)),
+  '>=': (a, b) => truth(a >= b || close(a, b)),
+};
+
+function compile(root: Node): Bound {
+  const operands: Operand[] = [];
+  const values = (args: readonly Node[], s: Shift, blank: boolean): ((lookup: ValueLookup) => number[]) => {
+    const parts = args.map((a) => {
+      if (a.type !== 'range') {
+        const f = build(a, s, blank);
+        return (lookup: ValueLookup, out: number[]) => void out.push(f(lookup));
+      }
+      const refs = rangeCells(a).map((c) => refOf(a.form, c, s));
+      operands.push({ refs, range: true, blankTest: blank });
+      const reads = refs.map(reader);
+      return (lookup: ValueLookup, out: number[]) => {
+        for (const r of reads) {
+          const v = r(lookup);
+          if (v !== null) out.push(v);
+        }
+      };
+    });
+    return (lookup) => {
+      const out: number[] = [];
+      for (const p of parts) p(lookup, out);
+      return out;
+    };
+  };
+  const counter = (args: readonly Node[], s: Shift, blank: boolean): Fn => {
+    const parts: ReadFn[][] = [];
+    let constants = 0;
+    for (const a of args) {
+      if (a.type === 'range') {
+        const refs = rangeCells(a).map((c) => refOf(a.form, c, s));
+        operands.push({ refs, range: true, blankTest: blank });
+        parts.push(refs.map(reader));
+      } else if (a.type === 'cell') {
+        const ref = refOf(a.form, cellText(a.ref), s);
+        operands.push({ refs: [ref], range: false, blankTest: blank });
+        parts.push([reader(ref)]);
+      } else {
+        build(a, s, blank);
+        constants += 1;
+      }
+    }
+    return (lookup) => {
+      let k = constants;
+      for (const reads of parts) for (const r of reads) if (r(lookup) !== null) k++;
+      return k;
+    };
+  };
+  const build = (n: Node, s: Shift, blank: boolean): Fn => {
+    switch (n.type) {
+      case 'number': {
+        const v = n.value;
+        return () => v;
+      }
+      case 'cell': {
+        const ref = refOf(n.form, cellText(n.ref), s);
+        operands.push({ refs: [ref], range: false, blankTest: blank });
+        const read = reader(ref);
+        return (lookup) => read(lookup) ?? 0;
+      }
+      case 'range':
+        throw new TypeError('a range outside an aggregate');
+      case 'unary': {
+        const f = build(n.operand, s, blank);
+        return n.op === '-' ? (lookup) => -f(lookup) : (lookup) => truth(f(lookup) === 0);
+      }
+      case 'binary': {
+        const l = build(n.left, s, blank);
+        const r = build(n.right, s, blank);
+        if (n.op === 'and') return (lookup) => truth(l(lookup) !== 0 && r(lookup) !== 0);
+        if (n.op === 'or') return (lookup) => truth(l(lookup) !== 0 || r(lookup) !== 0);
+        const op = BINARY_OPS[n.op]!;
+        return (lookup) => op(l(lookup), r(lookup));
+      }
+      case 'call':
+        return call(n, s, blank);
+    }
+  };
+  const call = (n: Node & { type: 'call' }, s: Shift, blank: boolean): Fn => {
+    const [x, y, z] = n.args;
+    switch (n.name) {
+      case 'prev':
+      case 'lastYear':
+        return build(x!, shifted(n, s), blank);
+      case 'yoy':
+      case 'mom': {
+        const now = build(x!, s, blank);
+        const back = build(
+          x!,
+          n.name === 'yoy' ? { ...s, years: s.years + 1 } : { ...s, periods: s.periods + 1 },
+          blank,
+        );
+        return (lookup) => divide(now(lookup), back(lookup)) - 1;
+      }
+      case 'abs': {
+        const f = build(x!, s, blank);
+        return (lookup) => Math.abs(f(lookup));
+      }
+      case 'round': {
+        const f = build(x!, s, blank);
+        const d = y ? build(y, s, blank) : () => 0;
+        return (lookup) => roundTo(f(lookup), Math.max(0, Math.min(10, Math.trunc(d(lookup)))));
+      }
+      case 'if': {
+        const c = build(x!, s, blank);
+        const a = build(y!, s, blank);
+        const b = build(z!, s, blank);
+        return (lookup) => (c(lookup) !== 0 ? a(lookup) : b(lookup));
+      }
+      case 'isblank': {
+        if (x?.type !== 'cell') throw new TypeError('ISBLANK takes a cell');
+        const ref = refOf(x.form, cellText(x.ref), s);
+        operands.push({ refs: [ref], range: false, blankTest: true });
+        const read = reader(ref);
+        return (lookup) => truth(read(lookup) === null);
+      }
+      case 'count':
+        return counter(n.args, s, blank);
+      default: {
+        const all = values(n.args, s, blank);
+        const name = n.name;
+        return (lookup) => {
+          const xs = all(lookup);
+          if (xs.length === 0) return 0;
+          if (name === 'sum') return xs.reduce((a, b) => a + b, 0);
+          if (name === 'avg') return xs.reduce((a, b) => a + b, 0) / xs.length;
+          return name === 'min' ? Math.min(...xs) : Math.max(...xs);
+        };
+      }
+    }
+  };
+  const fn = build(root, { periods: 0, years: 0 }, false);
+  return { fn, operands };
+}
+
+const compiled = new WeakMap<Node, Bound>();
+function bound(node: Node): Bound {
+  let b = compiled.get(node);
+  if (!b) {
+    b = compile(node);
+    compiled.set(node, b);
+  }
+  return b;
+}
+
+/** Every operand the formula reads, in order, with the period each is read in. */
+export const operandsOf = (node: Node): readonly Operand[] => bound(node).operands;
 
 export type Evaluation =
   | { readonly status: 'value'; readonly value: number }
@@ -152,119 +333,29 @@ export function missingDecision(
   lookup: ValueLookup,
   strategy: MissingValueStrategy,
 ): 'skip' | 'zero' {
-  const counted = operands.filter((o) => !o.blankTest);
-  const missing = counted.filter((o) => o.refs.every((r) => isMissing(lookup.get(r)))).length;
+  let counted = 0;
+  let missing = 0;
+  for (const o of operands) {
+    if (o.blankTest) continue;
+    counted++;
+    let all = true;
+    for (const r of o.refs)
+      if (!isMissing(lookup.get(r))) {
+        all = false;
+        break;
+      }
+    if (all) missing++;
+  }
   if (strategy === 'skipIfAnyMissing' && missing > 0) return 'skip';
-  if (strategy === 'skipIfAllMissing' && counted.length > 0 && missing === counted.length) return 'skip';
+  if (strategy === 'skipIfAllMissing' && counted > 0 && missing === counted) return 'skip';
   return 'zero';
 }
 
-const isMissing = (v: LookupValue) => v === null || v === undefined || v === '';
-
 /** The value of an expanded formula; missing cells count as 0 (decide skipping first). */
 export function evaluate(node: Node, lookup: ValueLookup): Evaluation {
-  const read = (form: string | null, cell: string, s: Shift): number | null => {
-    const v = lookup.get(refOf(form, cell, s));
-    if (isMissing(v)) return null;
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Skip('notNumeric');
-    return v;
-  };
-  const truth = (b: boolean) => (b ? 1 : 0);
-  const divide = (a: number, b: number) => {
-    if (b === 0) throw new Skip('divisionByZero');
-    return a / b;
-  };
-  const values = (args: readonly Node[], s: Shift): number[] =>
-    args.flatMap((a) =>
-      a.type === 'range'
-        ? rangeCells(a)
-            .map((c) => read(a.form, c, s))
-            .filter((v): v is number => v !== null)
-        : [ev(a, s)],
-    );
-  const ev = (n: Node, s: Shift): number => {
-    switch (n.type) {
-      case 'number':
-        return n.value;
-      case 'cell':
-        return read(n.form, cellText(n.ref), s) ?? 0;
-      case 'range':
-        throw new TypeError('a range outside an aggregate');
-      case 'unary':
-        return n.op === '-' ? -ev(n.operand, s) : truth(ev(n.operand, s) === 0);
-      case 'binary': {
-        if (n.op === 'and') return truth(ev(n.left, s) !== 0 && ev(n.right, s) !== 0);
-        if (n.op === 'or') return truth(ev(n.left, s) !== 0 || ev(n.right, s) !== 0);
-        const a = ev(n.left, s);
-        const b = ev(n.right, s);
-        switch (n.op) {
-          case '+':
-            return a + b;
-          case '-':
-            return a - b;
-          case '*':
-            return a * b;
-          case '/':
-            return divide(a, b);
-          case '=':
-            return truth(close(a, b));
-          case '!=':
-            return truth(!close(a, b));
-          case '<':
-            return truth(a < b && !close(a, b));
-          case '<=':
-            return truth(a <= b || close(a, b));
-          case '>':
-            return truth(a > b && !close(a, b));
-          case '>=':
-            return truth(a >= b || close(a, b));
-        }
-        throw new TypeError(`operator ${n.op}`);
-      }
-      case 'call':
-        return call(n, s);
-    }
-  };
-  const call = (n: Node & { type: 'call' }, s: Shift): number => {
-    const [x, y, z] = n.args;
-    switch (n.name) {
-      case 'prev':
-      case 'lastYear':
-        return ev(x!, shifted(n, s));
-      case 'yoy':
-        return divide(ev(x!, s), ev(x!, { ...s, years: s.years + 1 })) - 1;
-      case 'mom':
-        return divide(ev(x!, s), ev(x!, { ...s, periods: s.periods + 1 })) - 1;
-      case 'abs':
-        return Math.abs(ev(x!, s));
-      case 'round':
-        return roundTo(ev(x!, s), y ? Math.max(0, Math.min(10, Math.trunc(ev(y, s)))) : 0);
-      case 'if':
-        return ev(x!, s) !== 0 ? ev(y!, s) : ev(z!, s);
-      case 'isblank':
-        return truth(x?.type === 'cell' && read(x.form, cellText(x.ref), s) === null);
-      case 'count':
-        return n.args.reduce(
-          (k, a) =>
-            k +
-            (a.type === 'range'
-              ? rangeCells(a).filter((c) => read(a.form, c, s) !== null).length
-              : a.type === 'cell'
-                ? truth(read(a.form, cellText(a.ref), s) !== null)
-                : 1),
-          0,
-        );
-      default: {
-        const xs = values(n.args, s);
-        if (xs.length === 0) return 0;
-        if (n.name === 'sum') return xs.reduce((a, b) => a + b, 0);
-        if (n.name === 'avg') return xs.reduce((a, b) => a + b, 0) / xs.length;
-        return n.name === 'min' ? Math.min(...xs) : Math.max(...xs);
-      }
-    }
-  };
+  const { fn } = bound(node);
   try {
-    const value = ev(node, { periods: 0, years: 0 });
+    const value = fn(lookup);
     return Number.isFinite(value) ? { status: 'value', value } : { status: 'skipped', reason: 'notNumeric' };
   } catch (e) {
     if (e instanceof Skip) return { status: 'skipped', reason: e.reason };

@@ -3,7 +3,14 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { compileLayout, computeDerived, findCell } from '../layout.ts';
 import { highwayMileageLayout } from '../test-fixtures.ts';
-import { type LookupValue, mapLookup, type OperandRef, operandId, type ValueLookup } from './evaluator.ts';
+import {
+  type LookupValue,
+  mapLookup,
+  type OperandRef,
+  operandId,
+  slotLookup,
+  type ValueLookup,
+} from './evaluator.ts';
 import {
   type CompiledRule,
   classifyResults,
@@ -221,6 +228,14 @@ describe('templates', () => {
     // A lookup built from exactly these refs answers every rule.
     const values = new Map(refs.map((x) => [operandId(x), 1] as const));
     for (const x of r.value) assert.notEqual(runRule(x, mapLookup(values)).reason, 'missingValues');
+    // The same through numbered slots: one array per unit.
+    const bind = slotLookup(refs);
+    const ones = bind(refs.map(() => 1));
+    const missingFirst = bind(refs.map((_, i) => (i === 0 ? null : 1)));
+    for (const x of r.value) assert.notEqual(runRule(x, ones).reason, 'missingValues');
+    const first = refs[0]!;
+    assert.equal(ones.get({ ...first }), 1, 'an equal ref that is another object finds its slot');
+    assert.equal(missingFirst.get(first), null);
   });
 });
 
