@@ -28,7 +28,10 @@ const layout = compiled.value;
 const rule = (expression: string, extra: Partial<ValidationRuleDef> = {}): CompiledRule => {
   const r = compileRule({ code: 'T1', name: '测试', importance: 'hard', expression, ...extra });
   assert.ok(r.ok, r.ok ? '' : `${r.error.message} at ${r.error.start}`);
-  return r.value;
+  if (r.value.template !== null) return r.value;
+  const checked = expandRule(r.value, layout);
+  assert.ok(checked.ok, checked.ok ? '' : checked.error.message);
+  return checked.value[0]!;
 };
 
 /**
@@ -72,6 +75,9 @@ describe('running rules', () => {
       left: 10.75,
       right: 10.75,
       message: null,
+      cellKeys: ['total', 'national', 'provincial', 'county', 'township', 'special', 'village'].map(
+        (r) => `${r}.total`,
+      ),
     });
     const bad = runRule(r, lookupOf({ cur: { ...good, 'total.total': 11 } }));
     assert.equal(bad.status, 'fail');
@@ -183,7 +189,14 @@ describe('rule definitions', () => {
   });
 
   test('unknown cells of the form are reported when checked against the layout', () => {
-    const r = expandRule(rule('R01C01 = R09C01'), layout);
+    const compiled = compileRule({
+      code: 'T1',
+      name: '测试',
+      importance: 'hard',
+      expression: 'R01C01 = R09C01',
+    });
+    assert.ok(compiled.ok);
+    const r = expandRule(compiled.value, layout);
     assert.ok(!r.ok && r.error.message.includes('R09C01') && r.error.start === 9);
   });
 });
@@ -201,6 +214,7 @@ describe('templates', () => {
     );
     assert.ok(!r.value.some((x) => x.instance === 'C05'));
     const failing = r.value.find((x) => x.instance === 'C07')!;
+    assert.deepEqual(failing.cellKeys, ['total.class1_paved', 'national.class1_paved']);
     const out = runRule(failing, lookupOf({ cur: { R01C07: 1, R02C07: 2 } }));
     assert.equal(out.status, 'fail');
     assert.equal(out.message, '1 < 2');

@@ -49,6 +49,8 @@ export interface CompiledRule {
   readonly ast: Node;
   readonly message: readonly MessagePart[];
   readonly template: 'row' | 'column' | null;
+  /** Keys of this form's cells read in the current period, to mark in the grid; set by expandRule. */
+  readonly cellKeys: readonly string[];
 }
 
 export interface RuleResult {
@@ -61,6 +63,8 @@ export interface RuleResult {
   readonly right: number | null;
   /** The filled-in message, for failures. */
   readonly message: string | null;
+  /** The rule's cells of this form and period (CompiledRule.cellKeys). */
+  readonly cellKeys: readonly string[];
 }
 
 export type RuleError = FormulaError & { readonly field: 'expression' | 'message' };
@@ -159,6 +163,7 @@ export function compileRule(
       ast: ast.value,
       message: message.value,
       template: axis.value,
+      cellKeys: [],
     },
   };
 }
@@ -218,6 +223,17 @@ function ownCells(nodes: readonly Node[]): { text: string; node: Node }[] {
   return out;
 }
 
+function currentCellKeys(ast: Node, layout: CompiledLayout): string[] {
+  const keys = new Set<string>();
+  for (const operand of operandsOf(ast))
+    for (const ref of operand.refs)
+      if (ref.form === null && ref.periodsBack === 0 && ref.yearsBack === 0) {
+        const cell = findCell(layout, ref.cell);
+        if (cell) keys.add(cell.key);
+      }
+  return [...keys];
+}
+
 /**
  * Checks a rule's cells against its form's layout and expands a template into one rule per row or
  * column where every cell it names exists, is not shaded and holds numbers.
@@ -235,7 +251,7 @@ export function expandRule(rule: CompiledRule, layout: CompiledLayout): FormulaR
           end: unknown.node.end,
         },
       };
-    return { ok: true, value: [rule] };
+    return { ok: true, value: [{ ...rule, cellKeys: currentCellKeys(rule.ast, layout) }] };
   }
   const axis = rule.template;
   const count = axis === 'row' ? layout.rows.length : layout.columns.length;
@@ -253,7 +269,15 @@ export function expandRule(rule: CompiledRule, layout: CompiledLayout): FormulaR
     });
     if (!usable) continue;
     const instance = `${axis === 'row' ? 'R' : 'C'}${String(i).padStart(2, '0')}`;
-    out.push({ ...rule, code: `${rule.def.code}[${instance}]`, instance, ast, message, template: null });
+    out.push({
+      ...rule,
+      code: `${rule.def.code}[${instance}]`,
+      instance,
+      ast,
+      message,
+      template: null,
+      cellKeys: currentCellKeys(ast, layout),
+    });
   }
   return { ok: true, value: out };
 }
@@ -291,6 +315,7 @@ const result = (
   left,
   right,
   message,
+  cellKeys: rule.cellKeys,
 });
 
 /** Runs one expanded rule. */
