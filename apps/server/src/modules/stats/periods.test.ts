@@ -82,6 +82,20 @@ describe('period ids', () => {
     }
     assert.equal(parsePeriodType('monthE29').ok, false);
     assert.equal(parsePeriodType('weekly').ok, false);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc
+            .constantFrom('month', 'quarterE', 'yearE1', 'halfYearE28')
+            .chain((p) => fc.string().map((t) => p + t)),
+        ),
+        (s) => {
+          const r = parsePeriodType(s);
+          if (r.ok) assert.equal(periodTypeCode(r.value), s);
+        },
+      ),
+    );
   });
 });
 

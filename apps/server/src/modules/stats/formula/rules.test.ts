@@ -294,3 +294,41 @@ describe('documented examples', () => {
     }
   });
 });
+
+describe('rule fuzzing', () => {
+  test('any expression and message text compiles or is refused with a position, never a throw', () => {
+    const pieces = [
+      '{',
+      '}',
+      '{left}',
+      '{right}',
+      '{R01C01}',
+      '{yoy(R01C01)',
+      'R01C*',
+      'R*C01',
+      '=',
+      '>',
+      ' and ',
+      '值',
+      '(',
+      ')',
+    ];
+    const text = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((xs) => xs.join('')),
+    );
+    fc.assert(
+      fc.property(text, text, (expression, message) => {
+        const r = compileRule({ code: 'f', name: 'f', importance: 'soft', expression, message });
+        if (!r.ok) {
+          const source = r.error.field === 'expression' ? expression : message;
+          assert.ok(r.error.start >= 0 && r.error.end <= source.length, JSON.stringify(r.error));
+          return;
+        }
+        const e = expandRule(r.value, layout);
+        if (e.ok) for (const x of e.value) runRule(x, lookupOf({}));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
