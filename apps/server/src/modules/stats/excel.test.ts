@@ -191,7 +191,15 @@ describe('round trip', () => {
     const values = { 'rate.default': 97.25, 'open.default': 1, 'note.default': '含新建路段 12 公里' };
     const file = await buildWorkbook(l, { ...ctx, kind: 'filled' }, values);
     const wb = await open(file);
-    sheet(wb).getCell(sheetRefs(l).get('open.default')!).value = '否';
+    const open_ = sheet(wb).getCell(sheetRefs(l).get('open.default')!);
+    assert.equal(open_.value, '是', 'booleans are shown as 是/否');
+    assert.equal(open_.dataValidation?.type, 'list');
+    assert.deepEqual(
+      (await parseUpload(file, l, expect)).values,
+      values,
+      'an exported report reads back as it was',
+    );
+    open_.value = '否';
     const parsed = await parseUpload(await save(wb), l, expect);
     assert.deepEqual(parsed.errors, []);
     assert.deepEqual(parsed.values, { ...values, 'open.default': 0 });

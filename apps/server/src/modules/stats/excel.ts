@@ -190,9 +190,19 @@ function writeCells(
       x.value = { formula: excelFormula(layout, cell), result: typeof value === 'number' ? value : '' };
       x.fill = COMPUTED_FILL;
     } else {
-      x.value = value ?? null;
+      const isBoolean = cell.indicator.valueType === 'boolean';
+      x.value = isBoolean && typeof value === 'number' ? (value ? '是' : '否') : (value ?? null);
       if (ctx.kind !== 'aggregate') x.protection = { locked: false };
-      if (
+      if (isBoolean && ctx.kind !== 'aggregate')
+        x.dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: ['"是,否"'],
+          showErrorMessage: true,
+          errorTitle: '数值有误',
+          error: `${cell.indicator.name}应填“是”或“否”`,
+        };
+      else if (
         cell.indicator.valueType !== 'text' &&
         cell.indicator.valueType !== 'boolean' &&
         ctx.kind !== 'aggregate'
