@@ -17,10 +17,10 @@ import {
 import {
   type Cell,
   type CellValue,
-  type CellValues,
   type CompiledLayout,
   checkCellValue,
   parseCellInput,
+  toCellValues,
 } from './layout.ts';
 
 export type SheetErrorCode =
@@ -184,13 +184,14 @@ function readEntry(
 const same = (a: CellValue | null | undefined, b: CellValue | null | undefined) =>
   (a ?? null) === (b ?? null);
 
-/** Reads an uploaded workbook against the layout it claims to be; `current` drives the diff. */
+/** Reads an uploaded workbook against the layout it claims to be; the stored values drive the diff. */
 export async function parseUpload(
   data: Uint8Array,
   layout: CompiledLayout,
   expect: UploadExpectation,
-  current: CellValues = {},
+  stored: Readonly<Record<string, string | number | null | undefined>> = {},
 ): Promise<ParsedUpload> {
+  const current = toCellValues(layout, stored);
   const empty = { values: {}, changes: [] };
   const wb = new ExcelJS.Workbook();
   try {

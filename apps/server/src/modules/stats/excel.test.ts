@@ -136,6 +136,18 @@ describe('round trip', () => {
     const same = await parseUpload(file, mileage, expect, values);
     assert.deepEqual(same.values, values);
     assert.deepEqual(same.changes, []);
+    // Stored numbers arrive as exact decimal text (numeric columns): equal values are no change.
+    const asStored = await parseUpload(file, mileage, expect, {
+      'national.class1_paved': '12.500',
+      'village.class4_unpaved': '3',
+    });
+    assert.deepEqual(asStored.changes, []);
+    const fromText = await buildWorkbook(
+      mileage,
+      { ...ctx, kind: 'filled' },
+      { 'national.class1_paved': '12.5', 'village.class4_unpaved': '3' },
+    );
+    assert.deepEqual((await parseUpload(fromText, mileage, expect)).values, values);
     const diff = await parseUpload(file, mileage, expect, {
       'national.class1_paved': 10,
       'county.class2_paved': 4,

@@ -18,10 +18,13 @@ import {
   sheetGeometry,
   sheetRef,
 } from './excel-sheet.ts';
-import { type Cell, type CellValues, type CompiledLayout, computeDerived } from './layout.ts';
+import { type Cell, type CompiledLayout, computeDerived, toCellValues } from './layout.ts';
 
 export { type SheetMeta, sheetRefs } from './excel-sheet.ts';
 export { type ParsedUpload, parseUpload, type SheetError, type UploadExpectation } from './excel-upload.ts';
+
+/** Values by cell key; numbers may be exact decimal text as stored (toCellValues). */
+export type StoredValues = Readonly<Record<string, string | number | null | undefined>>;
 
 /** The form's official header (报表制度 fields). */
 export interface FormHeader {
@@ -160,10 +163,10 @@ function writeCells(
   ws: ExcelJS.Worksheet,
   layout: CompiledLayout,
   ctx: WorkbookContext,
-  values: CellValues,
+  values: StoredValues,
 ): void {
   const g = sheetGeometry(layout);
-  const derived = computeDerived(layout, values);
+  const derived = computeDerived(layout, toCellValues(layout, values));
   ws.getCell(g.codesRow, 1).value = CODES_MARKER;
   layout.columns.forEach((col, i) => {
     ws.getCell(g.codesRow, FIRST_DATA_COLUMN + i).value = col.combo;
@@ -224,7 +227,7 @@ function writeCells(
 export async function buildWorkbook(
   layout: CompiledLayout,
   ctx: WorkbookContext,
-  values: CellValues = {},
+  values: StoredValues = {},
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jtgov';

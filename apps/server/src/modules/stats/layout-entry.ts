@@ -138,3 +138,24 @@ export function validateEntries(
   }
   return errors.sort((a, b) => (a.address ?? '').localeCompare(b.address ?? ''));
 }
+
+/**
+ * Stored values as CellValues: numbers that arrive as exact decimal text (numeric columns, DHIS2
+ * strings) become numbers for non-text cells; null, undefined and '' are dropped, unknown keys too.
+ */
+export function toCellValues(
+  layout: CompiledLayout,
+  stored: Readonly<Record<string, string | number | null | undefined>>,
+): Record<string, CellValue> {
+  const out: Record<string, CellValue> = {};
+  for (const [key, value] of Object.entries(stored)) {
+    const cell = layout.byKey.get(key);
+    if (!cell || value === null || value === undefined || value === '') continue;
+    if (cell.indicator.valueType === 'text') out[key] = String(value);
+    else {
+      const n = typeof value === 'number' ? value : Number(value);
+      if (Number.isFinite(n)) out[key] = n;
+    }
+  }
+  return out;
+}

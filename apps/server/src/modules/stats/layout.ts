@@ -389,5 +389,6 @@ export {
   type CellErrorCode,
   checkCellValue,
   parseCellInput,
+  toCellValues,
   validateEntries,
 } from './layout-entry.ts';
