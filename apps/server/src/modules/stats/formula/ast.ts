@@ -4,7 +4,8 @@
  * Operands
  *   R01C02                  cell of this form, this unit, this period: row 1, column 2 (R1C2 too)
  *   national.class1_paved   the same by key: indicator code '.' option combo (see layout.ts)
- *   [交行统1-2表]R01C02      a cell of another form (its 表号 in brackets), same unit and period
+ *   [交行统1-2表]R01C02      a cell of another form (its 表号 in brackets), same unit; the lookup
+ *                           reads that form's period covering this one (its own period type)
  *   [交行统1-2表]total.total
  *   R02C03:R07C03           a rectangular range, only as an argument of SUM, AVG, MIN, MAX, COUNT
  *   12  0.3  1.5e3          numbers
