@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../test/harness.ts';
+import { STATS_PROBES, type StatsProbeWorld, setUpStatsProbes } from './modules/stats/stats-probes.ts';
 import { insertFile } from './platform/files/files.repository.ts';
 import { PERMISSIONS } from './platform/identity/permissions.ts';
 import { notify } from './platform/notify/notify.service.ts';
@@ -26,6 +27,7 @@ interface World {
     vehicleId: number;
   };
   ownOrgId: number;
+  stats: StatsProbeWorld;
 }
 
 type Probe = (w: World) => Promise<void>;
@@ -170,6 +172,7 @@ const PROBES: Record<string, Probe> = {
   },
   'POST /api/vehicles/{id}/deactivate': (w) =>
     expectDenied(w, 'POST', `/api/vehicles/${w.foreign.vehicleId}/deactivate`),
+  ...STATS_PROBES,
 };
 
 const EXEMPT: Record<string, string> = {
@@ -291,6 +294,7 @@ for (const kind of DB_KINDS) {
           vehicleId: vehicleId.id,
         },
         ownOrgId: await t.orgId('320102'),
+        stats: await setUpStatsProbes(t),
       };
       const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
       operations = Object.entries(doc.paths).flatMap(([path, ops]) =>

@@ -8,7 +8,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { SecretBox } from './platform/identity/secrets.ts';
 import { seedDemoAccounts, seedInitialAdmin, seedRoles } from './platform/identity/seed.ts';
 import { seedOrgTree } from './platform/orgs/seed.ts';
-import { ALL_MIGRATIONS } from './registry.ts';
+import { ALL_MIGRATIONS, PARTS } from './registry.ts';
 
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   return openDatabase({
@@ -46,6 +46,7 @@ export async function seedAll(handle: DatabaseHandle, config: Config, now = new 
     const calendarDays = await seedCalendar(trx);
     const admin = await seedInitialAdmin(trx, config, now);
     const demoAccounts = config.mode === 'demo' ? await seedDemoAccounts(trx, config, now) : 0;
+    if (config.mode === 'demo') for (const part of PARTS) await part.seedDemo?.(trx, config, now);
     return {
       ...tree,
       adminPassword: admin?.generatedPassword ?? null,

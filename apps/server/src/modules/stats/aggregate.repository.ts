@@ -16,6 +16,14 @@ const AGGREGATE = sql`case m.agg
   when 'count' then count(v.num)
 end::text`;
 
+const FUNCTION: Readonly<Record<Exclude<AggregationType, 'none'>, string>> = {
+  sum: 'sum',
+  average: 'avg',
+  min: 'min',
+  max: 'max',
+  count: 'count',
+};
+
 const mapping = (cells: readonly CellAggregation[]) => {
   const aggregated = cells.filter((c) => c.aggregation !== 'none');
   return sql`unnest(${aggregated.map((c) => c.cellKey)}::text[], ${aggregated.map((c) => c.aggregation)}::text[])
@@ -24,7 +32,9 @@ const mapping = (cells: readonly CellAggregation[]) => {
 
 /**
  * Each cell's roll-up over every value filled in the subtree, by its indicator's aggregation
- * type, in one grouped scan. The national total skips the join to the tree altogether.
+ * type: one grouped scan per aggregation type in use (a CASE over aggregates would compute
+ * every aggregate for every row). When every cell aggregates alike, no cell filter is needed:
+ * values exist only for entry cells. The national total skips the join to the tree.
  */
 export async function aggregateSubtree(
   db: Executor,
@@ -34,13 +44,26 @@ export async function aggregateSubtree(
   cells: readonly CellAggregation[],
 ): Promise<Map<string, string | null>> {
   const isRoot = /^\/\d+\/$/.test(scopePath);
-  const result = await sql<{ cell_key: string; value: string | null }>`
-    select m.cell_key, ${AGGREGATE} as value
-    from ${mapping(cells)}
-    join stats_value v on v.cell_key = m.cell_key and v.form_id = ${formId} and v.period = ${period}
-    ${isRoot ? sql`` : sql`join org_unit o on o.id = v.org_unit_id and o.path like ${under(scopePath)}`}
-    group by m.cell_key, m.agg`.execute(db);
-  return new Map(result.rows.map((r) => [r.cell_key, r.value]));
+  const byType = new Map<Exclude<AggregationType, 'none'>, string[]>();
+  for (const c of cells) {
+    if (c.aggregation === 'none') continue;
+    const keys = byType.get(c.aggregation) ?? [];
+    keys.push(c.cellKey);
+    byType.set(c.aggregation, keys);
+  }
+  const out = new Map<string, string | null>();
+  const all = new Set(cells.filter((c) => c.aggregation !== 'none').map((c) => c.cellKey));
+  for (const [type, keys] of byType) {
+    const only = byType.size === 1 ? sql`` : sql`and v.cell_key = any(${keys})`;
+    const result = await sql<{ cell_key: string; value: string | null }>`
+      select v.cell_key, ${sql.raw(FUNCTION[type])}(v.num)::text as value
+      from stats_value v
+      ${isRoot ? sql`` : sql`join org_unit o on o.id = v.org_unit_id and o.path like ${under(scopePath)}`}
+      where v.form_id = ${formId} and v.period = ${period} ${only}
+      group by v.cell_key`.execute(db);
+    for (const r of result.rows) if (all.has(r.cell_key)) out.set(r.cell_key, r.value);
+  }
+  return out;
 }
 
 export interface ChildAggregateRow {

@@ -208,6 +208,8 @@ export async function importDataValues(
   };
   await recordAudit(trx, audit, {
     action: 'stats.values.import',
+    // An import of which nothing could go in failed, whatever it was meant to do.
+    outcome: summary.status === 'ERROR' ? 'failure' : 'success',
     objectType: 'stats_form',
     objectId: form.id,
     after: {

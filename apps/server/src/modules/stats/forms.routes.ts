@@ -34,6 +34,8 @@ import {
   toWindowDto,
   windowOf,
 } from './forms.service.ts';
+import { listRules } from './rules.repository.ts';
+import { createRule, RuleBody, RuleDto, toRuleDto } from './rules.service.ts';
 
 const tags = ['stats'];
 
@@ -199,6 +201,52 @@ export const formsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ),
         );
       return reply.status(201).send(dto);
+    },
+  );
+
+  app.get(
+    '/stats/forms/:formId/rules',
+    {
+      config: { auth: 'stats.read' },
+      schema: {
+        tags,
+        summary: 'Audit formulas (审核公式) of a form',
+        params: FormParams,
+        querystring: PageQuery,
+        response: { 200: Page(RuleDto), ...commonErrors },
+      },
+    },
+    async (request) => {
+      await formVisible(db, requireActor(request), request.params.formId);
+      return pageOf((await listRules(db, request.params.formId, false)).map(toRuleDto), request.query);
+    },
+  );
+
+  app.post(
+    '/stats/forms/:formId/rules',
+    {
+      config: { auth: 'stats.manage' },
+      schema: {
+        tags,
+        summary: 'Add an audit formula: hard blocks submission, soft needs an explanation',
+        params: FormParams,
+        body: RuleBody,
+        response: { 201: RuleDto, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const row = await db
+        .transaction()
+        .execute((trx) =>
+          createRule(
+            trx,
+            auditContextOf(request),
+            requireActor(request),
+            request.params.formId,
+            request.body,
+          ),
+        );
+      return reply.status(201).send(toRuleDto(row));
     },
   );
 

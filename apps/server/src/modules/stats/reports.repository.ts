@@ -207,3 +207,31 @@ export async function listReportedPeriods(db: Executor, formId: number): Promise
     .execute();
   return rows.map((r) => r.period);
 }
+
+/** Demo content: marks the drafts of a subtree's units submitted to a reviewer. */
+export async function updateReportsSubmitted(
+  db: Executor,
+  formId: number,
+  period: string,
+  scopePath: string,
+  reviewerId: number,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('stats_report as r')
+    .set({ state: 'submitted', submitted_at: now, reviewer_org_unit_id: reviewerId, updated_at: now })
+    .where('r.form_id', '=', formId)
+    .where('r.period', '=', period)
+    .where('r.state', '=', 'draft')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('org_unit as o')
+          .select('o.id')
+          .whereRef('o.id', '=', 'r.org_unit_id')
+          .where('o.path', 'like', under(scopePath))
+          .where('o.level', '=', 'county'),
+      ),
+    )
+    .execute();
+}

@@ -160,13 +160,7 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         cellKey: request.params.cellKey,
       };
       const result = await cellHistory(db, key, request.query.pageSize, offsetOf(request.query));
-      return toPage(result, request.query, (r) => ({
-        value: r.num ?? r.txt,
-        deleted: r.deleted,
-        source: r.source,
-        changedBy: r.changed_by_name,
-        changedAt: r.changed_at.toISOString(),
-      }));
+      return toPage(result, request.query, (r) => ({ ...r, changedAt: r.changedAt.toISOString() }));
     },
   );
 

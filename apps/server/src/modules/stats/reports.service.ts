@@ -97,7 +97,7 @@ export async function reportView(
   const [comments, snapshot, built] = await Promise.all([
     ctx.report ? listComments(db, ctx.report.id) : [],
     ctx.report ? latestSnapshot(db, ctx.report.id) : undefined,
-    subjectOf(db, ctx, values, explanations, now),
+    subjectOf(db, ctx, { ...values, ...computed }, explanations, now),
   ]);
   const children = await childrenStatus(db, ctx);
   const reason = lockReason(ctx, now);

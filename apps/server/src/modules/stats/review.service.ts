@@ -59,7 +59,7 @@ export async function actOnReport(
   const { subject, failures } = await subjectOf(
     trx,
     ctx,
-    values,
+    { ...values, ...computed },
     explanations,
     now,
     pendingUnlock?.requested_by ?? null,

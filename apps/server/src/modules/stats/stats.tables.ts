@@ -106,6 +106,8 @@ export interface StatsValueTable {
   num: Numeric;
   txt: string | null;
   updated_by: number | null;
+  updated_by_name: string | null;
+  source: 'entry' | 'import';
   updated_at: Date;
 }
 
@@ -169,7 +171,21 @@ export interface StatsReminderTable {
   sent_at: Date;
 }
 
+export interface StatsRuleTable {
+  id: Generated<number>;
+  form_id: number;
+  code: string;
+  name: string;
+  expression: string;
+  importance: 'hard' | 'soft';
+  message: string | null;
+  missing_values: 'skipIfAnyMissing' | 'skipIfAllMissing' | 'neverSkip';
+  active: boolean;
+  created_at: CreatedAt;
+}
+
 export interface StatsTables {
+  stats_rule: StatsRuleTable;
   stats_form: StatsFormTable;
   stats_indicator: StatsIndicatorTable;
   stats_form_version: StatsFormVersionTable;

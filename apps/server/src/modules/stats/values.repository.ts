@@ -53,8 +53,23 @@ export async function upsertValues(
     mode === 'createOnly'
       ? sql`do nothing`
       : sql`do update
-          set num = excluded.num, txt = excluded.txt, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+          set num = excluded.num, txt = excluded.txt, updated_by = excluded.updated_by,
+            updated_by_name = excluded.updated_by_name, source = excluded.source, updated_at = excluded.updated_at
           where v.num is distinct from excluded.num or v.txt is distinct from excluded.txt`;
+  // The value being replaced moves to the history with who set it and when (all CTEs of one
+  // statement read the table as it was before the statement).
+  const superseded =
+    mode === 'createOnly'
+      ? sql``
+      : sql`, old as (
+        insert into stats_value_history
+          (form_id, period, org_unit_id, cell_key, num, txt, deleted, source, changed_by, changed_by_name, changed_at)
+        select v.form_id, v.period, v.org_unit_id, v.cell_key, v.num, v.txt, false, v.source, v.updated_by,
+          v.updated_by_name, v.updated_at
+        from input i join stats_value v on v.form_id = ${meta.formId} and v.period = i.period
+          and v.org_unit_id = i.org_unit_id and v.cell_key = i.cell_key
+        where v.num is distinct from i.num or v.txt is distinct from i.txt
+      )`;
   const counts = { inserted: 0, updated: 0 };
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
@@ -65,18 +80,15 @@ export async function upsertValues(
           ${chunk.map((r) => r.cellKey)}::text[], ${chunk.map((r) => r.num)}::numeric[],
           ${chunk.map((r) => r.txt)}::text[]
         ) as t (period, org_unit_id, cell_key, num, txt)
-      ), up as (
-        insert into stats_value as v (form_id, period, org_unit_id, cell_key, num, txt, updated_by, updated_at)
-        select ${meta.formId}, period, org_unit_id, cell_key, num, txt, ${meta.userId}, ${meta.at} from input
+      )${superseded}, up as (
+        insert into stats_value as v
+          (form_id, period, org_unit_id, cell_key, num, txt, updated_by, updated_by_name, source, updated_at)
+        select ${meta.formId}, period, org_unit_id, cell_key, num, txt, ${meta.userId}, ${meta.username},
+          ${meta.source}, ${meta.at}
+        from input
         ${onlyExisting}
         on conflict (form_id, period, org_unit_id, cell_key) ${onConflict}
-        returning v.period, v.org_unit_id, v.cell_key, v.num, v.txt, (xmax = 0) as inserted
-      ), hist as (
-        insert into stats_value_history
-          (form_id, period, org_unit_id, cell_key, num, txt, deleted, source, changed_by, changed_by_name, changed_at)
-        select ${meta.formId}, period, org_unit_id, cell_key, num, txt, false, ${meta.source}, ${meta.userId},
-          ${meta.username}, ${meta.at}
-        from up
+        returning (xmax = 0) as inserted
       )
       select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
       from up`.execute(db);
@@ -87,7 +99,10 @@ export async function upsertValues(
   return counts;
 }
 
-/** Deletes cells that exist, recording each deletion in the history; returns how many went. */
+/**
+ * Deletes cells that exist; the history keeps the deleted value (who set it, when) and a
+ * deletion entry (who deleted it, when). Returns how many went.
+ */
 export async function deleteValues(
   db: Executor,
   meta: WriteMeta,
@@ -106,11 +121,14 @@ export async function deleteValues(
         delete from stats_value v using input i
         where v.form_id = ${meta.formId} and v.period = i.period and v.org_unit_id = i.org_unit_id
           and v.cell_key = i.cell_key
-        returning v.period, v.org_unit_id, v.cell_key
+        returning v.*
       ), hist as (
         insert into stats_value_history
           (form_id, period, org_unit_id, cell_key, num, txt, deleted, source, changed_by, changed_by_name, changed_at)
-        select ${meta.formId}, period, org_unit_id, cell_key, null, null, true, ${meta.source}, ${meta.userId},
+        select form_id, period, org_unit_id, cell_key, num, txt, false, source, updated_by, updated_by_name, updated_at
+        from gone
+        union all
+        select form_id, period, org_unit_id, cell_key, null, null, true, ${meta.source}, ${meta.userId},
           ${meta.username}, ${meta.at}
         from gone
       )
@@ -146,22 +164,39 @@ export async function countValues(db: Executor, formId: number, period: string, 
   return Number(row.n);
 }
 
-/** Every value a cell has held, newest first. */
+export interface CellHistoryEntry {
+  value: string | null;
+  deleted: boolean;
+  source: 'entry' | 'import';
+  changedBy: string | null;
+  changedAt: Date;
+}
+
+/** Every value a cell has held, newest first: the current one, then each it replaced. */
 export async function cellHistory(
   db: Executor,
   key: { formId: number; period: string; orgUnitId: number; cellKey: string },
   limit: number,
   offset: number,
-): Promise<{ items: HistoryRow[]; total: number }> {
-  const base = db
-    .selectFrom('stats_value_history')
-    .where('form_id', '=', key.formId)
-    .where('period', '=', key.period)
-    .where('org_unit_id', '=', key.orgUnitId)
-    .where('cell_key', '=', key.cellKey);
-  const [items, count] = await Promise.all([
-    base.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+): Promise<{ items: CellHistoryEntry[]; total: number }> {
+  const result = await sql<CellHistoryEntry & { total: number }>`
+    with entries as (
+      select coalesce(num::text, txt) as value, false as deleted, source, updated_by_name as changed_by,
+        updated_at as changed_at, 9223372036854775807 as ord
+      from stats_value
+      where form_id = ${key.formId} and period = ${key.period} and org_unit_id = ${key.orgUnitId}
+        and cell_key = ${key.cellKey}
+      union all
+      select coalesce(num::text, txt), deleted, source, changed_by_name, changed_at, id
+      from stats_value_history
+      where form_id = ${key.formId} and period = ${key.period} and org_unit_id = ${key.orgUnitId}
+        and cell_key = ${key.cellKey}
+    )
+    select value, deleted, source, changed_by as "changedBy", changed_at as "changedAt",
+      (count(*) over ())::int as total
+    from entries order by changed_at desc, ord desc limit ${limit} offset ${offset}`.execute(db);
+  return {
+    items: result.rows.map(({ total: _, ...entry }) => entry),
+    total: result.rows[0]?.total ?? 0,
+  };
 }

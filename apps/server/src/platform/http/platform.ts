@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.ts';
-import type { Db, DbKind } from '../db/database.ts';
+import type { Db, DbKind, Executor } from '../db/database.ts';
 import type { MigrationSet } from '../db/migrate.ts';
 import type { SecretBox } from '../identity/secrets.ts';
 import type { JobHandlers } from '../jobs/job-worker.ts';
@@ -38,4 +38,6 @@ export interface Part {
   readonly jobs?: (platform: Platform) => JobHandlers;
   /** Recurring jobs, registered when the worker starts. */
   readonly schedules?: readonly ScheduleSpec[];
+  /** Demo content added by `jtgov start`/`seed` in demo mode; idempotent; returns rows added. */
+  readonly seedDemo?: (trx: Executor, config: Config, now: Date) => Promise<number>;
 }
