@@ -20,6 +20,7 @@ import {
   type CompiledLayout,
   checkCellValue,
   parseCellInput,
+  roundTo,
   toCellValues,
 } from './layout.ts';
 
@@ -163,7 +164,9 @@ function readEntry(
   cell: Cell,
   raw: Raw,
 ): { ok: true; value: CellValue | null } | { ok: false; message: string } {
-  const v = plain(raw);
+  const shown = plain(raw);
+  // A formula typed into an entry cell (=12.1+0.2) gives binary noise no one typed.
+  const v = isFormula(raw) && typeof shown === 'number' ? roundTo(shown, 10) : shown;
   if (v === null || v === '') return { ok: true, value: null };
   if (v instanceof Date) return { ok: false, message: `${cell.address} 应为数值，收到日期` };
   if (typeof v === 'boolean') {

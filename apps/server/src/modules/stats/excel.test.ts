@@ -230,6 +230,7 @@ describe('tampered uploads', () => {
     ws.getCell(shaded).value = 5;
     ws.getCell(refs.get('national.class2_paved')!).value = 1.23456;
     ws.getCell(refs.get('county.class3_paved')!).value = 7;
+    ws.getCell(refs.get('county.class3_simple')!).value = { formula: '0.1+0.2', result: 0.1 + 0.2 };
     const parsed = await parseUpload(await save(wb), mileage, expect);
     assert.equal(parsed.ok, false);
     assert.deepEqual(
@@ -249,8 +250,8 @@ describe('tampered uploads', () => {
     );
     assert.deepEqual(
       parsed.values,
-      { 'county.class3_paved': 7 },
-      'good cells are still read, for the report',
+      { 'county.class3_paved': 7, 'county.class3_simple': 0.3 },
+      'good cells are still read, for the report; a formula typed in gives its value without binary noise',
     );
   });
 
