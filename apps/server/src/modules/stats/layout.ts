@@ -7,6 +7,9 @@
  *   address  R01C03               row 1, column 3 (1-based, at least two digits each)
  *   key      mileage.grade1_paved  indicator code '.' option-combo code
  *
+ * Store values by key: a key survives a new form version that adds rows or options, while an
+ * address is a position and moves (DHIS2 maps the key to dataElement = indicator code,
+ * categoryOptionCombo = combo code).
  * Option combos: a leaf column joins one option code per dimension with '_' (grade1_paved); a
  * subtotal column joins a prefix of them (grade1 = all 路面类型 of 一级); the total column is
  * 'total'; a layout without dimensions has the single combo 'default'. Column order follows Chinese
