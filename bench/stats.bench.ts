@@ -191,7 +191,7 @@ async function run(label: string, handle: DatabaseHandle): Promise<Figures> {
   const provinceMs = performance.now() - p0;
   if (national.size !== cells.length)
     throw new Error(`${label}: national roll-up has ${national.size} cells`);
-  return {
+  const figures = {
     db: label,
     values: dataValues.length,
     importS,
@@ -200,6 +200,9 @@ async function run(label: string, handle: DatabaseHandle): Promise<Figures> {
     provinceMs,
     conflicts: summary.conflicts.length,
   };
+  // Each database's figures as soon as they are known: the PGlite run takes a while.
+  console.error(`${label}: ${JSON.stringify(figures)}`);
+  return figures;
 }
 
 const results: Figures[] = [];
