@@ -57,7 +57,11 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'maritime.manage',
       'vehicle.read',
       'vehicle.manage',
+      // A role is granted only by someone holding all its permissions: administrators hold the
+      // statistical ones so that they can grant 业务人员 and 统计审核员.
       'stats.read',
+      'stats.fill',
+      'stats.review',
       'stats.manage',
     ],
     isAdmin: true,
@@ -89,6 +93,10 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'maritime.read',
       'vehicle.read',
       'vehicle.manage',
+      'stats.read',
+      'stats.fill',
+      'stats.review',
+      'stats.manage',
     ],
     isAdmin: true,
   },
