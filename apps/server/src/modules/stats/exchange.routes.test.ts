@@ -192,6 +192,32 @@ for (const kind of DB_KINDS) {
       assert.equal(locked.json().importCount.imported + locked.json().importCount.updated, 0);
     });
 
+    test('a cell given twice in one set counts once, with its last value', async () => {
+      const twice = [
+        {
+          dataElement: 'trips',
+          period: '202610',
+          orgUnit: '320106',
+          categoryOptionCombo: 'water',
+          value: '1',
+        },
+        {
+          dataElement: 'trips',
+          period: '202610',
+          orgUnit: '320106',
+          categoryOptionCombo: 'water',
+          value: '2',
+        },
+      ];
+      const res = await post('dryRun=false&importStrategy=CREATE_AND_UPDATE', {
+        dataSet: FORM,
+        dataValues: twice,
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.deepEqual(res.json().importCount, { imported: 1, updated: 0, ignored: 1, deleted: 0 });
+      assert.ok((await exported()).includes('320106 trips.water 2'));
+    });
+
     test('a county neither imports into nor exports a sibling county', async () => {
       const res = await post(
         'dryRun=false&importStrategy=CREATE_AND_UPDATE',

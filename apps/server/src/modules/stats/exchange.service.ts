@@ -16,7 +16,13 @@ import type { CompiledLayout } from './layout.ts';
 import type { Period } from './periods.ts';
 import { layoutOfVersion, versionFor } from './report-context.ts';
 import { listReportsOfUnits } from './reports.repository.ts';
-import { type CellWrite, deleteValues, upsertValues, type WriteMode } from './values.repository.ts';
+import {
+  anyValues,
+  type CellWrite,
+  deleteValues,
+  upsertValues,
+  type WriteMode,
+} from './values.repository.ts';
 
 export type ImportStrategy = 'CREATE_AND_UPDATE' | 'CREATE' | 'UPDATE' | 'DELETE';
 
@@ -122,7 +128,7 @@ export async function importDataValues(
       ),
     );
 
-  const writes: CellWrite[] = [];
+  let writes: CellWrite[] = [];
   const touched = new Map<string, { period: string; orgUnitId: number; versionId: number }>();
   for (const [index, v] of request.dataValues.entries()) {
     const periodId = v.period ?? request.period ?? '';
@@ -184,13 +190,26 @@ export async function importDataValues(
     source: 'import' as const,
   };
   const count = { imported: 0, updated: 0, ignored: conflictCount, deleted: 0 };
+  // A cell given twice counts once, with its last value: one statement cannot change a row twice.
+  const unique = new Map<string, CellWrite>();
+  for (const w of writes) unique.set(`${w.period}|${w.orgUnitId}|${w.cellKey}`, w);
+  if (unique.size < writes.length) writes = [...unique.values()];
   if (strategy === 'DELETE') count.deleted = await deleteValues(trx, meta, writes);
   else {
     const clears = writes.filter((w) => w.num === null && w.txt === null);
     const sets = clears.length === 0 ? writes : writes.filter((w) => w.num !== null || w.txt !== null);
     await ensureDraftReports(trx, form.id, [...touched.values()], now);
+    // The first load of a period replaces nothing: no old values to look up and keep.
+    const fresh =
+      strategy !== 'UPDATE' &&
+      !(await anyValues(
+        trx,
+        form.id,
+        [...periodIds],
+        [...units.values()].map((u) => u.id),
+      ));
     const mode: WriteMode =
-      strategy === 'CREATE' ? 'createOnly' : strategy === 'UPDATE' ? 'updateOnly' : 'upsert';
+      strategy === 'CREATE' || fresh ? 'createOnly' : strategy === 'UPDATE' ? 'updateOnly' : 'upsert';
     const written = await upsertValues(trx, meta, sets, mode);
     count.imported = written.inserted;
     count.updated = written.updated;

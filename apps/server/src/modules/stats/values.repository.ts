@@ -138,6 +138,25 @@ export async function deleteValues(
   return deleted;
 }
 
+/** Whether a form has any value for these periods and units (an import's first load has none). */
+export async function anyValues(
+  db: Executor,
+  formId: number,
+  periods: readonly string[],
+  orgUnitIds: readonly number[],
+): Promise<boolean> {
+  if (periods.length === 0 || orgUnitIds.length === 0) return false;
+  const row = await db
+    .selectFrom('stats_value')
+    .select('form_id')
+    .where('form_id', '=', formId)
+    .where(sql<boolean>`period = any(${periods})`)
+    .where(sql<boolean>`org_unit_id = any(${orgUnitIds})`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function listValues(
   db: Executor,
   formId: number,
