@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../test/harness.ts';
+import { EXCEL_PROBES } from './modules/stats/excel-probes.ts';
 import { STATS_PROBES, type StatsProbeWorld, setUpStatsProbes } from './modules/stats/stats-probes.ts';
 import { insertFile } from './platform/files/files.repository.ts';
 import { PERMISSIONS } from './platform/identity/permissions.ts';
@@ -173,6 +174,7 @@ const PROBES: Record<string, Probe> = {
   'POST /api/vehicles/{id}/deactivate': (w) =>
     expectDenied(w, 'POST', `/api/vehicles/${w.foreign.vehicleId}/deactivate`),
   ...STATS_PROBES,
+  ...EXCEL_PROBES,
 };
 
 const EXEMPT: Record<string, string> = {
