@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { DB_KINDS } from '../../../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness.ts';
 import { WORKBOOK_MAX_BYTES } from './excel.routes.ts';
-import { XLSX_MIME } from './excel.service.ts';
-import { sheetRefs } from './excel.ts';
+import { declaredUnpackedSize, WORKBOOK_MAX_UNPACKED, XLSX_MIME } from './excel.service.ts';
+import { buildWorkbook, sheetRefs } from './excel.ts';
 import { SHEET_NAME } from './excel-sheet.ts';
 import { compileLayout } from './layout.ts';
 import { monthlyPassengerForm, reportUrl, type StatsWorld, setUpStatsWorld } from './stats-test-kit.ts';
@@ -40,6 +41,44 @@ async function sheetOf(bytes: Buffer): Promise<ExcelJS.Worksheet> {
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return wb.getWorksheet(SHEET_NAME)!;
 }
+
+/** The workbook with its first zip entry claiming `size` unpacked bytes (a zip bomb's shape). */
+function claimingSize(bytes: Buffer, size: number): Buffer {
+  const out = Buffer.from(bytes);
+  const eocd = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  out.writeUInt32LE(size, out.readUInt32LE(eocd + 16) + 24);
+  return out;
+}
+
+describe('declared unpacked size of an upload', () => {
+  test('a workbook declares its size; other bytes are not a zip; nothing throws', async () => {
+    const layout = compiled.value;
+    const header = { formNo: 'x', name: 'x', issuingAuthority: '', approvingAuthority: '', approvalNo: '' };
+    const bytes = await buildWorkbook(layout, {
+      header: { ...header, validUntil: null, version: 1 },
+      unitName: 'u',
+      unitCode: 'u',
+      periodId: '202610',
+      periodLabel: '2026年10月',
+      kind: 'template',
+    });
+    const size = declaredUnpackedSize(bytes)!;
+    assert.ok(size > bytes.byteLength && size < WORKBOOK_MAX_UNPACKED, String(size));
+    assert.ok(declaredUnpackedSize(claimingSize(bytes, 0x7fffffff))! > WORKBOOK_MAX_UNPACKED);
+    assert.equal(declaredUnpackedSize(Buffer.from('not a zip at all')), null);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(bytes.byteLength), (noise, at) => {
+        const flipped = Buffer.from(bytes);
+        flipped.set(noise.subarray(0, Math.max(0, flipped.byteLength - at)), at);
+        for (const input of [noise, Buffer.concat([bytes.subarray(0, at), noise]), flipped]) {
+          const size = declaredUnpackedSize(input);
+          assert.ok(size === null || size >= 0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
 
 for (const kind of DB_KINDS) {
   describe(`stats Excel download and upload on ${kind}`, () => {
@@ -204,6 +243,9 @@ for (const kind of DB_KINDS) {
       );
       const notXlsx = await upload(w.xwFiller, url, Buffer.from('passengers,road\n1,2\n'), true);
       assert.equal(notXlsx.json().errors[0].code, 'unreadable');
+      const bomb = await upload(w.xwFiller, url, claimingSize(template, 0x7fffffff), true);
+      assert.equal(bomb.statusCode, 200, bomb.body);
+      assert.match(bomb.json().errors[0].message, /过大/);
       const huge = await upload(w.xwFiller, url, Buffer.alloc(WORKBOOK_MAX_BYTES + 1), true);
       assert.equal(huge.statusCode, 413);
       assert.deepEqual(await valuesOf(w.xwFiller, url), {});

@@ -90,6 +90,34 @@ export interface UploadResult {
   readonly errors: SheetError[];
 }
 
+/** Past this much unpacked XML a workbook is not a form sheet; refusing it before ExcelJS inflates it. */
+export const WORKBOOK_MAX_UNPACKED = 64 * 1024 * 1024;
+
+/**
+ * The unpacked size a .xlsx (a zip) declares in its central directory, or null when the bytes
+ * are not a zip (the reader then says so). ZIP64 sizes count as too large. Never throws.
+ */
+export function declaredUnpackedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.byteLength - 22; i >= Math.max(0, bytes.byteLength - 22 - 0xffff); i--)
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) return null;
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== 0x02014b50) return null;
+    const size = view.getUint32(at + 24, true);
+    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 /** The checks saveCells makes before it looks at any value, made before the file is read. */
 function assertCanImport(actor: Actor, ctx: ReportContext, now: Date): void {
   if (actor.orgUnitId !== ctx.unit.id) throw forbidden("only the unit's own fillers enter its figures");
@@ -110,6 +138,20 @@ export async function readUpload(
   now: Date,
 ): Promise<{ changes: UploadChange[]; errors: SheetError[] }> {
   assertCanImport(actor, ctx, now);
+  const unpacked = declaredUnpackedSize(bytes);
+  if (unpacked !== null && unpacked > WORKBOOK_MAX_UNPACKED)
+    return {
+      changes: [],
+      errors: [
+        {
+          ref: '',
+          cellKey: null,
+          address: null,
+          code: 'unreadable',
+          message: '文件解压后过大，不是本系统的表样，请重新下载表样填报',
+        },
+      ],
+    };
   const parsed = await parseUpload(
     bytes,
     ctx.layout,
