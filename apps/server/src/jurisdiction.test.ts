@@ -8,6 +8,8 @@ import {
   SAR_PROBES,
   seedForeignSar,
 } from './modules/maritime/sar-jurisdiction.probes.ts';
+import { EXCEL_PROBES } from './modules/stats/excel-probes.ts';
+import { STATS_PROBES, type StatsProbeWorld, setUpStatsProbes } from './modules/stats/stats-probes.ts';
 import { insertFile } from './platform/files/files.repository.ts';
 import { PERMISSIONS } from './platform/identity/permissions.ts';
 import { notify } from './platform/notify/notify.service.ts';
@@ -32,6 +34,7 @@ interface World {
     vehicleId: number;
   };
   ownOrgId: number;
+  stats: StatsProbeWorld;
 }
 
 type Probe = (w: World) => Promise<void>;
@@ -213,6 +216,8 @@ const PROBES: Record<string, Probe> = {
     }),
   'PATCH /api/vehicles/platform-links/{id}': (w) =>
     expectDenied(w, 'PATCH', '/api/vehicles/platform-links/1', { enabled: false }),
+  ...STATS_PROBES,
+  ...EXCEL_PROBES,
 };
 
 const EXEMPT: Record<string, string> = {
@@ -361,6 +366,7 @@ for (const kind of DB_KINDS) {
           vehicleId: vehicleId.id,
         },
         ownOrgId: await t.orgId('320102'),
+        stats: await setUpStatsProbes(t),
       };
       const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
       operations = Object.entries(doc.paths).flatMap(([path, ops]) =>

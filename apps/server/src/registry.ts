@@ -1,4 +1,5 @@
 import { maritimePart } from './modules/maritime/index.ts';
+import { statsPart } from './modules/stats/index.ts';
 import { vehiclesPart } from './modules/vehicles/index.ts';
 import { auditPart } from './platform/audit/index.ts';
 import { calendarPart } from './platform/calendar/index.ts';
@@ -23,6 +24,7 @@ export const PARTS: readonly Part[] = [
   filesPart,
   vehiclesPart,
   maritimePart,
+  statsPart,
 ];
 
 export const ALL_MIGRATIONS: readonly MigrationSet[] = PARTS.map((part) => part.migrations);

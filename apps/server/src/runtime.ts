@@ -49,7 +49,7 @@ export async function seedAll(handle: DatabaseHandle, config: Config, now = new 
     const calendarDays = await seedCalendar(trx);
     const admin = await seedInitialAdmin(trx, config, now);
     const demoAccounts = config.mode === 'demo' ? await seedDemoAccounts(trx, config, now) : 0;
-    if (config.mode === 'demo') for (const part of PARTS) await part.seedDemo?.(trx, now);
+    if (config.mode === 'demo') for (const part of PARTS) await part.seedDemo?.(trx, config, now);
     const demoVehicles = config.mode === 'demo' ? await seedDemoFleet(trx, now) : 0;
     if (config.mode === 'demo') await seedDemoAlarms(trx, now);
     return {

@@ -227,6 +227,10 @@ export const enUS: Messages = {
   'permission.calendar.manage': 'Manage the working calendar',
   'permission.job.manage': 'Manage background jobs',
   'permission.file.upload': 'Upload attachments',
+  'permission.stats.read': 'View statistical reports',
+  'permission.stats.fill': 'Fill in statistical reports',
+  'permission.stats.review': 'Review statistical reports',
+  'permission.stats.manage': 'Manage report forms',
 
   'audit.subtitle':
     'Every write and every sensitive read, in an append-only log protected by an SM3 hash chain',

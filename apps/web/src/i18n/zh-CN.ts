@@ -221,6 +221,10 @@ const messages = {
   'permission.calendar.manage': '管理工作日历',
   'permission.job.manage': '管理后台任务',
   'permission.file.upload': '上传附件',
+  'permission.stats.read': '查看统计报表',
+  'permission.stats.fill': '填报统计报表',
+  'permission.stats.review': '审核统计报表',
+  'permission.stats.manage': '管理报表制度',
 
   'audit.subtitle': '所有写操作及敏感查询均记录在哈希链（SM3）保护的只追加日志中',
   'audit.chain.verify': '校验哈希链',

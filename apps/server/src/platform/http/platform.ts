@@ -38,6 +38,6 @@ export interface Part {
   readonly jobs?: (platform: Platform) => JobHandlers;
   /** Recurring jobs, registered when the worker starts. */
   readonly schedules?: readonly ScheduleSpec[];
-  /** Demo content (demo mode only), after the demo accounts; idempotent. Returns the rows added. */
-  readonly seedDemo?: (trx: Executor, now: Date) => Promise<number>;
+  /** Demo content added by `jtgov start`/`seed` in demo mode; idempotent; returns rows added. */
+  readonly seedDemo?: (trx: Executor, config: Config, now: Date) => Promise<number>;
 }

@@ -18,6 +18,10 @@ export const PERMISSIONS = [
   'maritime.read',
   'maritime.manage',
   'maritime.contacts.read',
+  'stats.read',
+  'stats.fill',
+  'stats.review',
+  'stats.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -56,6 +60,12 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'vehicle.read',
       'vehicle.manage',
       'vehicle.alarm.handle',
+      // A role is granted only by someone holding all its permissions: administrators hold the
+      // statistical ones so that they can grant 业务人员 and 统计审核员.
+      'stats.read',
+      'stats.fill',
+      'stats.review',
+      'stats.manage',
     ],
     isAdmin: true,
   },
@@ -87,6 +97,10 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'vehicle.read',
       'vehicle.manage',
       'vehicle.alarm.handle',
+      'stats.read',
+      'stats.fill',
+      'stats.review',
+      'stats.manage',
     ],
     isAdmin: true,
   },
@@ -103,7 +117,22 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     code: 'staff',
     name: '业务人员',
     description: '在本单位办理各业务系统的工作',
-    permissions: ['org.read', 'file.upload', 'maritime.read', 'vehicle.read', 'vehicle.alarm.handle'],
+    permissions: [
+      'org.read',
+      'file.upload',
+      'maritime.read',
+      'vehicle.read',
+      'vehicle.alarm.handle',
+      'stats.read',
+      'stats.fill',
+    ],
+    isAdmin: false,
+  },
+  {
+    code: 'statsReviewer',
+    name: '统计审核员',
+    description: '审核下级单位上报的统计报表，汇总、退回、催报',
+    permissions: ['org.read', 'stats.read', 'stats.review'],
     isAdmin: false,
   },
 ];

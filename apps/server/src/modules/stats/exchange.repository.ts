@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import { under } from '../../platform/orgs/orgs.repository.ts';
+
+export interface UnitByCode {
+  id: number;
+  code: string;
+  path: string;
+}
+
+/** Units with these codes inside the jurisdiction; codes outside it or unknown are absent. */
+export async function findUnitsByCodeInScope(
+  db: Executor,
+  codes: readonly string[],
+  scopePath: string,
+): Promise<UnitByCode[]> {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'path'])
+    .where(sql<boolean>`code = any(${codes})`)
+    .where('path', 'like', under(scopePath))
+    .execute();
+}
+
+/** Draft reports for units that get values by import and have none yet, in one statement. */
+export async function ensureDraftReports(
+  db: Executor,
+  formId: number,
+  rows: readonly { period: string; orgUnitId: number; versionId: number }[],
+  now: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into stats_report (form_id, version_id, org_unit_id, period, kind, state, updated_at)
+    select ${formId}, version_id, org_unit_id, period, 'filled', 'draft', ${now}
+    from unnest(${rows.map((r) => r.period)}::text[], ${rows.map((r) => r.orgUnitId)}::bigint[],
+      ${rows.map((r) => r.versionId)}::bigint[]) as t (period, org_unit_id, version_id)
+    on conflict (form_id, period, org_unit_id) do nothing`.execute(db);
+}
+
+export interface ExportRow {
+  cell_key: string;
+  period: string;
+  org_code: string;
+  num: string | null;
+  txt: string | null;
+  stored_by: string | null;
+  updated_at: Date;
+}
+
+/** Values of a form for periods and a unit (or its subtree), in a stable order, one page. */
+export async function listValuesForExport(
+  db: Executor,
+  formId: number,
+  periods: readonly string[],
+  unit: { id: number; path: string },
+  children: boolean,
+  limit: number,
+  offset: number,
+): Promise<{ items: ExportRow[]; total: number }> {
+  const base = db
+    .selectFrom('stats_value as v')
+    .innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
+    .where('v.form_id', '=', formId)
+    .where(sql<boolean>`v.period = any(${periods})`)
+    .where((eb) => (children ? eb('o.path', 'like', under(unit.path)) : eb('o.id', '=', unit.id)));
+  const [items, count] = await Promise.all([
+    base
+      .leftJoin('app_user as u', 'u.id', 'v.updated_by')
+      .select([
+        'v.cell_key',
+        'v.period',
+        'o.code as org_code',
+        'v.num',
+        'v.txt',
+        'u.username as stored_by',
+        'v.updated_at',
+      ])
+      .orderBy('o.code')
+      .orderBy('v.period')
+      .orderBy('v.cell_key')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}

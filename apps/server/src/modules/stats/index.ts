@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Part } from '../../platform/http/platform.ts';
+import { seedStatsDemo } from './demo.seed.ts';
+import { excelRoutes } from './excel.routes.ts';
+import { exchangeRoutes } from './exchange.routes.ts';
+import { formsRoutes } from './forms.routes.ts';
+import { statsMigrations } from './migrations/index.ts';
+import { reportsRoutes } from './reports.routes.ts';
+import { urgingRoutes } from './urging.routes.ts';
+
+const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(formsRoutes);
+  await app.register(reportsRoutes);
+  await app.register(exchangeRoutes);
+  await app.register(urgingRoutes);
+  await app.register(excelRoutes);
+};
+
+export const statsPart: Part = {
+  name: 'stats',
+  migrations: statsMigrations,
+  routes: statsRoutes,
+  seedDemo: seedStatsDemo,
+};
