@@ -1,6 +1,6 @@
 import type { MaritimeTables } from '../../modules/maritime/maritime.tables.ts';
-import type { PlatformLinkTables } from '../../modules/vehicles/platform-links.tables.ts';
 import type { StatsTables } from '../../modules/stats/stats.tables.ts';
+import type { PlatformLinkTables } from '../../modules/vehicles/platform-links.tables.ts';
 import type { VehicleTables } from '../../modules/vehicles/vehicles.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
 import type { CalendarTables } from '../calendar/calendar.tables.ts';
