@@ -52,10 +52,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * `clockStart` defaults to a fixed day so deadlines and expiries are reproducible; a browser test
+ * passes the wall time, because the browser drops cookies whose expiry the server dated in its past.
+ */
+export async function startTestApp(
+  kind: DbKind,
+  env: Record<string, string> = {},
+  { clockStart }: { clockStart?: number } = {},
+): Promise<TestApp> {
   const handle = await openTestDatabase(kind);
   const config = testConfig(env);
-  const clock = new TestClock();
+  const clock = new TestClock(clockStart);
   const app = await buildApp({
     config,
     db: handle.db,

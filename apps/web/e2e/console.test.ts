@@ -18,7 +18,7 @@ describe('web console in Chromium', () => {
 
   before(async () => {
     mkdirSync(shots, { recursive: true });
-    t = await startTestApp('pglite');
+    t = await startTestApp('pglite', {}, { clockStart: Date.now() });
     // Administration and audit in one test account, so one session walks the whole path.
     await t.createUser('e2e.admin', 'MOT', ['systemAdmin', 'auditAdmin']);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
