@@ -2,6 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../test/harness.ts';
+import {
+  assertForeignHotlineUnchanged,
+  type ForeignHotline,
+  HOTLINE_EXEMPT,
+  HOTLINE_PROBES,
+  seedForeignHotline,
+} from './modules/hotline/hotline.probes.ts';
 import { insertFile } from './platform/files/files.repository.ts';
 import { PERMISSIONS } from './platform/identity/permissions.ts';
 import { notify } from './platform/notify/notify.service.ts';
@@ -26,6 +33,7 @@ interface World {
     vehicleId: number;
   };
   ownOrgId: number;
+  hotline: ForeignHotline;
 }
 
 type Probe = (w: World) => Promise<void>;
@@ -170,6 +178,7 @@ const PROBES: Record<string, Probe> = {
   },
   'POST /api/vehicles/{id}/deactivate': (w) =>
     expectDenied(w, 'POST', `/api/vehicles/${w.foreign.vehicleId}/deactivate`),
+  ...HOTLINE_PROBES,
 };
 
 const EXEMPT: Record<string, string> = {
@@ -195,6 +204,7 @@ const EXEMPT: Record<string, string> = {
   'GET /api/maritime/vessels/{mmsi}': 'one AIS picture for all maritime users',
   'GET /api/maritime/vessels/{mmsi}/track': 'one AIS picture for all maritime users',
   'GET /api/maritime/feeds': 'AIS feeds are instance-wide configuration, the same for every caller',
+  ...HOTLINE_EXEMPT,
 };
 
 /** A disabled AIS feed (feeds belong to the instance, not to an org unit). */
@@ -291,6 +301,7 @@ for (const kind of DB_KINDS) {
           vehicleId: vehicleId.id,
         },
         ownOrgId: await t.orgId('320102'),
+        hotline: await seedForeignHotline(t),
       };
       const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
       operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -357,8 +368,11 @@ for (const kind of DB_KINDS) {
         .where('actor_username', '=', 'xw.everything')
         .where('outcome', '=', 'success')
         .where('action', 'not like', 'auth.%')
+        // Sensitive reads are audited too (`<thing>.read`); they change nothing.
+        .where('action', 'not like', '%.read')
         .execute();
       assert.deepEqual(writes, []);
+      await assertForeignHotlineUnchanged(w);
     });
   });
 }

@@ -1,3 +1,4 @@
+import { hotlinePart } from './modules/hotline/index.ts';
 import { maritimePart } from './modules/maritime/index.ts';
 import { vehiclesPart } from './modules/vehicles/index.ts';
 import { auditPart } from './platform/audit/index.ts';
@@ -23,6 +24,7 @@ export const PARTS: readonly Part[] = [
   filesPart,
   vehiclesPart,
   maritimePart,
+  hotlinePart,
 ];
 
 export const ALL_MIGRATIONS: readonly MigrationSet[] = PARTS.map((part) => part.migrations);

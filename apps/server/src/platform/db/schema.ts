@@ -1,3 +1,4 @@
+import type { HotlineTables } from '../../modules/hotline/hotline.tables.ts';
 import type { MaritimeTables } from '../../modules/maritime/maritime.tables.ts';
 import type { VehicleTables } from '../../modules/vehicles/vehicles.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
@@ -20,4 +21,5 @@ export interface Database
     NotifyTables,
     FileTables,
     VehicleTables,
-    MaritimeTables {}
+    MaritimeTables,
+    HotlineTables {}

@@ -16,6 +16,12 @@ export const PERMISSIONS = [
   'vehicle.manage',
   'maritime.read',
   'maritime.manage',
+  'hotline.read',
+  'hotline.intake',
+  'hotline.handle',
+  'hotline.supervise',
+  'hotline.manage',
+  'hotline.kb.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -53,6 +59,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'maritime.manage',
       'vehicle.read',
       'vehicle.manage',
+      'hotline.read',
+      'hotline.manage',
     ],
     isAdmin: true,
   },
@@ -91,6 +99,27 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     name: '业务人员',
     description: '在本单位办理各业务系统的工作',
     permissions: ['org.read', 'file.upload', 'maritime.read', 'vehicle.read'],
+    isAdmin: false,
+  },
+  {
+    code: 'hotlineAgent',
+    name: '热线坐席',
+    description: '受理12328来电和网上诉求，即时答复、转办工单',
+    permissions: ['org.read', 'file.upload', 'hotline.read', 'hotline.intake'],
+    isAdmin: false,
+  },
+  {
+    code: 'hotlineHandler',
+    name: '热线承办人员',
+    description: '签收、办理、答复转办到本单位的12328工单',
+    permissions: ['org.read', 'file.upload', 'hotline.read', 'hotline.handle'],
+    isAdmin: false,
+  },
+  {
+    code: 'hotlineSupervisor',
+    name: '热线监督员',
+    description: '审核办结、审批延期、催办督办和回访12328工单',
+    permissions: ['org.read', 'hotline.read', 'hotline.intake', 'hotline.supervise', 'hotline.kb.manage'],
     isAdmin: false,
   },
 ];

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import type { Session, TestApp } from '../../../test/harness.ts';
+import { SYSTEM_CONTEXT } from '../../platform/audit/audit.service.ts';
+import { PERMISSIONS } from '../../platform/identity/permissions.ts';
+import { createTicket, hotlineCalendar } from './tickets.service.ts';
+
+/**
+ * Jurisdiction probes of the hotline module, used by src/jurisdiction.test.ts: a 玄武区 user
+ * holding every permission against tickets of 鼓楼区 (a sibling county) and of 南京 city that
+ * were dispatched to 鼓楼区 only.
+ */
+export interface HotlineProbeWorld {
+  t: TestApp;
+  county: Session;
+  hotline: ForeignHotline;
+}
+
+export interface ForeignHotline {
+  /** Owned by 鼓楼区, dispatched nowhere. */
+  ticketId: number;
+  ticketNo: string;
+  queryCode: string;
+}
+
+export const HOTLINE_MARKER = '鼓楼工单探针';
+
+export async function seedForeignHotline(t: TestApp): Promise<ForeignHotline> {
+  const gl = await t.orgId('320106');
+  const glOrg = await t.handle.db
+    .selectFrom('org_unit')
+    .select('path')
+    .where('id', '=', gl)
+    .executeTakeFirstOrThrow();
+  const now = t.clock.now();
+  const created = await t.handle.db.transaction().execute(async (trx) =>
+    createTicket(
+      trx,
+      {
+        audit: SYSTEM_CONTEXT,
+        actor: { userId: null, username: 'probe', orgPath: glOrg.path, permissions: new Set(PERMISSIONS) },
+        now,
+      },
+      { secretBox: t.app.platform.secretBox, calendar: await hotlineCalendar(trx), now },
+      {
+        channel: 'phone',
+        requestType: 'complaint',
+        categoryCode: '0301',
+        fields: { plateNo: '苏A9G106' },
+        description: `${HOTLINE_MARKER}：出租车绕路`,
+        requesterPhone: '13900000106',
+        centreOrgId: gl,
+        regionOrgId: gl,
+      },
+    ),
+  );
+  return { ticketId: created.ticket.id, ticketNo: created.ticket.ticket_no, queryCode: created.queryCode };
+}
+
+async function denied(w: HotlineProbeWorld, method: string, url: string, body?: unknown) {
+  const res = await w.t.as(w.county, method, url, body);
+  assert.ok([403, 404].includes(res.statusCode), `${method} ${url} answered ${res.statusCode}: ${res.body}`);
+}
+
+async function noForeign(w: HotlineProbeWorld, url: string) {
+  const res = await w.t.as(w.county, 'GET', url);
+  assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+  for (const marker of [HOTLINE_MARKER, '鼓楼区交通运输局', '13900000106'])
+    assert.ok(!res.body.includes(marker), `${url} leaks ${marker}`);
+}
+
+const tk = (w: HotlineProbeWorld) => `/api/hotline/tickets/${w.hotline.ticketId}`;
+
+export const HOTLINE_PROBES: Record<string, (w: HotlineProbeWorld) => Promise<void>> = {
+  'GET /api/hotline/tickets': (w) => noForeign(w, '/api/hotline/tickets?pageSize=200'),
+  'GET /api/hotline/tickets/{id}': (w) => denied(w, 'GET', tk(w)),
+  'GET /api/hotline/tickets/by-no/{ticketNo}': (w) =>
+    denied(w, 'GET', `/api/hotline/tickets/by-no/${w.hotline.ticketNo}`),
+  'GET /api/hotline/tickets/{id}/history': (w) => denied(w, 'GET', `${tk(w)}/history`),
+  'GET /api/hotline/tickets/duplicates': (w) =>
+    noForeign(
+      w,
+      `/api/hotline/tickets/duplicates?phone=13900000106&plateNo=${encodeURIComponent('苏A9G106')}`,
+    ),
+  'GET /api/hotline/callers/{phone}/tickets': (w) => noForeign(w, '/api/hotline/callers/13900000106/tickets'),
+  // Intake always files the ticket under the caller's own centre; a foreign region is only the place.
+  'POST /api/hotline/tickets': async (w) => {
+    const res = await w.t.as(w.county, 'POST', '/api/hotline/tickets', {
+      requestType: 'inquiry',
+      categoryCode: '0801',
+      description: '探针',
+      regionOrgId: 999_999,
+    });
+    assert.equal(res.statusCode, 400, res.body);
+  },
+  'POST /api/hotline/intake': async (w) => {
+    const res = await w.t.as(w.county, 'POST', '/api/hotline/intake', {
+      requestType: 'inquiry',
+      categoryCode: '0801',
+      description: '探针',
+      channel: 'sms',
+      externalId: 'probe',
+      regionOrgId: 999_999,
+    });
+    assert.equal(res.statusCode, 400, res.body);
+  },
+};
+
+export const HOTLINE_EXEMPT: Record<string, string> = {
+  'GET /api/hotline/states': 'the constant state catalogue',
+};
+
+/** The foreign ticket is where it was: nothing the prober did moved it. */
+export async function assertForeignHotlineUnchanged(w: HotlineProbeWorld): Promise<void> {
+  const row = await w.t.handle.db
+    .selectFrom('hotline_ticket')
+    .select(['state', 'handling_org_id', 'urge_count', 'supervised'])
+    .where('id', '=', w.hotline.ticketId)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(row, { state: 'dispatching', handling_org_id: null, urge_count: 0, supervised: false });
+}
