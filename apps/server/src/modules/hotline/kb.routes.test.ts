@@ -33,9 +33,13 @@ for (const kind of DB_KINDS) {
       await t.createUser('xw.agent', '320102', ['hotlineAgent']);
       await t.createUser('wx.agent', '320200', ['hotlineAgent']);
       await t.createUser('bj.agent', '110000', ['hotlineAgent']);
-      [ministry, province, city, county, agent, wuxiAgent, beijingAgent] = await Promise.all(
-        ['mot.kb', 'js.kb', 'nj.kb', 'xw.kb', 'xw.agent', 'wx.agent', 'bj.agent'].map((u) => t.login(u)),
-      );
+      ministry = await t.login('mot.kb');
+      province = await t.login('js.kb');
+      city = await t.login('nj.kb');
+      county = await t.login('xw.kb');
+      agent = await t.login('xw.agent');
+      wuxiAgent = await t.login('wx.agent');
+      beijingAgent = await t.login('bj.agent');
       org = {
         mot: await t.orgId('MOT'),
         js: await t.orgId('320000'),
