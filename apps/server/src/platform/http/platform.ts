@@ -34,6 +34,11 @@ export interface Part {
   readonly migrations: MigrationSet;
   /** Registered under /api. */
   readonly routes?: FastifyPluginAsync;
+  /**
+   * Registered at the root, for interfaces whose paths a standard fixes (Open311 GeoReport v2 at
+   * /open311/v2); public unless a route says otherwise, like every route outside /api.
+   */
+  readonly rootRoutes?: FastifyPluginAsync;
   /** Handlers of the job kinds this part enqueues, keyed by kind; run by the job worker. */
   readonly jobs?: (platform: Platform) => JobHandlers;
   /** Recurring jobs, registered when the worker starts. */
