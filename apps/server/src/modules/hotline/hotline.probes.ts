@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Session, TestApp } from '../../../test/harness.ts';
 import { SYSTEM_CONTEXT } from '../../platform/audit/audit.service.ts';
 import { PERMISSIONS } from '../../platform/identity/permissions.ts';
+import { dispatchTicket } from './dispatch.service.ts';
 import { createTicket, hotlineCalendar } from './tickets.service.ts';
 
 /**
@@ -20,6 +21,11 @@ export interface ForeignHotline {
   ticketId: number;
   ticketNo: string;
   queryCode: string;
+  /** A routing rule of 鼓楼区. */
+  ruleId: number;
+  glOrgId: number;
+  /** Owned by 南京 city, dispatched to 鼓楼区 only: 玄武区 must not see it either. */
+  cityTicketId: number;
 }
 
 export const HOTLINE_MARKER = '鼓楼工单探针';
@@ -53,7 +59,39 @@ export async function seedForeignHotline(t: TestApp): Promise<ForeignHotline> {
       },
     ),
   );
-  return { ticketId: created.ticket.id, ticketNo: created.ticket.ticket_no, queryCode: created.queryCode };
+  const rule = await t.handle.db
+    .insertInto('hotline_routing_rule')
+    .values({ owner_org_id: gl, handling_org_id: gl, category_prefix: '04', created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const nj = await t.orgId('320100');
+  const city = await t.handle.db.transaction().execute(async (trx) => {
+    const ctx = {
+      audit: SYSTEM_CONTEXT,
+      actor: { userId: null, username: 'probe', orgPath: '/', permissions: new Set(PERMISSIONS) },
+      now,
+    };
+    const deps = { secretBox: t.app.platform.secretBox, calendar: await hotlineCalendar(trx), now };
+    const c = await createTicket(trx, ctx, deps, {
+      channel: 'phone',
+      requestType: 'complaint',
+      categoryCode: '0401',
+      fields: { busLine: '鼓楼探针线' },
+      description: `${HOTLINE_MARKER}：公交甩站`,
+      requesterPhone: '13900000106',
+      centreOrgId: nj,
+    });
+    await dispatchTicket(trx, ctx, deps, c.ticket.id, { handlingOrgId: gl });
+    return c.ticket.id;
+  });
+  return {
+    ticketId: created.ticket.id,
+    ticketNo: created.ticket.ticket_no,
+    queryCode: created.queryCode,
+    ruleId: rule.id,
+    glOrgId: gl,
+    cityTicketId: city,
+  };
 }
 
 async function denied(w: HotlineProbeWorld, method: string, url: string, body?: unknown) {
@@ -69,10 +107,44 @@ async function noForeign(w: HotlineProbeWorld, url: string) {
 }
 
 const tk = (w: HotlineProbeWorld) => `/api/hotline/tickets/${w.hotline.ticketId}`;
+const city = (w: HotlineProbeWorld) => `/api/hotline/tickets/${w.hotline.cityTicketId}`;
+
+/** Both foreign tickets: the sibling's own, and the city's one dispatched to the sibling. */
+async function deniedOnBoth(w: HotlineProbeWorld, action: string, body?: unknown) {
+  await denied(w, 'POST', `${tk(w)}/${action}`, body);
+  await denied(w, 'POST', `${city(w)}/${action}`, body);
+}
 
 export const HOTLINE_PROBES: Record<string, (w: HotlineProbeWorld) => Promise<void>> = {
   'GET /api/hotline/tickets': (w) => noForeign(w, '/api/hotline/tickets?pageSize=200'),
-  'GET /api/hotline/tickets/{id}': (w) => denied(w, 'GET', tk(w)),
+  'GET /api/hotline/tickets/{id}': async (w) => {
+    await denied(w, 'GET', tk(w));
+    await denied(w, 'GET', city(w));
+  },
+  'GET /api/hotline/routing-rules': (w) => noForeign(w, '/api/hotline/routing-rules?pageSize=200'),
+  'POST /api/hotline/routing-rules': (w) =>
+    denied(w, 'POST', '/api/hotline/routing-rules', { handlingOrgId: w.hotline.glOrgId }),
+  'DELETE /api/hotline/routing-rules/{id}': (w) =>
+    denied(w, 'DELETE', `/api/hotline/routing-rules/${w.hotline.ruleId}`),
+  'POST /api/hotline/routing/preview': async (w) => {
+    const res = await w.t.as(w.county, 'POST', '/api/hotline/routing/preview', {
+      requestType: 'complaint',
+      categoryCode: '0401',
+      regionOrgId: w.hotline.glOrgId,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().source, 'none', 'neither the sibling’s rules nor its area route a county ticket');
+  },
+  'GET /api/hotline/transfers': (w) => noForeign(w, '/api/hotline/transfers?pageSize=200'),
+  'POST /api/hotline/tickets/{id}/dispatch': (w) => deniedOnBoth(w, 'dispatch', {}),
+  'POST /api/hotline/tickets/{id}/reroute': (w) => deniedOnBoth(w, 'reroute', {}),
+  'POST /api/hotline/tickets/{id}/sign-for': (w) => deniedOnBoth(w, 'sign-for'),
+  'POST /api/hotline/tickets/{id}/send-back': (w) =>
+    deniedOnBoth(w, 'send-back', { reasonCode: 'wrongArea' }),
+  'POST /api/hotline/tickets/{id}/recategorise': (w) =>
+    deniedOnBoth(w, 'recategorise', { categoryCode: '0801' }),
+  'POST /api/hotline/tickets/{id}/transfer': (w) =>
+    deniedOnBoth(w, 'transfer', { targetOrgId: w.hotline.glOrgId }),
   'GET /api/hotline/tickets/by-no/{ticketNo}': (w) =>
     denied(w, 'GET', `/api/hotline/tickets/by-no/${w.hotline.ticketNo}`),
   'GET /api/hotline/tickets/{id}/history': (w) => denied(w, 'GET', `${tk(w)}/history`),
@@ -117,4 +189,20 @@ export async function assertForeignHotlineUnchanged(w: HotlineProbeWorld): Promi
     .where('id', '=', w.hotline.ticketId)
     .executeTakeFirstOrThrow();
   assert.deepEqual(row, { state: 'dispatching', handling_org_id: null, urge_count: 0, supervised: false });
+  const cityRow = await w.t.handle.db
+    .selectFrom('hotline_ticket')
+    .select(['state', 'handling_org_id', 'category_code'])
+    .where('id', '=', w.hotline.cityTicketId)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(cityRow, {
+    state: 'dispatched',
+    handling_org_id: w.hotline.glOrgId,
+    category_code: '0401',
+  });
+  const rule = await w.t.handle.db
+    .selectFrom('hotline_routing_rule')
+    .select('active')
+    .where('id', '=', w.hotline.ruleId)
+    .executeTakeFirstOrThrow();
+  assert.equal(rule.active, true);
 }

@@ -155,8 +155,8 @@ export interface HotlineRoutingRuleTable {
   category_prefix: string | null;
   region_org_id: number | null;
   handling_org_id: number;
-  priority: number;
-  active: boolean;
+  priority: Generated<number>;
+  active: Generated<boolean>;
   created_at: Date;
 }
 
@@ -168,7 +168,7 @@ export interface HotlineTransferTable {
   hub_org_id: number;
   route: 'province' | 'ministry';
   state: TransferState;
-  attempts: number;
+  attempts: Generated<number>;
   last_error: string | null;
   note: string | null;
   created_at: Date;
@@ -194,7 +194,7 @@ export interface HotlineExtensionTable {
   legal_basis: string;
   requested_by: number | null;
   requested_at: Date;
-  decision: 'pending' | 'approved' | 'denied';
+  decision: Generated<'pending' | 'approved' | 'denied'>;
   decided_by: number | null;
   decided_at: Date | null;
   decision_note: string | null;
@@ -215,7 +215,7 @@ export interface HotlineUrgeTable {
   answer: string | null;
   answered_by: number | null;
   answered_at: Date | null;
-  automatic: boolean;
+  automatic: Generated<boolean>;
 }
 
 export interface HotlineReplyTable {
@@ -227,7 +227,7 @@ export interface HotlineReplyTable {
   legal_basis: string;
   replied_by: number | null;
   replied_at: Date;
-  review: 'pending' | 'approved' | 'rejected';
+  review: Generated<'pending' | 'approved' | 'rejected'>;
   reviewed_by: number | null;
   reviewed_at: Date | null;
   review_note: string | null;

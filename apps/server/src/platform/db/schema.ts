@@ -1,4 +1,5 @@
 import type { HotlineTables } from '../../modules/hotline/hotline.tables.ts';
+import type { KbTables } from '../../modules/hotline/kb.tables.ts';
 import type { MaritimeTables } from '../../modules/maritime/maritime.tables.ts';
 import type { VehicleTables } from '../../modules/vehicles/vehicles.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
@@ -22,4 +23,5 @@ export interface Database
     FileTables,
     VehicleTables,
     MaritimeTables,
-    HotlineTables {}
+    HotlineTables,
+    KbTables {}
