@@ -6,11 +6,18 @@ export type ClockRow = Selectable<HotlineTicketClockTable>;
 
 export async function startClock(
   trx: Executor,
-  row: { ticket_id: number; kind: ClockKind; org_unit_id: number | null; started_at: Date; due_at: Date },
+  row: {
+    ticket_id: number;
+    kind: ClockKind;
+    org_unit_id: number | null;
+    started_at: Date;
+    due_at: Date;
+    card?: Card;
+  },
 ): Promise<void> {
   await trx
     .insertInto('hotline_ticket_clock')
-    .values({ ...row, card: 'none' })
+    .values({ card: 'none', ...row })
     .execute();
 }
 

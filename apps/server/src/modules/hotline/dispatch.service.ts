@@ -5,7 +5,7 @@ import { enqueue } from '../../platform/jobs/jobs.service.ts';
 import { findOrgUnitInScope, idsOnPath } from '../../platform/orgs/orgs.repository.ts';
 import type { TransitionContext, WorkflowActor } from '../../platform/workflow/index.ts';
 import { findCurrentCategory, findProfile, findReason } from './categories.repository.ts';
-import { runningClock, startClock, stopClock } from './clocks.repository.ts';
+import { refreshTicketCard, runningClock, startClock, stopClock } from './clocks.repository.ts';
 import type { ClockKind, RequestType } from './hotline.tables.ts';
 import { noticeUnits } from './notices.ts';
 import {
@@ -39,7 +39,7 @@ export const TRANSFER_JOB = 'hotline.transfer-deliver';
 /** A transition context whose actor acts for a unit (a user, or a system actor of a unit). */
 export type Ctx = TransitionContext & { actor: WorkflowActor & { orgPath: string } };
 
-const daysLeft = (deps: HotlineDeps) => (today: Date, due: Date) =>
+export const daysLeft = (deps: HotlineDeps) => (today: Date, due: Date) =>
   deps.calendar.workingDaysBetween(beijing(today), beijing(due));
 const beijing = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -47,7 +47,15 @@ const beijing = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString()
 export async function stopTicketClock(trx: Executor, deps: HotlineDeps, ticketId: number, kind: ClockKind) {
   const running = await runningClock(trx, ticketId, kind);
   if (!running) return undefined;
-  return stopClock(trx, ticketId, kind, deps.now, cardOf(running.due_at, deps.now, daysLeft(deps), deps.now));
+  const stopped = await stopClock(
+    trx,
+    ticketId,
+    kind,
+    deps.now,
+    cardOf(running.due_at, deps.now, daysLeft(deps), deps.now),
+  );
+  await refreshTicketCard(trx, ticketId);
+  return stopped;
 }
 
 export async function startTicketClock(
@@ -59,13 +67,16 @@ export async function startTicketClock(
   workingDays: number,
 ): Promise<void> {
   await stopTicketClock(trx, deps, ticketId, kind);
+  const due = deps.calendar.deadlineAfter(deps.now, workingDays);
   await startClock(trx, {
     ticket_id: ticketId,
     kind,
     org_unit_id: orgUnitId,
     started_at: deps.now,
-    due_at: deps.calendar.deadlineAfter(deps.now, workingDays),
+    due_at: due,
+    card: cardOf(due, deps.now, daysLeft(deps)),
   });
+  await refreshTicketCard(trx, ticketId);
 }
 
 export interface RouteQuestion {
@@ -220,7 +231,7 @@ export async function transferTicket(
   const row = await lockTicketInScope(trx, ctx.actor.orgPath, id);
   assertCentre(ctx.actor.orgPath, row);
   const target = await findOrgUnitInScope(trx, input.targetOrgId, '/');
-  if (!target || target.kind !== 'authority') throw notFound(`hotline centre ${input.targetOrgId}`);
+  if (target?.kind !== 'authority') throw notFound(`hotline centre ${input.targetOrgId}`);
   if (target.path.startsWith(row.centre_path))
     throw conflict(`${target.name} is in the centre's own area: dispatch instead`);
   const hubId = hubOf(row.centre_path, target.path);
@@ -257,7 +268,7 @@ export async function transferTicket(
  */
 export async function deliverTransfer(trx: Executor, deps: HotlineDeps, transferId: number): Promise<string> {
   const transfer = await lockTransfer(trx, transferId);
-  if (!transfer || transfer.state !== 'readyToSend') return transfer?.state ?? 'missing';
+  if (transfer?.state !== 'readyToSend') return transfer?.state ?? 'missing';
   await lockTicket(trx, transfer.ticket_id);
   const row = (await findTicketById(trx, transfer.ticket_id)) as TicketRow;
   const target = await findOrgUnitInScope(trx, transfer.to_org_id, '/');
@@ -274,7 +285,7 @@ export async function deliverTransfer(trx: Executor, deps: HotlineDeps, transfer
     now: deps.now,
   });
   const attempts = transfer.attempts + 1;
-  if (!target || target.status !== 'active') {
+  if (target?.status !== 'active') {
     await move(trx, system(row.centre_path), row, 'transferFailed', {
       transferId,
       reason: 'target_inactive',

@@ -18,6 +18,11 @@ export async function hotlineWorld(t: TestApp): Promise<HotlineWorld> {
   await t.createUser('gl.handler', '320106', ['hotlineHandler']);
   await t.createUser('sz.agent', '320500', ['hotlineAgent', 'hotlineSupervisor']);
   await t.createUser('js.supervisor', '320000', ['hotlineSupervisor']);
+  return relogin(t);
+}
+
+/** Fresh sessions for the world's users (after a test moves the clock past the idle timeout). */
+export async function relogin(t: TestApp): Promise<HotlineWorld> {
   return {
     agent: await t.login('nj.agent'),
     supervisor: await t.login('nj.supervisor'),

@@ -26,6 +26,7 @@ export interface ForeignHotline {
   glOrgId: number;
   /** Owned by 南京 city, dispatched to 鼓楼区 only: 玄武区 must not see it either. */
   cityTicketId: number;
+  cityTicketNo: string;
 }
 
 export const HOTLINE_MARKER = '鼓楼工单探针';
@@ -82,7 +83,29 @@ export async function seedForeignHotline(t: TestApp): Promise<ForeignHotline> {
       centreOrgId: nj,
     });
     await dispatchTicket(trx, ctx, deps, c.ticket.id, { handlingOrgId: gl });
-    return c.ticket.id;
+    await trx
+      .insertInto('hotline_urge')
+      .values({
+        ticket_id: c.ticket.id,
+        kind: 'urge',
+        issuer_org_id: nj,
+        target_org_id: gl,
+        demand: HOTLINE_MARKER,
+        issued_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto('hotline_extension')
+      .values({
+        ticket_id: c.ticket.id,
+        org_unit_id: gl,
+        days: 3,
+        reason: HOTLINE_MARKER,
+        legal_basis: HOTLINE_MARKER,
+        requested_at: now,
+      })
+      .execute();
+    return { id: c.ticket.id, no: c.ticket.ticket_no };
   });
   return {
     ticketId: created.ticket.id,
@@ -90,7 +113,8 @@ export async function seedForeignHotline(t: TestApp): Promise<ForeignHotline> {
     queryCode: created.queryCode,
     ruleId: rule.id,
     glOrgId: gl,
-    cityTicketId: city,
+    cityTicketId: city.id,
+    cityTicketNo: city.no,
   };
 }
 
@@ -102,7 +126,13 @@ async function denied(w: HotlineProbeWorld, method: string, url: string, body?: 
 async function noForeign(w: HotlineProbeWorld, url: string) {
   const res = await w.t.as(w.county, 'GET', url);
   assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
-  for (const marker of [HOTLINE_MARKER, '鼓楼区交通运输局', '13900000106'])
+  for (const marker of [
+    HOTLINE_MARKER,
+    '鼓楼区交通运输局',
+    '13900000106',
+    w.hotline.ticketNo,
+    w.hotline.cityTicketNo,
+  ])
     assert.ok(!res.body.includes(marker), `${url} leaks ${marker}`);
 }
 
@@ -136,6 +166,28 @@ export const HOTLINE_PROBES: Record<string, (w: HotlineProbeWorld) => Promise<vo
     assert.equal(res.json().source, 'none', 'neither the sibling’s rules nor its area route a county ticket');
   },
   'GET /api/hotline/transfers': (w) => noForeign(w, '/api/hotline/transfers?pageSize=200'),
+  'POST /api/hotline/tickets/{id}/extensions': (w) =>
+    deniedOnBoth(w, 'extensions', { days: 1, reason: '越权', legalBasis: '越权' }),
+  'POST /api/hotline/tickets/{id}/extensions/{extensionId}/decision': async (w) => {
+    const ext = await w.t.handle.db
+      .selectFrom('hotline_extension')
+      .select('id')
+      .where('ticket_id', '=', w.hotline.cityTicketId)
+      .executeTakeFirstOrThrow();
+    await denied(w, 'POST', `${city(w)}/extensions/${ext.id}/decision`, { approve: true });
+  },
+  'GET /api/hotline/extensions': (w) => noForeign(w, '/api/hotline/extensions?pageSize=200'),
+  'POST /api/hotline/tickets/{id}/urges': (w) =>
+    deniedOnBoth(w, 'urges', { kind: 'supervision', demand: '越权' }),
+  'POST /api/hotline/tickets/{id}/urges/{urgeId}/answer': async (w) => {
+    const urge = await w.t.handle.db
+      .selectFrom('hotline_urge')
+      .select('id')
+      .where('ticket_id', '=', w.hotline.cityTicketId)
+      .executeTakeFirstOrThrow();
+    await denied(w, 'POST', `${city(w)}/urges/${urge.id}/answer`, { answer: '越权' });
+  },
+  'GET /api/hotline/urges': (w) => noForeign(w, '/api/hotline/urges?pageSize=200'),
   'POST /api/hotline/tickets/{id}/dispatch': (w) => deniedOnBoth(w, 'dispatch', {}),
   'POST /api/hotline/tickets/{id}/reroute': (w) => deniedOnBoth(w, 'reroute', {}),
   'POST /api/hotline/tickets/{id}/sign-for': (w) => deniedOnBoth(w, 'sign-for'),
@@ -205,4 +257,16 @@ export async function assertForeignHotlineUnchanged(w: HotlineProbeWorld): Promi
     .where('id', '=', w.hotline.ruleId)
     .executeTakeFirstOrThrow();
   assert.equal(rule.active, true);
+  const open = await w.t.handle.db
+    .selectFrom('hotline_urge')
+    .select(['answer'])
+    .where('ticket_id', '=', w.hotline.cityTicketId)
+    .execute();
+  assert.deepEqual(open, [{ answer: null }]);
+  const ext = await w.t.handle.db
+    .selectFrom('hotline_extension')
+    .select(['decision'])
+    .where('ticket_id', '=', w.hotline.cityTicketId)
+    .execute();
+  assert.deepEqual(ext, [{ decision: 'pending' }]);
 }
