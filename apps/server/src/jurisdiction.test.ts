@@ -9,6 +9,8 @@ import {
   HOTLINE_PROBES,
   seedForeignHotline,
 } from './modules/hotline/hotline.probes.ts';
+import { assertForeignKbUnchanged, KB_PROBES } from './modules/hotline/kb.probes.ts';
+import { OPEN311_EXEMPT, OPEN311_PROBES } from './modules/hotline/open311.probes.ts';
 import { insertFile } from './platform/files/files.repository.ts';
 import { PERMISSIONS } from './platform/identity/permissions.ts';
 import { notify } from './platform/notify/notify.service.ts';
@@ -179,6 +181,8 @@ const PROBES: Record<string, Probe> = {
   'POST /api/vehicles/{id}/deactivate': (w) =>
     expectDenied(w, 'POST', `/api/vehicles/${w.foreign.vehicleId}/deactivate`),
   ...HOTLINE_PROBES,
+  ...KB_PROBES,
+  ...OPEN311_PROBES,
 };
 
 const EXEMPT: Record<string, string> = {
@@ -205,6 +209,7 @@ const EXEMPT: Record<string, string> = {
   'GET /api/maritime/vessels/{mmsi}/track': 'one AIS picture for all maritime users',
   'GET /api/maritime/feeds': 'AIS feeds are instance-wide configuration, the same for every caller',
   ...HOTLINE_EXEMPT,
+  ...OPEN311_EXEMPT,
 };
 
 /** A disabled AIS feed (feeds belong to the instance, not to an org unit). */
@@ -373,6 +378,7 @@ for (const kind of DB_KINDS) {
         .execute();
       assert.deepEqual(writes, []);
       await assertForeignHotlineUnchanged(w);
+      await assertForeignKbUnchanged(w.t);
     });
   });
 }

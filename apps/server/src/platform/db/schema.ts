@@ -1,5 +1,6 @@
 import type { HotlineTables } from '../../modules/hotline/hotline.tables.ts';
 import type { KbTables } from '../../modules/hotline/kb.tables.ts';
+import type { Open311Tables } from '../../modules/hotline/open311.tables.ts';
 import type { MaritimeTables } from '../../modules/maritime/maritime.tables.ts';
 import type { VehicleTables } from '../../modules/vehicles/vehicles.tables.ts';
 import type { AuditTables } from '../audit/audit.tables.ts';
@@ -24,4 +25,5 @@ export interface Database
     VehicleTables,
     MaritimeTables,
     HotlineTables,
-    KbTables {}
+    KbTables,
+    Open311Tables {}
