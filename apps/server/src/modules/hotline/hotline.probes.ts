@@ -105,6 +105,17 @@ export async function seedForeignHotline(t: TestApp): Promise<ForeignHotline> {
         requested_at: now,
       })
       .execute();
+    // A callback owed on the sibling's ticket (as if it had been closed and sampled).
+    await trx
+      .insertInto('hotline_callback')
+      .values({
+        ticket_id: created.ticket.id,
+        caller_ticket_id: created.ticket.id,
+        round: 1,
+        due_at: now,
+        state: 'pending',
+      })
+      .execute();
     return { id: c.ticket.id, no: c.ticket.ticket_no };
   });
   return {
@@ -188,6 +199,49 @@ export const HOTLINE_PROBES: Record<string, (w: HotlineProbeWorld) => Promise<vo
     await denied(w, 'POST', `${city(w)}/urges/${urge.id}/answer`, { answer: '越权' });
   },
   'GET /api/hotline/urges': (w) => noForeign(w, '/api/hotline/urges?pageSize=200'),
+  'POST /api/hotline/tickets/{id}/reply': (w) =>
+    deniedOnBoth(w, 'reply', { facts: '越权', handling: '越权', legalBasis: '越权' }),
+  'POST /api/hotline/tickets/{id}/review': (w) => deniedOnBoth(w, 'review', { approve: true }),
+  'POST /api/hotline/tickets/{id}/merge': async (w) => {
+    await deniedOnBoth(w, 'merge', { targetId: w.hotline.cityTicketId });
+    const xw = await w.t.orgId('320102');
+    const now = w.t.clock.now();
+    const own = await w.t.handle.db.transaction().execute(async (trx) =>
+      createTicket(
+        trx,
+        {
+          audit: SYSTEM_CONTEXT,
+          actor: { userId: null, username: 'probe', orgPath: '/', permissions: new Set(PERMISSIONS) },
+          now,
+        },
+        { secretBox: w.t.app.platform.secretBox, calendar: await hotlineCalendar(trx), now },
+        {
+          channel: 'phone',
+          requestType: 'inquiry',
+          categoryCode: '0801',
+          description: '玄武探针',
+          centreOrgId: xw,
+        },
+      ),
+    );
+    await denied(w, 'POST', `/api/hotline/tickets/${own.ticket.id}/merge`, { targetId: w.hotline.ticketId });
+  },
+  'POST /api/hotline/tickets/{id}/unmerge': (w) => deniedOnBoth(w, 'unmerge'),
+  'POST /api/hotline/tickets/{id}/split': (w) =>
+    deniedOnBoth(w, 'split', {
+      parts: [{ requestType: 'inquiry', categoryCode: '0801', description: '越权' }],
+    }),
+  'POST /api/hotline/tickets/{id}/cancel': (w) => deniedOnBoth(w, 'cancel', { reason: '越权' }),
+  'POST /api/hotline/tickets/{id}/notes': (w) => deniedOnBoth(w, 'notes', { body: '越权' }),
+  'GET /api/hotline/callbacks': (w) => noForeign(w, '/api/hotline/callbacks?pageSize=200'),
+  'POST /api/hotline/callbacks/{id}': async (w) => {
+    const cb = await w.t.handle.db
+      .selectFrom('hotline_callback')
+      .select('id')
+      .where('ticket_id', '=', w.hotline.ticketId)
+      .executeTakeFirstOrThrow();
+    await denied(w, 'POST', `/api/hotline/callbacks/${cb.id}`, { satisfaction: 'satisfied' });
+  },
   'POST /api/hotline/tickets/{id}/dispatch': (w) => deniedOnBoth(w, 'dispatch', {}),
   'POST /api/hotline/tickets/{id}/reroute': (w) => deniedOnBoth(w, 'reroute', {}),
   'POST /api/hotline/tickets/{id}/sign-for': (w) => deniedOnBoth(w, 'sign-for'),
@@ -269,4 +323,16 @@ export async function assertForeignHotlineUnchanged(w: HotlineProbeWorld): Promi
     .where('ticket_id', '=', w.hotline.cityTicketId)
     .execute();
   assert.deepEqual(ext, [{ decision: 'pending' }]);
+  const cb = await w.t.handle.db
+    .selectFrom('hotline_callback')
+    .select(['state'])
+    .where('ticket_id', '=', w.hotline.ticketId)
+    .execute();
+  assert.deepEqual(cb, [{ state: 'pending' }]);
+  const notes = await w.t.handle.db
+    .selectFrom('hotline_ticket_note')
+    .select('id')
+    .where('ticket_id', 'in', [w.hotline.ticketId, w.hotline.cityTicketId])
+    .execute();
+  assert.deepEqual(notes, []);
 }
