@@ -4,6 +4,7 @@ import { closureRoutes } from './closure.routes.ts';
 import { CARDS_JOB, markCards } from './deadlines.service.ts';
 import { dispatchRoutes } from './dispatch.routes.ts';
 import { deliverTransfer, TRANSFER_JOB } from './dispatch.service.ts';
+import { hotlineStatsRoutes } from './hotline-stats.routes.ts';
 import { kbRoutes } from './kb.routes.ts';
 import { flagDueReviews, KB_REVIEW_JOB } from './kb-search.service.ts';
 import { hotlineMigrations } from './migrations/index.ts';
@@ -13,6 +14,7 @@ import { open311AdminRoutes, open311Routes } from './open311.routes.ts';
 import { OPEN311_CREATE_JOB } from './open311.service.ts';
 import { createQueuedTicket } from './open311-query.service.ts';
 import { oversightRoutes } from './oversight.routes.ts';
+import { publicRoutes } from './public.routes.ts';
 import { ticketsRoutes } from './tickets.routes.ts';
 import { hotlineCalendar } from './tickets.service.ts';
 
@@ -24,8 +26,10 @@ export const hotlinePart: Part = {
     await app.register(dispatchRoutes);
     await app.register(oversightRoutes);
     await app.register(closureRoutes);
+    await app.register(publicRoutes);
     await app.register(kbRoutes);
     await app.register(open311AdminRoutes);
+    await app.register(hotlineStatsRoutes);
   },
   rootRoutes: open311Routes,
   jobs: (platform) => ({
