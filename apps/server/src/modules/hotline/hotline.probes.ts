@@ -162,6 +162,15 @@ export const HOTLINE_PROBES: Record<string, (w: HotlineProbeWorld) => Promise<vo
     await denied(w, 'GET', tk(w));
     await denied(w, 'GET', city(w));
   },
+  // The code table is instance-wide: only the root of the tree publishes a version.
+  'POST /api/hotline/categories': (w) =>
+    denied(w, 'POST', '/api/hotline/categories', {
+      code: '0301',
+      domain: 'roadTransport',
+      name: '越权',
+      fields: [],
+      validFrom: '2027-01-01',
+    }),
   'GET /api/hotline/routing-rules': (w) => noForeign(w, '/api/hotline/routing-rules?pageSize=200'),
   'POST /api/hotline/routing-rules': (w) =>
     denied(w, 'POST', '/api/hotline/routing-rules', { handlingOrgId: w.hotline.glOrgId }),
@@ -285,6 +294,14 @@ export const HOTLINE_PROBES: Record<string, (w: HotlineProbeWorld) => Promise<vo
 
 export const HOTLINE_EXEMPT: Record<string, string> = {
   'GET /api/hotline/states': 'the constant state catalogue',
+  'GET /api/hotline/categories': 'the category code table is national reference data',
+  'GET /api/hotline/reasons': 'the reason codes are national reference data',
+  'GET /api/hotline/request-types': 'the time limits per type are instance-wide reference data',
+  'POST /api/hotline/public/tickets':
+    'public: files a ticket with the centre of the place named, nothing else',
+  'POST /api/hotline/public/attachments': 'public: an unattached upload only its token can claim',
+  'GET /api/hotline/public/tickets/{ticketNo}':
+    'public: tracking number plus query code, citizen-visible fields only',
 };
 
 /** The foreign ticket is where it was: nothing the prober did moved it. */
