@@ -15,7 +15,6 @@ import { OPEN311_CREATE_JOB } from './open311.service.ts';
 import { createQueuedTicket } from './open311-query.service.ts';
 import { oversightRoutes } from './oversight.routes.ts';
 import { publicRoutes } from './public.routes.ts';
-import { publicRoutes } from './public.routes.ts';
 import { ticketsRoutes } from './tickets.routes.ts';
 import { hotlineCalendar } from './tickets.service.ts';
 
@@ -27,7 +26,6 @@ export const hotlinePart: Part = {
     await app.register(dispatchRoutes);
     await app.register(oversightRoutes);
     await app.register(closureRoutes);
-    await app.register(publicRoutes);
     await app.register(publicRoutes);
     await app.register(kbRoutes);
     await app.register(open311AdminRoutes);
