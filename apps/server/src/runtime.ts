@@ -8,7 +8,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { SecretBox } from './platform/identity/secrets.ts';
 import { seedDemoAccounts, seedInitialAdmin, seedRoles } from './platform/identity/seed.ts';
 import { seedOrgTree } from './platform/orgs/seed.ts';
-import { ALL_MIGRATIONS } from './registry.ts';
+import { ALL_MIGRATIONS, PARTS } from './registry.ts';
 
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   return openDatabase({
@@ -36,6 +36,8 @@ export interface SeedReport {
   adminCreated: boolean;
   demoAccounts: number;
   calendarDays: number;
+  /** Demo items each part added (demo mode), by part name. */
+  demoContent: Record<string, number>;
 }
 
 /** Reference data and accounts; idempotent: only what is missing is added. */
@@ -46,12 +48,18 @@ export async function seedAll(handle: DatabaseHandle, config: Config, now = new 
     const calendarDays = await seedCalendar(trx);
     const admin = await seedInitialAdmin(trx, config, now);
     const demoAccounts = config.mode === 'demo' ? await seedDemoAccounts(trx, config, now) : 0;
+    const demoContent: Record<string, number> = {};
+    if (config.mode === 'demo')
+      for (const part of PARTS)
+        if (part.seedDemo)
+          demoContent[part.name] = await part.seedDemo(trx, now, { secretBox: loadSecretBox(config) });
     return {
       ...tree,
       adminPassword: admin?.generatedPassword ?? null,
       adminCreated: admin !== null,
       demoAccounts,
       calendarDays,
+      demoContent,
     };
   });
 }

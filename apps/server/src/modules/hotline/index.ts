@@ -4,7 +4,9 @@ import { closureRoutes } from './closure.routes.ts';
 import { CARDS_JOB, markCards } from './deadlines.service.ts';
 import { dispatchRoutes } from './dispatch.routes.ts';
 import { deliverTransfer, TRANSFER_JOB } from './dispatch.service.ts';
+import { seedDemoTickets } from './hotline.demo.ts';
 import { hotlineStatsRoutes } from './hotline-stats.routes.ts';
+import { seedDemoKb } from './kb.demo.ts';
 import { kbRoutes } from './kb.routes.ts';
 import { flagDueReviews, KB_REVIEW_JOB } from './kb-search.service.ts';
 import { hotlineMigrations } from './migrations/index.ts';
@@ -32,6 +34,8 @@ export const hotlinePart: Part = {
     await app.register(hotlineStatsRoutes);
   },
   rootRoutes: open311Routes,
+  seedDemo: async (trx, now, ctx) =>
+    (await seedDemoKb(trx, now)) + (await seedDemoTickets(trx, now, ctx.secretBox)),
   jobs: (platform) => ({
     [ARCHIVE_JOB]: async (_payload, ctx) => {
       const deps = {

@@ -6,7 +6,7 @@ import { offsetOf, type PageQuery } from '../../platform/http/pagination.ts';
 import type { Actor } from '../../platform/identity/actor.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
 import { idsOnPath } from '../../platform/orgs/orgs.repository.ts';
-import { highlight, normalise, queryTokens, toSearchQuery } from '../../platform/search/index.ts';
+import { highlight, normalise, queryTokens, toAnyQuery, toSearchQuery } from '../../platform/search/index.ts';
 import { lockDueReviews, updateArticle } from './kb.repository.ts';
 import {
   findInForceById,
@@ -57,7 +57,8 @@ async function scopeFor(
 
 /**
  * Searches the articles in force for a unit: every query word must match (ranked, titles first);
- * when none does, titles and tags like the query (typos, fragments). Run inside a transaction:
+ * when no article has them all, any of them and their parts; when none, titles and tags like the
+ * query (typos, fragments). Run inside a transaction:
  * the fuzzy step sets its threshold for the transaction only.
  */
 export async function searchKb(trx: Executor, actor: Actor, input: KbSearchInput, now: Date) {
@@ -65,8 +66,13 @@ export async function searchKb(trx: Executor, actor: Actor, input: KbSearchInput
   const query = toSearchQuery(input.q);
   const terms = query?.terms ?? [];
   const page = { page: input.page, pageSize: input.pageSize };
-  const result = (rows: KbSearchHitRow[], mode: 'fulltext' | 'fuzzy' | 'none', total = rows[0]?.total) => ({
-    items: rows.map((r) => toHitDto(r, mode === 'fuzzy' ? queryTokens(input.q) : terms)),
+  const result = (
+    rows: KbSearchHitRow[],
+    mode: 'fulltext' | 'partial' | 'fuzzy' | 'none',
+    total = rows[0]?.total,
+    marked: readonly string[] = terms,
+  ) => ({
+    items: rows.map((r) => toHitDto(r, mode === 'fuzzy' ? queryTokens(input.q) : marked)),
     total: Number(total ?? 0),
     ...page,
     mode,
@@ -78,6 +84,10 @@ export async function searchKb(trx: Executor, actor: Actor, input: KbSearchInput
     // Past the last page: the query matched, the page is empty.
     const first = input.page > 1 ? await searchFullText(trx, scope, query.tsquery, 1, 0) : [];
     if (first.length > 0) return result([], 'fulltext', first[0]?.total);
+    // No article has every word: those with the most of them (and of their parts) first.
+    const any = toAnyQuery(input.q);
+    const partial = any ? await searchFullText(trx, scope, any.tsquery, input.pageSize, offsetOf(page)) : [];
+    if (partial.length > 0 && any) return result(partial, 'partial', partial[0]?.total, any.terms);
   }
   const text = normalise(input.q).trim();
   if (text.length === 0) return result([], 'none');

@@ -184,11 +184,21 @@ for (const kind of DB_KINDS) {
       assert.equal(hits.items[1]?.snippetHtml, '车辆进入治超站称重，<mark>认定超限超载</mark>后卸载。');
       assert.equal((await search(agent, '治超', '&domain=waterway')).total, 0, 'the domain filter applies');
       const typo = await search(agent, '网约车架驶员');
-      assert.equal(typo.mode, 'fuzzy');
+      assert.equal(typo.mode, 'partial', 'no article has 架驶员: those with 网约车 come');
       assert.equal(typo.items[0]?.title, '网约车驾驶员证办理（南京）');
       const prefix = await search(agent, '超限超');
       assert.equal(prefix.items[0]?.title, '超限超载认定标准', 'the last word is a prefix');
       assert.equal((await search(agent, '量子力学')).mode, 'none');
+      await create(
+        ministry,
+        article('zhongshan-ferry', org.mot, 'Zhongshan Road ferry', 'Timetable.', { tags: [] }),
+      );
+      const fuzzy = await search(agent, 'Zhongshn');
+      assert.deepEqual(
+        [fuzzy.mode, fuzzy.items[0]?.title],
+        ['fuzzy', 'Zhongshan Road ferry'],
+        'no word matches: titles like it',
+      );
       const page2 = await search(agent, '超限', '&page=2&pageSize=1');
       assert.deepEqual([page2.total, page2.items.length], [2, 1]);
       const page9 = await search(agent, '超限', '&page=9&pageSize=1');

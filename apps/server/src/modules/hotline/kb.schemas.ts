@@ -85,9 +85,14 @@ export const KbSearchResult = Type.Object({
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),
-  mode: Type.Union([Type.Literal('fulltext'), Type.Literal('fuzzy'), Type.Literal('none')], {
-    description: 'fulltext: every query word matched; fuzzy: no such article, titles like the query',
-  }),
+  mode: Type.Union(
+    [Type.Literal('fulltext'), Type.Literal('partial'), Type.Literal('fuzzy'), Type.Literal('none')],
+    {
+      description:
+        'fulltext: every query word matched; partial: no article has them all, those with most of them; ' +
+        'fuzzy: no word matched, titles like the query',
+    },
+  ),
   terms: Type.Array(Type.String(), { description: 'the words the query was cut into' }),
 });
 

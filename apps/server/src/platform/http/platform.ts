@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.ts';
-import type { Db, DbKind } from '../db/database.ts';
+import type { Db, DbKind, Executor } from '../db/database.ts';
 import type { MigrationSet } from '../db/migrate.ts';
 import type { SecretBox } from '../identity/secrets.ts';
 import type { JobHandlers } from '../jobs/job-worker.ts';
@@ -39,6 +39,11 @@ export interface Part {
    * /open311/v2); public unless a route says otherwise, like every route outside /api.
    */
   readonly rootRoutes?: FastifyPluginAsync;
+  /**
+   * Demo content for `npm start` (demo mode only), inside the seeding transaction after the
+   * accounts; must be idempotent. Returns how many items it added.
+   */
+  readonly seedDemo?: (trx: Executor, now: Date, ctx: { readonly secretBox: SecretBox }) => Promise<number>;
   /** Handlers of the job kinds this part enqueues, keyed by kind; run by the job worker. */
   readonly jobs?: (platform: Platform) => JobHandlers;
   /** Recurring jobs, registered when the worker starts. */

@@ -9,6 +9,7 @@ export { TRANSPORT_TERMS } from './transport-dict.ts';
 export {
   quoteLexeme,
   type SearchQuery,
+  toAnyQuery,
   toSearchQuery,
   toTsVector,
   type Weight,
