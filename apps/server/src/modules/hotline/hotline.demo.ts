@@ -101,7 +101,7 @@ export async function seedDemoTickets(
       fields: sample.fields,
       description: `${sample.text}（演示工单 ${i + 1}）`,
       regionOrgId: county?.id ?? centre.id,
-      requesterName: ['张', '王', '李', '赵', '陈'][i % 5] + '先生',
+      requesterName: `${['张', '王', '李', '赵', '陈'][i % 5]}先生`,
       requesterPhone: `139${String(10_000_000 + i).padStart(8, '0')}`,
       centreOrgId: centre.id,
       disposition,

@@ -50,7 +50,12 @@ export const DEMO_ACCOUNTS = [
   { username: 'nj.staff', displayName: '南京市局业务员', orgCode: '320100', roles: ['staff'] },
   { username: 'xw.staff', displayName: '玄武区局业务员', orgCode: '320102', roles: ['staff'] },
   { username: 'nj.agent', displayName: '南京12328坐席', orgCode: '320100', roles: ['hotlineAgent'] },
-  { username: 'nj.supervisor', displayName: '南京12328监督员', orgCode: '320100', roles: ['hotlineSupervisor'] },
+  {
+    username: 'nj.supervisor',
+    displayName: '南京12328监督员',
+    orgCode: '320100',
+    roles: ['hotlineSupervisor'],
+  },
   { username: 'xw.handler', displayName: '玄武区局承办人', orgCode: '320102', roles: ['hotlineHandler'] },
 ] as const;
 
