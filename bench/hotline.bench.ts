@@ -46,8 +46,7 @@ async function load(db: Executor, orgIds: readonly number[]) {
     const rows = [];
     for (let i = start; i < Math.min(ARTICLES, start + 1000); i++) {
       const title = `${pick(SUBJECTS)}${pick(MATTERS)}`;
-      const body =
-        Array.from({ length: 4 }, () => pick(PHRASES)).join('') + `${pick(SUBJECTS)}${pick(MATTERS)}的说明。`;
+      const body = `${Array.from({ length: 4 }, () => pick(PHRASES)).join('')}${pick(SUBJECTS)}${pick(MATTERS)}的说明。`;
       const tags = [pick(SUBJECTS), pick(MATTERS)];
       const c = { title, body, domain: 'other', categoryCode: null, tags };
       const { search_vector, search_text } = searchColumns(c);
