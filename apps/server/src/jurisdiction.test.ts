@@ -9,6 +9,7 @@ import {
   HOTLINE_PROBES,
   seedForeignHotline,
 } from './modules/hotline/hotline.probes.ts';
+import { HOTLINE_STATS_PROBES } from './modules/hotline/hotline-stats.probes.ts';
 import { assertForeignKbUnchanged, KB_PROBES } from './modules/hotline/kb.probes.ts';
 import { OPEN311_EXEMPT, OPEN311_PROBES } from './modules/hotline/open311.probes.ts';
 import { insertFile } from './platform/files/files.repository.ts';
@@ -183,6 +184,7 @@ const PROBES: Record<string, Probe> = {
   ...HOTLINE_PROBES,
   ...KB_PROBES,
   ...OPEN311_PROBES,
+  ...HOTLINE_STATS_PROBES,
 };
 
 const EXEMPT: Record<string, string> = {
@@ -373,6 +375,8 @@ for (const kind of DB_KINDS) {
         .where('actor_username', '=', 'xw.everything')
         .where('outcome', '=', 'success')
         .where('action', 'not like', 'auth.%')
+        // An export is a read, audited as one (the statistics probe exports the county's own figures).
+        .where('action', '<>', 'hotline.stats.export')
         // Sensitive reads are audited too (`<thing>.read`); they change nothing.
         .where('action', 'not like', '%.read')
         .execute();
