@@ -123,6 +123,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   for (const part of PARTS) {
     if (part.routes) await app.register(part.routes, { prefix: '/api' });
+    if (part.rootRoutes) await app.register(part.rootRoutes);
   }
 
   const hasWeb = existsSync(join(config.webDist, 'index.html'));

@@ -3,6 +3,16 @@ import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../test/harness.ts';
 import {
+  assertForeignHotlineUnchanged,
+  type ForeignHotline,
+  HOTLINE_EXEMPT,
+  HOTLINE_PROBES,
+  seedForeignHotline,
+} from './modules/hotline/hotline.probes.ts';
+import { HOTLINE_STATS_PROBES } from './modules/hotline/hotline-stats.probes.ts';
+import { assertForeignKbUnchanged, KB_PROBES } from './modules/hotline/kb.probes.ts';
+import { OPEN311_EXEMPT, OPEN311_PROBES } from './modules/hotline/open311.probes.ts';
+import {
   assertForeignSarUnchanged,
   SAR_EXEMPT,
   SAR_PROBES,
@@ -35,6 +45,7 @@ interface World {
   };
   ownOrgId: number;
   stats: StatsProbeWorld;
+  hotline: ForeignHotline;
 }
 
 type Probe = (w: World) => Promise<void>;
@@ -218,6 +229,10 @@ const PROBES: Record<string, Probe> = {
     expectDenied(w, 'PATCH', '/api/vehicles/platform-links/1', { enabled: false }),
   ...STATS_PROBES,
   ...EXCEL_PROBES,
+  ...HOTLINE_PROBES,
+  ...KB_PROBES,
+  ...OPEN311_PROBES,
+  ...HOTLINE_STATS_PROBES,
 };
 
 const EXEMPT: Record<string, string> = {
@@ -244,6 +259,8 @@ const EXEMPT: Record<string, string> = {
   'GET /api/maritime/vessels/{mmsi}/track': 'one AIS picture for all maritime users',
   'GET /api/maritime/feeds': 'AIS feeds are instance-wide configuration, the same for every caller',
   ...SAR_EXEMPT,
+  ...HOTLINE_EXEMPT,
+  ...OPEN311_EXEMPT,
 };
 
 /** A disabled AIS feed (feeds belong to the instance, not to an org unit). */
@@ -367,6 +384,7 @@ for (const kind of DB_KINDS) {
         },
         ownOrgId: await t.orgId('320102'),
         stats: await setUpStatsProbes(t),
+        hotline: await seedForeignHotline(t),
       };
       const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
       operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -440,8 +458,14 @@ for (const kind of DB_KINDS) {
         .where('actor_username', '=', 'xw.everything')
         .where('outcome', '=', 'success')
         .where('action', 'not like', 'auth.%')
+        // An export is a read, audited as one (the statistics probe exports the county's own figures).
+        .where('action', '<>', 'hotline.stats.export')
+        // Sensitive reads are audited too (`<thing>.read`); they change nothing.
+        .where('action', 'not like', '%.read')
         .execute();
       assert.deepEqual(writes, []);
+      await assertForeignHotlineUnchanged(w);
+      await assertForeignKbUnchanged(w.t);
     });
   });
 }

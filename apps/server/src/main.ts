@@ -64,10 +64,8 @@ async function printSeedReport(report: Awaited<ReturnType<typeof seedAll>>, conf
       `demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
     );
   }
-  if (report.demoVehicles > 0)
-    console.log(
-      `seeded ${report.demoVehicles} demo vehicles: try \`jtgov sim vehicles --count 50 --rate 50\``,
-    );
+  if ((report.demoContent.vehicles ?? 0) > 0)
+    console.log('seeded the demo fleet: try `jtgov sim vehicles --count 50 --rate 50`');
 }
 
 async function start(config: Config): Promise<void> {

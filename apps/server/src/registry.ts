@@ -1,3 +1,4 @@
+import { hotlinePart } from './modules/hotline/index.ts';
 import { maritimePart } from './modules/maritime/index.ts';
 import { statsPart } from './modules/stats/index.ts';
 import { vehiclesPart } from './modules/vehicles/index.ts';
@@ -25,6 +26,7 @@ export const PARTS: readonly Part[] = [
   vehiclesPart,
   maritimePart,
   statsPart,
+  hotlinePart,
 ];
 
 export const ALL_MIGRATIONS: readonly MigrationSet[] = PARTS.map((part) => part.migrations);

@@ -2,8 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
-import { seedDemoAlarms } from './modules/vehicles/demo-alarms-seed.ts';
-import { seedDemoFleet } from './modules/vehicles/demo-fleet-seed.ts';
 import { seedCalendar } from './platform/calendar/index.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -37,8 +35,9 @@ export interface SeedReport {
   adminPassword: string | null;
   adminCreated: boolean;
   demoAccounts: number;
-  demoVehicles: number;
   calendarDays: number;
+  /** Demo items each part added (demo mode), by part name. */
+  demoContent: Record<string, number>;
 }
 
 /** Reference data and accounts; idempotent: only what is missing is added. */
@@ -49,16 +48,19 @@ export async function seedAll(handle: DatabaseHandle, config: Config, now = new 
     const calendarDays = await seedCalendar(trx);
     const admin = await seedInitialAdmin(trx, config, now);
     const demoAccounts = config.mode === 'demo' ? await seedDemoAccounts(trx, config, now) : 0;
-    if (config.mode === 'demo') for (const part of PARTS) await part.seedDemo?.(trx, config, now);
-    const demoVehicles = config.mode === 'demo' ? await seedDemoFleet(trx, now) : 0;
-    if (config.mode === 'demo') await seedDemoAlarms(trx, now);
+    const demoContent: Record<string, number> = {};
+    if (config.mode === 'demo') {
+      const secretBox = loadSecretBox(config);
+      for (const part of PARTS)
+        if (part.seedDemo) demoContent[part.name] = await part.seedDemo(trx, { config, now, secretBox });
+    }
     return {
       ...tree,
       adminPassword: admin?.generatedPassword ?? null,
       adminCreated: admin !== null,
       demoAccounts,
-      demoVehicles,
       calendarDays,
+      demoContent,
     };
   });
 }

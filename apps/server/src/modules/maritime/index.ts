@@ -8,7 +8,7 @@ export const maritimePart: Part = {
   name: 'maritime',
   migrations: maritimeMigrations,
   routes: maritimeRoutes,
-  seedDemo: (trx, _config, now) => seedSarDemo(trx, now),
+  seedDemo: (trx, { now }) => seedSarDemo(trx, now),
   jobs: (platform) => ({
     'maritime.ensure-track-partitions': () =>
       ensureMonthlyPartitionsAhead(platform.db, 'vessel_track', platform.clock.now()),

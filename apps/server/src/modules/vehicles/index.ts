@@ -2,6 +2,8 @@ import { ensureMonthlyPartitionsAhead } from '../../platform/db/partitions.repos
 import type { Part } from '../../platform/http/platform.ts';
 import { sweepGateways, sweepOffline } from './alarms.jobs.ts';
 import { alarmsRoutes } from './alarms.routes.ts';
+import { seedDemoAlarms } from './demo-alarms-seed.ts';
+import { seedDemoFleet } from './demo-fleet-seed.ts';
 import { vehiclesMigrations } from './migrations/index.ts';
 import { platformLinksRoutes } from './platform-links.routes.ts';
 import { vehiclesRoutes } from './vehicles.routes.ts';
@@ -14,6 +16,8 @@ export const vehiclesPart: Part = {
     await app.register(alarmsRoutes);
     await app.register(platformLinksRoutes);
   },
+  // The alarms need the fleet, which the simulator (`jtgov sim vehicles`) drives.
+  seedDemo: async (trx, { now }) => (await seedDemoFleet(trx, now)) + (await seedDemoAlarms(trx, now)),
   jobs: (platform) => ({
     'vehicles.ensure-partitions': () =>
       ensureMonthlyPartitionsAhead(platform.db, 'vehicle_position', platform.clock.now()),

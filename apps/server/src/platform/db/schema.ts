@@ -1,3 +1,6 @@
+import type { HotlineTables } from '../../modules/hotline/hotline.tables.ts';
+import type { KbTables } from '../../modules/hotline/kb.tables.ts';
+import type { Open311Tables } from '../../modules/hotline/open311.tables.ts';
 import type { MaritimeTables } from '../../modules/maritime/maritime.tables.ts';
 import type { StatsTables } from '../../modules/stats/stats.tables.ts';
 import type { PlatformLinkTables } from '../../modules/vehicles/platform-links.tables.ts';
@@ -24,4 +27,7 @@ export interface Database
     VehicleTables,
     PlatformLinkTables,
     MaritimeTables,
-    StatsTables {}
+    StatsTables,
+    HotlineTables,
+    KbTables,
+    Open311Tables {}

@@ -28,16 +28,32 @@ declare module 'fastify' {
   }
 }
 
+/** What a part's demo seeding may use. */
+export interface DemoSeedContext {
+  readonly config: Config;
+  readonly now: Date;
+  /** The instance key, for demo rows that hold sealed secrets. */
+  readonly secretBox: SecretBox;
+}
+
 /** A platform part or business module as the program sees it: its tables, routes and jobs. */
 export interface Part {
   readonly name: string;
   readonly migrations: MigrationSet;
   /** Registered under /api. */
   readonly routes?: FastifyPluginAsync;
+  /**
+   * Registered at the root, for interfaces whose paths a standard fixes (Open311 GeoReport v2 at
+   * /open311/v2); public unless a route says otherwise, like every route outside /api.
+   */
+  readonly rootRoutes?: FastifyPluginAsync;
+  /**
+   * Demo content for `npm start` (demo mode only), inside the seeding transaction after the
+   * accounts; must be idempotent. Returns how many items it added.
+   */
+  readonly seedDemo?: (trx: Executor, ctx: DemoSeedContext) => Promise<number>;
   /** Handlers of the job kinds this part enqueues, keyed by kind; run by the job worker. */
   readonly jobs?: (platform: Platform) => JobHandlers;
   /** Recurring jobs, registered when the worker starts. */
   readonly schedules?: readonly ScheduleSpec[];
-  /** Demo content added by `jtgov start`/`seed` in demo mode; idempotent; returns rows added. */
-  readonly seedDemo?: (trx: Executor, config: Config, now: Date) => Promise<number>;
 }

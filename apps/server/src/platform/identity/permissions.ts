@@ -22,6 +22,12 @@ export const PERMISSIONS = [
   'stats.fill',
   'stats.review',
   'stats.manage',
+  'hotline.read',
+  'hotline.intake',
+  'hotline.handle',
+  'hotline.supervise',
+  'hotline.manage',
+  'hotline.kb.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -66,6 +72,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'stats.fill',
       'stats.review',
       'stats.manage',
+      'hotline.read',
+      'hotline.manage',
     ],
     isAdmin: true,
   },
@@ -133,6 +141,27 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     name: '统计审核员',
     description: '审核下级单位上报的统计报表，汇总、退回、催报',
     permissions: ['org.read', 'stats.read', 'stats.review'],
+    isAdmin: false,
+  },
+  {
+    code: 'hotlineAgent',
+    name: '热线坐席',
+    description: '受理12328来电和网上诉求，即时答复、转办工单',
+    permissions: ['org.read', 'file.upload', 'hotline.read', 'hotline.intake'],
+    isAdmin: false,
+  },
+  {
+    code: 'hotlineHandler',
+    name: '热线承办人员',
+    description: '签收、办理、答复转办到本单位的12328工单',
+    permissions: ['org.read', 'file.upload', 'hotline.read', 'hotline.handle'],
+    isAdmin: false,
+  },
+  {
+    code: 'hotlineSupervisor',
+    name: '热线监督员',
+    description: '审核办结、审批延期、催办督办和回访12328工单',
+    permissions: ['org.read', 'hotline.read', 'hotline.intake', 'hotline.supervise', 'hotline.kb.manage'],
     isAdmin: false,
   },
 ];

@@ -51,6 +51,14 @@ export const DEMO_ACCOUNTS = [
   { username: 'xw.staff', displayName: '玄武区局业务员', orgCode: '320102', roles: ['staff'] },
   { username: 'sar.duty', displayName: '部海上搜救值班员', orgCode: 'MOT', roles: ['sarDutyOfficer'] },
   { username: 'zj.sar', displayName: '浙江省海上搜救值班员', orgCode: '330000', roles: ['sarDutyOfficer'] },
+  { username: 'nj.agent', displayName: '南京12328坐席', orgCode: '320100', roles: ['hotlineAgent'] },
+  {
+    username: 'nj.supervisor',
+    displayName: '南京12328监督员',
+    orgCode: '320100',
+    roles: ['hotlineSupervisor'],
+  },
+  { username: 'xw.handler', displayName: '玄武区局承办人', orgCode: '320102', roles: ['hotlineHandler'] },
 ] as const;
 
 export async function seedDemoAccounts(trx: Executor, config: Config, now: Date): Promise<number> {

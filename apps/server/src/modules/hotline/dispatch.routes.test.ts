@@ -1,0 +1,205 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DB_KINDS } from '../../../test/databases.ts';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness.ts';
+import { deliverTransfer } from './dispatch.service.ts';
+import { type HotlineWorld, hotlineWorld, taxiComplaint } from './hotline-test-kit.ts';
+import { hotlineCalendar } from './tickets.service.ts';
+
+for (const kind of DB_KINDS) {
+  describe(`hotline dispatch and transfer on ${kind}`, () => {
+    let t: TestApp;
+    let w: HotlineWorld;
+    let manager: Session;
+    before(async () => {
+      t = await startTestApp(kind);
+      w = await hotlineWorld(t);
+      await t.createUser('nj.manager', '320100', ['systemAdmin']);
+      manager = await t.login('nj.manager');
+    });
+    after(() => t.close());
+
+    const newTicket = async (extra: Record<string, unknown> = {}) => {
+      const res = await t.as(w.agent, 'POST', '/api/hotline/tickets', taxiComplaint(w.ids.xw, extra));
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json().id as number;
+    };
+    const deliver = async (transferId: number) => {
+      const now = t.clock.now();
+      const deps = { secretBox: t.app.platform.secretBox, calendar: await hotlineCalendar(t.handle.db), now };
+      return t.handle.db.transaction().execute((trx) => deliverTransfer(trx, deps, transferId));
+    };
+
+    test('routing rules: the most specific rule wins; without one, the place’s own authority', async () => {
+      const general = await t.as(manager, 'POST', '/api/hotline/routing-rules', {
+        categoryPrefix: '03',
+        handlingOrgId: w.ids.nj,
+      });
+      assert.equal(general.statusCode, 201, general.body);
+      const specific = await t.as(manager, 'POST', '/api/hotline/routing-rules', {
+        requestType: 'complaint',
+        categoryPrefix: '0301',
+        regionOrgId: w.ids.xw,
+        handlingOrgId: w.ids.xw,
+      });
+      assert.equal(specific.statusCode, 201, specific.body);
+      const preview = async (body: object) =>
+        (await t.as(w.agent, 'POST', '/api/hotline/routing/preview', body)).json();
+      const xw = await preview({ requestType: 'complaint', categoryCode: '0301', regionOrgId: w.ids.xw });
+      assert.deepEqual([xw.source, xw.handlingOrgId, xw.ruleId], ['rule', w.ids.xw, specific.json().id]);
+      const gl = await preview({ requestType: 'complaint', categoryCode: '0301', regionOrgId: w.ids.gl });
+      assert.deepEqual([gl.source, gl.handlingOrgId], ['rule', w.ids.nj], 'the domain rule of the city');
+      const bus = await preview({ requestType: 'complaint', categoryCode: '0401', regionOrgId: w.ids.gl });
+      assert.deepEqual([bus.source, bus.handlingOrgId], ['region', w.ids.gl]);
+      const nowhere = await preview({ requestType: 'complaint', categoryCode: '0401' });
+      assert.equal(nowhere.source, 'none');
+      const foreignUnit = await t.as(manager, 'POST', '/api/hotline/routing-rules', {
+        handlingOrgId: w.ids.hz,
+      });
+      assert.equal(foreignUnit.statusCode, 403);
+      const rules = (await t.as(w.agent, 'GET', '/api/hotline/routing-rules')).json();
+      assert.equal(rules.total, 2);
+    });
+
+    test('dispatch by rule, sign-for only by the unit, clocks move, siblings never see it', async () => {
+      const id = await newTicket();
+      const d = await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/dispatch`, {});
+      assert.equal(d.statusCode, 200, d.body);
+      assert.deepEqual([d.json().state, d.json().handlingOrgId], ['dispatched', w.ids.xw]);
+      assert.equal((await t.as(w.glHandler, 'GET', `/api/hotline/tickets/${id}`)).statusCode, 404);
+      assert.equal((await t.as(w.glHandler, 'POST', `/api/hotline/tickets/${id}/sign-for`)).statusCode, 404);
+      assert.equal(
+        (await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/sign-for`)).statusCode,
+        403,
+        'an agent holds no hotline.handle',
+      );
+      const signed = await t.as(w.xwHandler, 'POST', `/api/hotline/tickets/${id}/sign-for`);
+      assert.equal(signed.json().state, 'in_progress');
+      const detail = (await t.as(w.xwHandler, 'GET', `/api/hotline/tickets/${id}`)).json();
+      const clocks = Object.fromEntries(
+        detail.clocks.map((k: { kind: string; stoppedAt: string | null; dueAt: string }) => [k.kind, k]),
+      );
+      assert.ok(clocks.signFor.stoppedAt, 'sign-for clock stopped');
+      // Friday 27 Nov 2026 + 10 working days: Friday 11 Dec.
+      assert.equal(clocks.handling.dueAt, '2026-12-11T15:59:59.999Z');
+      assert.equal(clocks.handling.stoppedAt, null);
+      const list = (await t.as(w.xwHandler, 'GET', '/api/hotline/tickets?state=in_progress')).json();
+      assert.ok(list.items.some((i: { id: number }) => i.id === id));
+      const glList = (await t.as(w.glHandler, 'GET', '/api/hotline/tickets')).json();
+      assert.ok(!glList.items.some((i: { id: number }) => i.id === id));
+    });
+
+    test('send back with reason codes; the ping-pong cap; the unit keeps sight of what it held', async () => {
+      const id = await newTicket();
+      await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/dispatch`, { handlingOrgId: w.ids.xw });
+      const bad = await t.as(w.xwHandler, 'POST', `/api/hotline/tickets/${id}/send-back`, {
+        reasonCode: 'bored',
+      });
+      assert.equal(bad.statusCode, 400);
+      const back = await t.as(w.xwHandler, 'POST', `/api/hotline/tickets/${id}/send-back`, {
+        reasonCode: 'wrongArea',
+      });
+      assert.deepEqual(
+        [back.json().state, back.json().handlingOrgId, back.json().sendBackCount],
+        ['returned', null, 1],
+      );
+      assert.equal((await t.as(w.xwHandler, 'GET', `/api/hotline/tickets/${id}`)).statusCode, 200);
+      assert.equal(
+        (await t.as(w.xwHandler, 'POST', `/api/hotline/tickets/${id}/sign-for`)).statusCode,
+        403,
+        'no longer its handling unit',
+      );
+      await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/dispatch`, { handlingOrgId: w.ids.gl });
+      await t.as(w.glHandler, 'POST', `/api/hotline/tickets/${id}/sign-for`);
+      const second = await t.as(w.glHandler, 'POST', `/api/hotline/tickets/${id}/send-back`, {
+        reasonCode: 'notOurScope',
+      });
+      assert.equal(second.json().sendBackCount, 2);
+      await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/dispatch`, { handlingOrgId: w.ids.xw });
+      const capped = await t.as(w.xwHandler, 'POST', `/api/hotline/tickets/${id}/send-back`, {
+        reasonCode: 'wrongArea',
+      });
+      assert.equal(capped.statusCode, 409);
+      assert.equal(capped.json().error.details.reason, 'send_back_cap_reached');
+      const outside = await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/reroute`, {
+        handlingOrgId: w.ids.sz,
+      });
+      assert.equal(outside.statusCode, 403, 'another city is reached by transfer, not dispatch');
+    });
+
+    test('re-categorise and re-route to the unit the rules now give', async () => {
+      const id = await newTicket();
+      await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/dispatch`, {});
+      const moved = await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/recategorise`, {
+        categoryCode: '0302',
+        fields: { plateNo: '苏A12345', platform: '某出行' },
+        reroute: true,
+      });
+      assert.equal(moved.statusCode, 200, moved.body);
+      assert.deepEqual(
+        [moved.json().categoryCode, moved.json().handlingOrgId, moved.json().state],
+        ['0302', w.ids.nj, 'dispatched'],
+      );
+      const badFields = await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/recategorise`, {
+        categoryCode: '0401',
+      });
+      assert.equal(badFields.statusCode, 400, 'the new category needs its bus line');
+    });
+
+    test('cross-city transfer through the province, cross-province through the ministry', async () => {
+      const id = await newTicket();
+      const x = await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/transfer`, { targetOrgId: w.ids.sz });
+      assert.equal(x.statusCode, 200, x.body);
+      assert.deepEqual(
+        [x.json().route, x.json().hubOrgId, x.json().state],
+        ['province', w.ids.js, 'readyToSend'],
+      );
+      assert.equal((await deliver(x.json().id)) as string, 'sent');
+      assert.equal(await deliver(x.json().id), 'sent', 'delivering twice changes nothing');
+      const atSz = (await t.as(w.szAgent, 'GET', `/api/hotline/tickets/${id}`)).json();
+      assert.deepEqual([atSz.ticket.state, atSz.ticket.centreOrgId], ['dispatching', w.ids.sz]);
+      assert.equal(
+        (await t.as(w.agent, 'GET', `/api/hotline/tickets/${id}`)).statusCode,
+        200,
+        'the sender still sees it',
+      );
+      assert.equal(
+        (await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/dispatch`, { handlingOrgId: w.ids.xw }))
+          .statusCode,
+        403,
+        'the sender no longer owns it',
+      );
+      const transfers = (await t.as(w.provinceSupervisor, 'GET', '/api/hotline/transfers?state=sent')).json();
+      assert.ok(transfers.items.some((i: { ticketId: number }) => i.ticketId === id));
+      const far = await newTicket();
+      const y = await t.as(w.agent, 'POST', `/api/hotline/tickets/${far}/transfer`, {
+        targetOrgId: w.ids.hz,
+      });
+      assert.deepEqual([y.json().route, y.json().hubOrgId], ['ministry', await t.orgId('MOT')]);
+      const own = await t.as(w.agent, 'POST', `/api/hotline/tickets/${await newTicket()}/transfer`, {
+        targetOrgId: w.ids.xw,
+      });
+      assert.equal(own.statusCode, 409, 'inside the own area one dispatches');
+    });
+
+    test('a transfer to a closed centre fails the send and returns to the sender', async () => {
+      const id = await newTicket();
+      const x = await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/transfer`, {
+        targetOrgId: await t.orgId('320200'),
+      });
+      await t.handle.db
+        .updateTable('org_unit')
+        .set({ status: 'closed' })
+        .where('code', '=', '320200')
+        .execute();
+      assert.equal(await deliver(x.json().id), 'sendFailed');
+      const back = (await t.as(w.agent, 'GET', `/api/hotline/tickets/${id}`)).json();
+      assert.deepEqual([back.ticket.state, back.ticket.centreOrgId], ['dispatching', w.ids.nj]);
+      await t.handle.db
+        .updateTable('org_unit')
+        .set({ status: 'active' })
+        .where('code', '=', '320200')
+        .execute();
+    });
+  });
+}

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DB_KINDS } from '../../../test/databases.ts';
+import { startTestApp, type TestApp } from '../../../test/harness.ts';
+import { type HotlineWorld, hotlineWorld, taxiComplaint } from './hotline-test-kit.ts';
+
+for (const kind of DB_KINDS) {
+  describe(`hotline intake on ${kind}`, () => {
+    let t: TestApp;
+    let w: HotlineWorld;
+    before(async () => {
+      t = await startTestApp(kind);
+      w = await hotlineWorld(t);
+    });
+    after(() => t.close());
+
+    test('an agent takes a call: tracking number, query code, accepted and queued, fields normalised', async () => {
+      const res = await t.as(w.agent, 'POST', '/api/hotline/tickets', taxiComplaint(w.ids.xw));
+      assert.equal(res.statusCode, 201, res.body);
+      const c = res.json();
+      assert.match(c.ticketNo, /^20261127\d{6}$/);
+      assert.match(c.queryCode, /^\d{6}$/);
+      assert.equal(c.state, 'dispatching');
+      const detail = (await t.as(w.agent, 'GET', `/api/hotline/tickets/${c.id}`)).json();
+      assert.equal(detail.ticket.channel, 'phone');
+      assert.equal(detail.ticket.fields.plateNo, '苏AT1234');
+      assert.equal(detail.ticket.requesterPhone, '13812345678');
+      assert.equal(detail.queryCode, c.queryCode);
+      assert.deepEqual(
+        detail.clocks.map((k: { kind: string; dueAt: string }) => [k.kind, k.dueAt]),
+        // Friday 27 Nov 2026 + 15 working days = Friday 18 Dec, end of day Beijing time.
+        [['reply', '2026-12-18T15:59:59.999Z']],
+      );
+      const history = (await t.as(w.agent, 'GET', `/api/hotline/tickets/${c.id}/history`)).json();
+      assert.deepEqual(
+        history.items.map((e: { action: string }) => e.action),
+        ['accept', 'queue'],
+      );
+      const byNo = await t.as(w.agent, 'GET', `/api/hotline/tickets/by-no/${c.ticketNo}`);
+      assert.equal(byNo.json().ticket.id, c.id);
+      const list = (await t.as(w.agent, 'GET', '/api/hotline/tickets?state=dispatching')).json();
+      assert.ok(list.items.some((i: { id: number }) => i.id === c.id));
+      assert.equal(list.items[0].requesterPhone, '138****5678', 'lists mask the phone');
+    });
+
+    test('category fields are validated: missing plate, bad plate, unknown field, unknown category', async () => {
+      for (const [body, message] of [
+        [taxiComplaint(w.ids.xw, { fields: {} }), /plateNo/],
+        [taxiComplaint(w.ids.xw, { fields: { plateNo: 'ABC' } }), /not a plate/],
+        [taxiComplaint(w.ids.xw, { fields: { plateNo: '苏A12345', colour: 'red' } }), /unknown field colour/],
+        [taxiComplaint(w.ids.xw, { categoryCode: '9999' }), /unknown category/],
+      ] as const) {
+        const res = await t.as(w.agent, 'POST', '/api/hotline/tickets', body);
+        assert.equal(res.statusCode, 400, res.body);
+        assert.match(res.json().error.message, message);
+      }
+    });
+
+    test('不予受理 needs a coded reason; 即时答复 cites a KB article and closes at once', async () => {
+      const noReason = await t.as(w.agent, 'POST', '/api/hotline/tickets', {
+        ...taxiComplaint(w.ids.xw),
+        disposition: 'notAccept',
+      });
+      assert.equal(noReason.statusCode, 400);
+      const rejected = await t.as(w.agent, 'POST', '/api/hotline/tickets', {
+        ...taxiComplaint(w.ids.xw),
+        disposition: 'notAccept',
+        notAcceptedReason: 'railAviationPost',
+      });
+      assert.equal(rejected.json().state, 'not_accepted');
+      const answered = await t.as(w.agent, 'POST', '/api/hotline/tickets', {
+        requestType: 'inquiry',
+        categoryCode: '0402',
+        fields: { busLine: '地铁2号线' },
+        description: '地铁2号线首班车几点',
+        disposition: 'instantAnswer',
+        kbArticleId: 42,
+        answerText: '首班车6:00',
+      });
+      assert.equal(answered.statusCode, 201, answered.body);
+      assert.equal(answered.json().state, 'closed');
+      const d = (await t.as(w.agent, 'GET', `/api/hotline/tickets/${answered.json().id}`)).json();
+      assert.equal(d.ticket.instantAnswer, true);
+      assert.equal(d.ticket.kbArticleId, 42);
+      const noArticle = await t.as(w.agent, 'POST', '/api/hotline/tickets', {
+        requestType: 'inquiry',
+        categoryCode: '0801',
+        description: '咨询',
+        disposition: 'instantAnswer',
+        answerText: 'x',
+      });
+      assert.equal(noArticle.statusCode, 400);
+    });
+
+    test('gateway intake is idempotent by channel and external id', async () => {
+      const body = {
+        ...taxiComplaint(w.ids.xw),
+        channel: 'wechat',
+        externalId: 'wx-msg-0001',
+      };
+      const first = await t.as(w.agent, 'POST', '/api/hotline/intake', body);
+      assert.equal(first.statusCode, 201, first.body);
+      const again = await t.as(w.agent, 'POST', '/api/hotline/intake', body);
+      assert.equal(again.statusCode, 200);
+      assert.deepEqual(again.json(), { ...first.json(), created: false });
+      const sms = await t.as(w.agent, 'POST', '/api/hotline/intake', { ...body, channel: 'sms' });
+      assert.equal(sms.statusCode, 201, 'the same id on another channel is another message');
+    });
+
+    test('caller history and duplicate suggestions: same phone, same plate, similar text', async () => {
+      const history = (await t.as(w.agent, 'GET', '/api/hotline/callers/13812345678/tickets')).json();
+      assert.ok(history.total >= 3);
+      const dup = await t.as(
+        w.agent,
+        'GET',
+        `/api/hotline/tickets/duplicates?plateNo=${encodeURIComponent('苏AT1234')}&text=${encodeURIComponent('出租车拒载')}`,
+      );
+      assert.equal(dup.statusCode, 200, dup.body);
+      const items = dup.json().items;
+      assert.ok(items.length > 0 && items.every((i: { samePlate: boolean }) => i.samePlate));
+      const none = (await t.as(w.agent, 'GET', '/api/hotline/tickets/duplicates?phone=13900000000')).json();
+      assert.equal(none.total, 0);
+    });
+  });
+}

@@ -1,0 +1,177 @@
+import { recordAudit, SYSTEM_CONTEXT } from '../../platform/audit/audit.service.ts';
+import { beijingDateOf, beijingMidnight } from '../../platform/calendar/index.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { offsetOf, type PageQuery } from '../../platform/http/pagination.ts';
+import type { Actor } from '../../platform/identity/actor.ts';
+import { notify } from '../../platform/notify/notify.service.ts';
+import { idsOnPath } from '../../platform/orgs/orgs.repository.ts';
+import { highlight, normalise, queryTokens, toAnyQuery, toSearchQuery } from '../../platform/search/index.ts';
+import { lockDueReviews, updateArticle } from './kb.repository.ts';
+import {
+  findInForceById,
+  type KbSearchHitRow,
+  type KbSearchScope,
+  listUsage,
+  orgPathInScope,
+  searchFullText,
+  searchFuzzy,
+} from './kb-search.repository.ts';
+
+export interface KbSearchInput extends PageQuery {
+  q: string;
+  domain?: string | undefined;
+  orgUnitId?: number | undefined;
+}
+
+const SNIPPET_CHARS = 120;
+
+const toHitDto = (row: KbSearchHitRow, terms: readonly string[]) => ({
+  id: row.id,
+  key: row.key,
+  orgUnitId: row.org_unit_id,
+  orgName: row.org_name,
+  version: row.current_version,
+  title: row.title,
+  domain: row.domain,
+  categoryCode: row.category_code,
+  tags: row.tags,
+  titleHtml: highlight(row.title, terms),
+  snippetHtml: highlight(row.body, terms, { maxChars: SNIPPET_CHARS }),
+  rank: Number(row.rank),
+  updatedAt: row.updated_at.toISOString(),
+});
+
+/** The override chain of the unit searched for: the caller's own, or a unit of its subtree. */
+async function scopeFor(
+  db: Executor,
+  actor: Actor,
+  orgUnitId: number | undefined,
+  now: Date,
+  domain?: string,
+) {
+  const path = orgUnitId === undefined ? actor.orgPath : await orgPathInScope(db, orgUnitId, actor.orgPath);
+  if (!path) throw notFound(`org unit ${orgUnitId}`);
+  return { chain: idsOnPath(path), today: beijingDateOf(now), domain } satisfies KbSearchScope;
+}
+
+/**
+ * Searches the articles in force for a unit: every query word must match (ranked, titles first);
+ * when no article has them all, any of them and their parts; when none, titles and tags like the
+ * query (typos, fragments). Run inside a transaction:
+ * the fuzzy step sets its threshold for the transaction only.
+ */
+export async function searchKb(trx: Executor, actor: Actor, input: KbSearchInput, now: Date) {
+  const scope = await scopeFor(trx, actor, input.orgUnitId, now, input.domain);
+  const query = toSearchQuery(input.q);
+  const terms = query?.terms ?? [];
+  const page = { page: input.page, pageSize: input.pageSize };
+  const result = (
+    rows: KbSearchHitRow[],
+    mode: 'fulltext' | 'partial' | 'fuzzy' | 'none',
+    total = rows[0]?.total,
+    marked: readonly string[] = terms,
+  ) => ({
+    items: rows.map((r) => toHitDto(r, mode === 'fuzzy' ? queryTokens(input.q) : marked)),
+    total: Number(total ?? 0),
+    ...page,
+    mode,
+    terms: [...terms],
+  });
+  if (query) {
+    const rows = await searchFullText(trx, scope, query.tsquery, input.pageSize, offsetOf(page));
+    if (rows.length > 0) return result(rows, 'fulltext');
+    // Past the last page: the query matched, the page is empty.
+    const first = input.page > 1 ? await searchFullText(trx, scope, query.tsquery, 1, 0) : [];
+    if (first.length > 0) return result([], 'fulltext', first[0]?.total);
+    // No article has every word: those with the most of them (and of their parts) first.
+    const any = toAnyQuery(input.q);
+    const partial = any ? await searchFullText(trx, scope, any.tsquery, input.pageSize, offsetOf(page)) : [];
+    if (partial.length > 0 && any) return result(partial, 'partial', partial[0]?.total, any.terms);
+  }
+  const text = normalise(input.q).trim();
+  if (text.length === 0) return result([], 'none');
+  const fuzzy = await searchFuzzy(trx, scope, text, input.pageSize, offsetOf(page));
+  return result(fuzzy, fuzzy.length > 0 ? 'fuzzy' : 'none', fuzzy[0]?.total ?? 0);
+}
+
+/**
+ * For the ticket service: the article an instant answer cites, which must be in force for the
+ * agent's unit (published, unexpired, not overridden below). Store its id on the ticket.
+ */
+export async function articleForCitation(db: Executor, actor: Actor, articleId: number, now: Date) {
+  const row = await findInForceById(db, await scopeFor(db, actor, undefined, now), articleId);
+  if (!row) throw badRequest(`knowledge-base article ${articleId} is not in force for your unit`);
+  return { id: row.id, key: row.key, version: row.current_version, title: row.title, body: row.body };
+}
+
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Views and instant-answer citations per article over the days [from, to] (Beijing time). */
+export async function kbUsage(db: Executor, actor: Actor, from: string, to: string, page: PageQuery) {
+  if (to < from) throw badRequest('from must not be after to');
+  const toDay = nextDay(to);
+  const rows = await listUsage(
+    db,
+    { scopePath: actor.orgPath, chain: idsOnPath(actor.orgPath) },
+    { fromDay: from, toDay, from: beijingMidnight(from), to: beijingMidnight(toDay) },
+    page.pageSize,
+    offsetOf(page),
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      key: r.key,
+      title: r.title,
+      orgName: r.org_name,
+      status: r.status as 'draft' | 'published' | 'retired',
+      views: r.views,
+      citations: r.citations,
+    })),
+    total: Number(rows[0]?.total ?? 0),
+    ...page,
+  };
+}
+
+export const KB_REVIEW_JOB = 'hotline.kb.flag-reviews';
+
+/**
+ * The daily review job: each published article whose review date has come is flagged once and
+ * its owner told in the console. Batches of 200, each in its own transaction.
+ */
+export async function flagDueReviews(db: Db, now: Date): Promise<number> {
+  const today = beijingDateOf(now);
+  let flagged = 0;
+  for (;;) {
+    const n = await db.transaction().execute(async (trx) => {
+      const due = await lockDueReviews(trx, today, 200);
+      for (const a of due) {
+        await updateArticle(trx, a.id, { review_flagged_at: now });
+        if (a.owner_user_id !== null)
+          await notify(
+            trx,
+            {
+              userIds: [a.owner_user_id],
+              title: '知识库条目待复审',
+              body: `《${a.title}》的复审日期为 ${a.review_due_on}，请核实内容后复审或修订。`,
+              link: `/hotline/kb/${a.id}`,
+              category: 'hotline.kb.review-due',
+            },
+            now,
+          );
+        await recordAudit(trx, SYSTEM_CONTEXT, {
+          action: 'hotline.kb.article.review-due',
+          objectType: 'kb_article',
+          objectId: a.id,
+          after: { reviewDueOn: a.review_due_on, ownerUserId: a.owner_user_id },
+          orgUnitId: a.org_unit_id,
+          orgPath: a.org_path,
+        });
+      }
+      return due.length;
+    });
+    flagged += n;
+    if (n < 200) return flagged;
+  }
+}

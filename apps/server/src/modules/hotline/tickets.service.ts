@@ -1,0 +1,291 @@
+import { randomInt } from 'node:crypto';
+import { type AuditContext, recordAudit } from '../../platform/audit/audit.service.ts';
+import { beijingDateOf, loadWorkingCalendar, type WorkingCalendar } from '../../platform/calendar/index.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { AppError, badRequest, notFound } from '../../platform/http/errors.ts';
+import type { PageQuery, PageResult } from '../../platform/http/pagination.ts';
+import { offsetOf } from '../../platform/http/pagination.ts';
+import type { SecretBox } from '../../platform/identity/secrets.ts';
+import { findOrgUnitInScope } from '../../platform/orgs/orgs.repository.ts';
+import { type ActionOf, type TransitionContext, transition } from '../../platform/workflow/index.ts';
+import { findCurrentCategory, findProfile, findReason } from './categories.repository.ts';
+import { runningClock, startClock } from './clocks.repository.ts';
+import type { Channel, RequestType } from './hotline.tables.ts';
+import {
+  formatTicketNo,
+  isPhone,
+  normalisePhone,
+  type TicketGuardView,
+  type TicketState,
+  ticketWorkflow,
+  validateFields,
+} from './ticket.ts';
+import {
+  addTicketOrg,
+  findTicketByExternalId,
+  findTicketById,
+  findTicketByNoInScope,
+  findTicketInScope,
+  insertTicket,
+  listTickets,
+  lockTicket,
+  nextTicketSeq,
+  type TicketFilter,
+  type TicketRow,
+  updateTicket,
+} from './tickets.repository.ts';
+
+/** What every ticket operation needs besides the transaction. */
+export interface HotlineDeps {
+  readonly secretBox: SecretBox;
+  readonly calendar: WorkingCalendar;
+  readonly now: Date;
+}
+
+let cachedCalendar: { at: number; calendar: WorkingCalendar } | undefined;
+/** The working calendar, re-read at most once a minute (a few dozen rows; edits are rare). */
+export async function hotlineCalendar(db: Executor, now = Date.now()): Promise<WorkingCalendar> {
+  if (!cachedCalendar || now - cachedCalendar.at > 60_000)
+    cachedCalendar = { at: now, calendar: await loadWorkingCalendar(db) };
+  return cachedCalendar.calendar;
+}
+
+export const TICKET_ENTITY = 'hotline_ticket';
+
+export interface NewTicket {
+  readonly channel: Channel;
+  readonly externalId?: string | null | undefined;
+  readonly requestType: RequestType;
+  readonly categoryCode: string;
+  readonly fields?: Record<string, unknown> | undefined;
+  readonly description: string;
+  readonly locationText?: string | null | undefined;
+  readonly lat?: number | null | undefined;
+  readonly lon?: number | null | undefined;
+  readonly occurredAt?: Date | null | undefined;
+  readonly regionOrgId?: number | null | undefined;
+  readonly requesterName?: string | null | undefined;
+  readonly requesterPhone?: string | null | undefined;
+  /** The hotline centre that owns the ticket. */
+  readonly centreOrgId: number;
+  readonly receivedAt?: Date | undefined;
+  readonly createdBy?: number | null | undefined;
+  /** accept (default), 不予受理 with a reason, or 即时答复 citing a KB article. */
+  readonly disposition?: 'accept' | 'notAccept' | 'instantAnswer' | undefined;
+  readonly notAcceptedReason?: string | undefined;
+  readonly kbArticleId?: number | undefined;
+  readonly answerText?: string | undefined;
+  readonly splitFromId?: number | undefined;
+}
+
+export interface CreatedTicket {
+  readonly ticket: TicketRow;
+  /** 提取码: with the tracking number, lets the citizen look up progress. */
+  readonly queryCode: string;
+  /** False when an intake gateway re-sent a message already taken (same channel and external id). */
+  readonly created: boolean;
+}
+
+/** The guard view of a ticket: counters, its type's limits and the running handling clock. */
+export async function guardViewOf(db: Executor, row: TicketRow, now: Date): Promise<TicketGuardView> {
+  const profile = await findProfile(db, row.request_type);
+  const handling = await runningClock(db, row.id, 'handling');
+  const pending = await db
+    .selectFrom('hotline_callback')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ticket_id', '=', row.id)
+    .where('state', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return {
+    sendBackCount: row.send_back_count,
+    maxSendBacks: profile.max_send_backs,
+    extensionCount: row.extension_count,
+    maxExtensions: profile.max_extensions,
+    handlingDue: handling?.due_at ?? null,
+    now,
+    kbArticleId: row.kb_article_id,
+    pendingCallbacks: Number(pending.n),
+  };
+}
+
+/** Takes one transition of the ticket and saves the new state; the row is updated in place. */
+export async function move(
+  trx: Executor,
+  ctx: TransitionContext,
+  row: TicketRow,
+  action: ActionOf<typeof ticketWorkflow>,
+  note?: unknown,
+): Promise<TicketState> {
+  if (row.state === 'archived') throw new AppError(409, 'conflict', 'an archived ticket is read-only');
+  const to = await transition(
+    trx,
+    ctx,
+    ticketWorkflow,
+    {
+      type: TICKET_ENTITY,
+      id: row.id,
+      state: row.state as TicketState,
+      orgPath: row.centre_path,
+      entity: await guardViewOf(trx, row, ctx.now),
+    },
+    action,
+    note,
+  );
+  await updateTicket(trx, row.id, { state: to, updated_at: ctx.now });
+  (row as { state: string }).state = to;
+  return to;
+}
+
+const newQueryCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
+
+export const revealQueryCode = (box: SecretBox, row: Pick<TicketRow, 'query_code_sealed'>): string =>
+  box.open(row.query_code_sealed);
+
+/**
+ * Creates a ticket from any channel: validates type, category and its fields, issues the
+ * tracking number and query code, and takes the intake transitions (accepted → dispatching, or
+ * 不予受理, or 即时答复 and closed at once). Idempotent on (channel, external id).
+ */
+export async function createTicket(
+  trx: Executor,
+  ctx: TransitionContext,
+  deps: HotlineDeps,
+  input: NewTicket,
+): Promise<CreatedTicket> {
+  if (input.externalId) {
+    const existing = await findTicketByExternalId(trx, input.channel, input.externalId);
+    if (existing)
+      return { ticket: existing, queryCode: revealQueryCode(deps.secretBox, existing), created: false };
+  }
+  const category = await findCurrentCategory(trx, input.categoryCode);
+  if (!category) throw badRequest(`unknown category ${input.categoryCode}`);
+  const checked = validateFields(category.fields, input.fields ?? {});
+  if (!checked.ok) throw badRequest(`category ${category.code}: ${checked.problem}`);
+  const phone = input.requesterPhone ? normalisePhone(input.requesterPhone) : null;
+  if (phone !== null && !isPhone(phone)) throw badRequest(`not a phone number: ${input.requesterPhone}`);
+  if ((input.lat == null) !== (input.lon == null)) throw badRequest('lat and lon go together');
+  const disposition = input.disposition ?? 'accept';
+  if (disposition === 'notAccept') {
+    if (!input.notAcceptedReason || !(await findReason(trx, 'notAccepted', input.notAcceptedReason)))
+      throw badRequest(`a 不予受理 reason code is required (got ${input.notAcceptedReason ?? 'none'})`);
+  }
+  if (disposition === 'instantAnswer' && (!input.kbArticleId || !input.answerText?.trim()))
+    throw badRequest('an instant answer cites a knowledge-base article and says what was answered');
+  const now = deps.now;
+  const day = beijingDateOf(now);
+  const ticketNo = formatTicketNo(day, await nextTicketSeq(trx, day));
+  const queryCode = newQueryCode();
+  const id = await insertTicket(trx, {
+    ticket_no: ticketNo,
+    query_code_sealed: deps.secretBox.seal(queryCode),
+    channel: input.channel,
+    external_id: input.externalId ?? null,
+    request_type: input.requestType,
+    category_code: category.code,
+    category_version: category.version,
+    fields: checked.fields,
+    description: input.description.trim(),
+    location_text: input.locationText?.trim() || null,
+    lat: input.lat ?? null,
+    lon: input.lon ?? null,
+    occurred_at: input.occurredAt ?? null,
+    region_org_id: input.regionOrgId ?? null,
+    requester_name: input.requesterName?.trim() || null,
+    requester_phone: phone,
+    state: 'draft',
+    centre_org_id: input.centreOrgId,
+    not_accepted_reason: disposition === 'notAccept' ? (input.notAcceptedReason ?? null) : null,
+    kb_article_id: disposition === 'instantAnswer' ? (input.kbArticleId ?? null) : null,
+    answer_text: disposition === 'instantAnswer' ? (input.answerText ?? null) : null,
+    split_from_id: input.splitFromId ?? null,
+    received_at: input.receivedAt ?? now,
+    created_by: input.createdBy ?? null,
+    updated_at: now,
+  });
+  await addTicketOrg(trx, { ticket_id: id, org_unit_id: input.centreOrgId, role: 'centre', since: now });
+  const row = (await findTicketById(trx, id)) as TicketRow;
+  await recordAudit(trx, ctx.audit, {
+    action: 'hotline.ticket.create',
+    objectType: TICKET_ENTITY,
+    objectId: id,
+    after: { ticketNo, channel: input.channel, requestType: input.requestType, categoryCode: category.code },
+    orgUnitId: input.centreOrgId,
+    orgPath: row.centre_path,
+  });
+  if (disposition === 'notAccept') {
+    await move(trx, ctx, row, 'notAccept', { reason: input.notAcceptedReason });
+  } else if (disposition === 'instantAnswer') {
+    await move(trx, ctx, row, 'instantAnswer', { kbArticleId: input.kbArticleId });
+    await move(trx, ctx, row, 'closeAnswered');
+    await updateTicket(trx, id, {
+      instant_answer: true,
+      accepted_at: now,
+      closed_at: now,
+      closed_on_time: true,
+    });
+  } else {
+    await move(trx, ctx, row, 'accept');
+    await move(trx, ctx, row, 'queue');
+    const profile = await findProfile(trx, input.requestType);
+    await startClock(trx, {
+      ticket_id: id,
+      kind: 'reply',
+      org_unit_id: input.centreOrgId,
+      started_at: now,
+      due_at: deps.calendar.deadlineAfter(now, profile.reply_days),
+    });
+    await updateTicket(trx, id, { accepted_at: now });
+  }
+  return { ticket: (await findTicketById(trx, id)) as TicketRow, queryCode, created: true };
+}
+
+/** A ticket the caller may see, or 404. */
+export async function ticketInScope(db: Executor, scopePath: string, id: number): Promise<TicketRow> {
+  const row = await findTicketInScope(db, id, scopePath);
+  if (!row) throw notFound(`ticket ${id}`);
+  return row;
+}
+
+/** Locks a ticket the caller may see and returns it fresh. */
+export async function lockTicketInScope(trx: Executor, scopePath: string, id: number): Promise<TicketRow> {
+  await ticketInScope(trx, scopePath, id);
+  await lockTicket(trx, id);
+  return ticketInScope(trx, scopePath, id);
+}
+
+export async function ticketByNo(db: Executor, scopePath: string, ticketNo: string): Promise<TicketRow> {
+  const row = await findTicketByNoInScope(db, ticketNo, scopePath);
+  if (!row) throw notFound(`ticket ${ticketNo}`);
+  return row;
+}
+
+export async function ticketPage(
+  db: Executor,
+  filter: TicketFilter,
+  page: PageQuery,
+): Promise<PageResult<TicketRow>> {
+  const result = await listTickets(db, filter, page.pageSize, offsetOf(page));
+  return { ...result, page: page.page, pageSize: page.pageSize };
+}
+
+/** An org unit the caller may name (routing targets, regions), or out_of_jurisdiction. */
+export async function orgInScope(db: Executor, scopePath: string, id: number) {
+  const org = await findOrgUnitInScope(db, id, scopePath);
+  if (!org) throw new AppError(403, 'out_of_jurisdiction', `org unit ${id} is not in your jurisdiction`);
+  if (org.status !== 'active') throw badRequest(`org unit ${org.name} is ${org.status}`);
+  return org;
+}
+
+/** Centre-side actions: the caller acts for the owning centre or one of its ancestors. */
+export function assertCentre(scopePath: string, row: TicketRow): void {
+  if (!row.centre_path.startsWith(scopePath))
+    throw new AppError(403, 'forbidden', `only the centre that owns ticket ${row.ticket_no} may do this`);
+}
+
+/** Unit-side actions: the caller belongs to the current handling unit (or a department of it). */
+export function assertHandlingUnit(scopePath: string, row: TicketRow): void {
+  if (!row.handling_path || !scopePath.startsWith(row.handling_path))
+    throw new AppError(403, 'forbidden', `only the handling unit of ticket ${row.ticket_no} may do this`);
+}
+
+export type { AuditContext };
