@@ -26,10 +26,8 @@ describe('maritime console in Chromium', () => {
     mkdirSync(shots, { recursive: true });
     replayDir = mkdtempSync(join(tmpdir(), 'jtgov-ais-'));
     writeFileSync(join(replayDir, 'china-coast.nmea'), `${nmeaLines().join('\r\n')}\r\n`);
-    t = await startTestApp('pglite', { JTGOV_AIS_REPLAY_DIR: replayDir });
-    // The server's clock runs from now: on the test clock's 2026-11-27 the browser's session ended
-    // right after login here (the feed and the browser both use the clock; not pinned down).
-    t.clock.advance(Date.now() - t.clock.now().getTime());
+    // On the wall clock: the browser drops cookies the server dated in its past.
+    t = await startTestApp('pglite', { JTGOV_AIS_REPLAY_DIR: replayDir }, { clockStart: Date.now() });
     // AIS feeds are instance-wide: configured at the ministry; the duty officer works at 上海.
     await t.createUser('e2e.admin', 'MOT', ['systemAdmin']);
     await t.createUser('e2e.sar', '310000', ['sarDutyOfficer']);

@@ -29,6 +29,8 @@ function pixelToLonLat(chart: Chart, x: number, y: number): [number, number] | n
 }
 
 function viewBounds(chart: Chart): GeoBounds | null {
+  // A timer may fire after the page has left the map.
+  if (chart.isDisposed()) return null;
   const nw = pixelToLonLat(chart, 0, 0);
   const se = pixelToLonLat(chart, chart.getWidth(), chart.getHeight());
   if (!nw || !se) return null;

@@ -90,3 +90,27 @@ export function toPlanInput(v: PlanFormValues): PlanInput | null {
     pattern: pattern(v),
   };
 }
+
+/** The form filled with a saved plan's input (values the input leaves out keep their defaults). */
+export function planValuesOf(input: PlanInput): PlanFormValues {
+  const base = initialPlanValues(input.lkp, input.lkpAt);
+  const p = input.pattern;
+  return {
+    ...base,
+    datumAt: dayjs(input.datumAt),
+    searchObject: input.searchObject,
+    windSpeed: input.wind.speedKn,
+    windFrom: input.wind.fromDeg,
+    currentSpeed: input.seaCurrent.speedKn,
+    currentTowards: input.seaCurrent.towardsDeg,
+    x: input.errors.x,
+    y: input.errors.y,
+    safetyFactor: input.safetyFactor ?? base.safetyFactor,
+    patternType: p?.type ?? 'none',
+    orientation: p?.orientationDeg ?? base.orientation,
+    spacing: p?.trackSpacingNm ?? base.spacing,
+    legs: p?.legs ?? base.legs,
+    legLength: p?.legLengthNm ?? base.legLength,
+    sectorRadius: p?.radiusNm ?? base.sectorRadius,
+  };
+}
