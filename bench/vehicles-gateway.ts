@@ -1,7 +1,7 @@
 // The gateway side of the vehicles benchmark, in its own process so the simulated terminals do not
 // share its event loop: the JT/T 808 gateway on PostgreSQL (DATABASE_URL) or PGlite (no
 // DATABASE_URL), timeouts raised so idle terminals stay. Prints `ready <port>`; `stop` on stdin
-// (or SIGTERM) closes it and prints `closed <rows written>`.
+// (or SIGTERM) closes it and prints `closed <rows written>`; `rss` prints `rss <rss bytes> <heap + external bytes>` after a GC.
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { startGateway } from '../apps/server/src/modules/vehicles/index.ts';
@@ -38,4 +38,10 @@ const close = async () => {
 process.once('SIGTERM', () => void close());
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line.trim() === 'stop') void close();
+  // Resident memory after a full collection (the bench starts this process with --expose-gc).
+  if (line.trim() === 'rss') {
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    console.log(`rss ${m.rss} ${m.heapUsed + m.external}`);
+  }
 });

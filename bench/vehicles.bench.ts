@@ -82,7 +82,7 @@ process.on('exit', () => {
 });
 
 async function startGatewayProcess(env: NodeJS.ProcessEnv): Promise<Gateway> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/vehicles-gateway.ts'], {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/vehicles-gateway.ts'], {
     env,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -110,8 +110,16 @@ async function stopGateway(gw: Gateway): Promise<number> {
   return written;
 }
 
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+/** The gateway's resident memory and its heap plus external memory after a full collection, in MB. */
+async function memoryMb(gw: Gateway): Promise<{ rss: number; heap: number }> {
+  gw.child.stdin!.write('rss\n');
+  for (;;) {
+    const { value, done } = await gw.lines.next();
+    if (done) throw new Error('gateway exited');
+    const match = /^rss (\d+) (\d+)$/.exec(value);
+    if (match) return { rss: Number(match[1]) / 2 ** 20, heap: Number(match[2]) / 2 ** 20 };
+  }
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const codes = (count: number) =>
   new Map(Array.from({ length: count }, (_, i) => [demoVehicle(FIRST + i).phone, authCode(FIRST + i)]));
@@ -163,10 +171,17 @@ async function ingest(label: string, env: NodeJS.ProcessEnv): Promise<Ingest> {
   return { label, perSecond: acked / seconds, acked: stats.acked, failed: stats.failed, stored };
 }
 
-async function idle(env: NodeJS.ProcessEnv): Promise<{ held: number; baseMb: number; rssMb: number }> {
+interface Idle {
+  held: number;
+  base: { rss: number; heap: number };
+  loaded: { rss: number; heap: number };
+}
+
+async function idle(env: NodeJS.ProcessEnv): Promise<Idle> {
   await prepare(env, IDLE);
   const gw = await startGatewayProcess(env);
-  const baseMb = rssMb(gw.child.pid!);
+  await sleep(2000);
+  const base = await memoryMb(gw);
   const fleet = new SimFleet({
     host: '127.0.0.1',
     port: gw.port,
@@ -182,10 +197,10 @@ async function idle(env: NodeJS.ProcessEnv): Promise<{ held: number; baseMb: num
   await ready(fleet, 300_000);
   await sleep(2000);
   const held = fleet.stats.authenticated;
-  const rss = rssMb(gw.child.pid!);
+  const loaded = await memoryMb(gw);
   await fleet.stop(0);
   await stopGateway(gw);
-  return { held, baseMb, rssMb: rss };
+  return { held, base, loaded };
 }
 
 const cluster = await startCluster();
@@ -198,7 +213,7 @@ const base = {
   JTGOV_ADMIN_TOTP: 'optional',
 };
 const results: Ingest[] = [];
-let idleResult: Awaited<ReturnType<typeof idle>> | undefined;
+let idleResult: Idle | undefined;
 try {
   // The throwaway cluster starts with fsync off; an acknowledgement here must mean durable.
   const pg = await import('pg');
@@ -211,11 +226,16 @@ try {
   await admin.query('create database bench_idle');
   await admin.end();
   const url = (db: string) => cluster.url.replace(/\/postgres$/, `/${db}`);
-  results.push(
-    await ingest('PostgreSQL', { ...base, DATABASE_URL: url('bench_ingest'), JTGOV_DATA_DIR: scratch }),
-  );
-  results.push(await ingest('PGlite', { ...base, JTGOV_DATA_DIR: join(scratch, 'lite') }));
-  idleResult = await idle({ ...base, DATABASE_URL: url('bench_idle'), JTGOV_DATA_DIR: scratch });
+  // BENCH_PHASES=idle (or ingest) runs one part only.
+  const phases = process.env.BENCH_PHASES ?? 'ingest,idle';
+  if (phases.includes('ingest')) {
+    results.push(
+      await ingest('PostgreSQL', { ...base, DATABASE_URL: url('bench_ingest'), JTGOV_DATA_DIR: scratch }),
+    );
+    results.push(await ingest('PGlite', { ...base, JTGOV_DATA_DIR: join(scratch, 'lite') }));
+  }
+  if (phases.includes('idle'))
+    idleResult = await idle({ ...base, DATABASE_URL: url('bench_idle'), JTGOV_DATA_DIR: scratch });
 } finally {
   cluster.stop();
   rmSync(scratch, { recursive: true, force: true });
@@ -246,13 +266,15 @@ if (pgResult && liteResult)
     `PostgreSQL ingests ${(pgResult.perSecond / liteResult.perSecond).toFixed(2)}x the PGlite reference`,
   );
 if (idleResult) {
-  const perConn = ((idleResult.rssMb - idleResult.baseMb) * 1024) / Math.max(1, idleResult.held);
+  const { held, base, loaded } = idleResult;
+  const perConn = ((loaded.heap - base.heap) * 1024) / Math.max(1, held);
   console.log(
-    `\nIdle authenticated terminals held: ${idleResult.held} (descriptor limit ${FD_LIMIT}; sources ${SOURCES[0]}–${SOURCES.at(-1)})`,
+    `\nIdle authenticated terminals held: ${held} (descriptor limit ${FD_LIMIT}; sources ${SOURCES[0]}–${SOURCES.at(-1)})`,
   );
   console.log(
-    `gateway RSS ${idleResult.baseMb.toFixed(0)} MB idle → ${idleResult.rssMb.toFixed(0)} MB with them: ` +
-      `${perConn.toFixed(1)} KB per connection; 100,000 would need ≈ ${(idleResult.baseMb + (perConn * 100_000) / 1024).toFixed(0)} MB`,
+    `gateway after GC: RSS ${base.rss.toFixed(0)} → ${loaded.rss.toFixed(0)} MB, heap + external ${base.heap.toFixed(0)} → ` +
+      `${loaded.heap.toFixed(0)} MB: ${perConn.toFixed(1)} KB per connection; 100,000 ≈ ` +
+      `${(loaded.rss + ((100_000 - held) * perConn) / 1024).toFixed(0)} MB RSS`,
   );
 }
 process.exit(0);
