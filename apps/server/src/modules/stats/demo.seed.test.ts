@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DB_KINDS, openTestDatabase, testConfig } from '../../../test/databases.ts';
+import { DB_KINDS, openTestDatabase } from '../../../test/databases.ts';
 import { seedStatsDemo } from './demo.seed.ts';
 
 for (const kind of DB_KINDS) {
@@ -8,11 +8,10 @@ for (const kind of DB_KINDS) {
     test('three real-shaped forms with figures for 江苏 and 北京, added once', async () => {
       const handle = await openTestDatabase(kind);
       try {
-        const config = testConfig({ JTGOV_MODE: 'demo' });
         const now = new Date('2026-11-27T09:00:00+08:00');
-        const first = await handle.db.transaction().execute((trx) => seedStatsDemo(trx, config, now));
+        const first = await handle.db.transaction().execute((trx) => seedStatsDemo(trx, now));
         assert.ok(first > 1000, `only ${first} values`);
-        const again = await handle.db.transaction().execute((trx) => seedStatsDemo(trx, config, now));
+        const again = await handle.db.transaction().execute((trx) => seedStatsDemo(trx, now));
         assert.equal(again, 0);
         const forms = await handle.db
           .selectFrom('stats_form')

@@ -1,12 +1,8 @@
-import type { Config } from '../../config.ts';
 import { SYSTEM_CONTEXT } from '../../platform/audit/audit.service.ts';
 import { beijingDateOf } from '../../platform/calendar/index.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/identity/actor.ts';
 import { PERMISSIONS } from '../../platform/identity/permissions.ts';
-import { DEMO_PASSWORD } from '../../platform/identity/seed.ts';
-import { usernameExists } from '../../platform/identity/users.repository.ts';
-import { createUser } from '../../platform/identity/users.service.ts';
 import { findOrgUnitByCode } from '../../platform/orgs/orgs.repository.ts';
 import { DEMO_FORMS } from './demo-forms.ts';
 import { ensureDraftReports } from './exchange.repository.ts';
@@ -17,22 +13,6 @@ import { layoutOfVersion, versionFor } from './report-context.ts';
 import { updateReportsSubmitted } from './reports.repository.ts';
 import { type CellWrite, upsertValues } from './values.repository.ts';
 
-const DEMO_USERS = [
-  { username: 'mot.stats', displayName: '部统计审核员', orgCode: 'MOT', roles: ['statsReviewer'] },
-  {
-    username: 'js.stats',
-    displayName: '江苏省厅统计审核员',
-    orgCode: '320000',
-    roles: ['statsReviewer', 'staff'],
-  },
-  { username: 'nj.stats', displayName: '南京市局统计审核员', orgCode: '320100', roles: ['statsReviewer'] },
-  {
-    username: 'bj.stats',
-    displayName: '北京市委统计审核员',
-    orgCode: '110000',
-    roles: ['statsReviewer', 'staff'],
-  },
-];
 // Provinces whose counties get demo figures: one with cities, one municipality.
 const DEMO_PROVINCES = ['320000', '110000'];
 
@@ -63,29 +43,12 @@ function figure(seed: string, decimals: number): string {
 /**
  * Demo content for `npm start` (demo mode only): the three demo forms owned by the ministry,
  * obliging every county; figures for the counties of 江苏 and 北京 for the last periods, the
- * counties of 南京 already submitted; reviewer accounts at each level. Idempotent: nothing is
+ * counties of 南京 already submitted (the reviewers are demo accounts of platform/identity). Idempotent: nothing is
  * added once the first demo form exists.
  */
-export async function seedStatsDemo(trx: Executor, config: Config, now: Date): Promise<number> {
+export async function seedStatsDemo(trx: Executor, now: Date): Promise<number> {
   const mot = await findOrgUnitByCode(trx, 'MOT');
   if (!mot || (await findFormByCode(trx, DEMO_FORMS[0]!.code))) return 0;
-  for (const u of DEMO_USERS) {
-    const org = await findOrgUnitByCode(trx, u.orgCode);
-    if (!org || (await usernameExists(trx, u.username))) continue;
-    await createUser(
-      trx,
-      SYSTEM_CONTEXT,
-      null,
-      {
-        username: u.username,
-        displayName: u.displayName,
-        orgUnitId: org.id,
-        roles: u.roles,
-        password: DEMO_PASSWORD,
-      },
-      { config, now, mustChangePassword: false },
-    );
-  }
   const actor = systemActorAt(mot.id, mot.path);
   const nanjing = await findOrgUnitByCode(trx, '320100');
   let written = 0;

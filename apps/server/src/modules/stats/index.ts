@@ -20,5 +20,5 @@ export const statsPart: Part = {
   name: 'stats',
   migrations: statsMigrations,
   routes: statsRoutes,
-  seedDemo: (trx, { config, now }) => seedStatsDemo(trx, config, now),
+  seedDemo: (trx, { now }) => seedStatsDemo(trx, now),
 };

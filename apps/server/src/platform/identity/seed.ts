@@ -59,6 +59,20 @@ export const DEMO_ACCOUNTS = [
     roles: ['hotlineSupervisor'],
   },
   { username: 'xw.handler', displayName: '玄武区局承办人', orgCode: '320102', roles: ['hotlineHandler'] },
+  { username: 'mot.stats', displayName: '部统计审核员', orgCode: 'MOT', roles: ['statsReviewer'] },
+  {
+    username: 'js.stats',
+    displayName: '江苏省厅统计审核员',
+    orgCode: '320000',
+    roles: ['statsReviewer', 'staff'],
+  },
+  { username: 'nj.stats', displayName: '南京市局统计审核员', orgCode: '320100', roles: ['statsReviewer'] },
+  {
+    username: 'bj.stats',
+    displayName: '北京市委统计审核员',
+    orgCode: '110000',
+    roles: ['statsReviewer', 'staff'],
+  },
 ] as const;
 
 export async function seedDemoAccounts(trx: Executor, config: Config, now: Date): Promise<number> {
