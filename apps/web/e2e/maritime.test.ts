@@ -91,6 +91,13 @@ describe('maritime console in Chromium', () => {
     await shot('01-vessel-map');
     assert.equal(await mapCount('vessel-map', 'points'), SHIPS.length);
 
+    // The server filters the picture before paging: a name search leaves one ship on the map.
+    await page.getByTestId('vessel-filter-search').locator('input').fill('COSCO');
+    await page.locator('[data-testid="vessel-map"][data-points="1"]').waitFor();
+    await page.getByTestId('vessel-list').getByText('COSCO XIAMEN').waitFor();
+    await page.getByTestId('vessel-filter-search').locator('input').fill('');
+    await page.locator(`[data-testid="vessel-map"][data-points="${SHIPS.length}"]`).waitFor();
+
     // Opening a vessel from the list shows its static data and draws its track.
     await page.getByTestId('vessel-list').getByText('COSCO XIAMEN').click();
     await page.getByTestId('vessel-detail-static').getByText('BOAD').waitFor();

@@ -91,6 +91,23 @@ for (const kind of DB_KINDS) {
       assert.equal((await get('/api/maritime/vessels?type=submarine')).statusCode, 400);
     });
 
+    test('flag, motion and text filters apply before paging', async () => {
+      type V = { mmsi: number; flag: { code: string } | null; position: { speed: number | null } | null };
+      const all: V[] = (await get('/api/maritime/vessels?pageSize=50')).json().items;
+      const mmsis = (vs: V[]) => vs.map((v) => v.mmsi);
+      const panama = (await get('/api/maritime/vessels?flag=PA&pageSize=1')).json();
+      assert.deepEqual(mmsis(panama.items), [371798000]);
+      assert.equal(panama.total, all.filter((v) => v.flag?.code === 'PA').length);
+      const moving = (await get('/api/maritime/vessels?moving=true&pageSize=50')).json();
+      assert.deepEqual(mmsis(moving.items), mmsis(all.filter((v) => (v.position?.speed ?? 0) >= 0.5)));
+      const stopped = (await get('/api/maritime/vessels?moving=false&pageSize=50')).json();
+      assert.equal(moving.total + stopped.total, all.length);
+      assert.ok(moving.total > 0 && stopped.total > 0, `${moving.total} moving, ${stopped.total} stopped`);
+      assert.deepEqual(mmsis((await get('/api/maritime/vessels?q=1798')).json().items), [371798000]);
+      assert.equal((await get('/api/maritime/vessels?q=nothing-like-it')).json().total, 0);
+      assert.equal((await get('/api/maritime/vessels?flag=panama')).statusCode, 400);
+    });
+
     test('vessels near a position: distance, bearing and ETA at current speed', async () => {
       const res = await get('/api/maritime/vessels/near?lat=48&lon=-123&radiusNm=60');
       assert.equal(res.statusCode, 200, res.body);

@@ -63,6 +63,9 @@ const TypeFilter = Type.Optional(
   }),
 );
 
+/** Speed over ground (knots) from which a vessel counts as under way for the `moving` filter. */
+export const MOVING_KNOTS = 0.5;
+
 const NUM = '-?\\d+(\\.\\d+)?';
 
 export const VesselsQuery = Type.Object({
@@ -74,6 +77,19 @@ export const VesselsQuery = Type.Object({
     }),
   ),
   type: TypeFilter,
+  flag: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 flag state' })),
+  moving: Type.Optional(
+    Type.Boolean({
+      description: `true: speed over ground at least ${MOVING_KNOTS} kn; false: slower or unknown`,
+    }),
+  ),
+  q: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: 'part of the MMSI, name, call sign or IMO number',
+    }),
+  ),
 });
 
 export const NearQuery = Type.Object({

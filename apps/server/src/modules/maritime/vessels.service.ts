@@ -13,7 +13,7 @@ import {
   type VesselStaticRow,
   type VesselTrackRow,
 } from './maritime.repository.ts';
-import type { VesselDto } from './maritime.schemas.ts';
+import { MOVING_KNOTS, type VesselDto } from './maritime.schemas.ts';
 import type { MaritimeRuntime } from './maritime-runtime.ts';
 import { flagOfMmsi, parseMmsi } from './mid.ts';
 import { categoryOfShipType, shipTypeName, type VesselCategory } from './ship-types.ts';
@@ -101,11 +101,30 @@ export function parseBbox(bbox: string | undefined): GeoBox {
   return { south, north, west, east };
 }
 
+interface VesselFilter {
+  flag?: string;
+  moving?: boolean;
+  q?: string;
+}
+
+function matchesFilter(t: Target, f: VesselFilter, text: string | undefined): boolean {
+  if (f.flag && t.flag?.code !== f.flag) return false;
+  if (f.moving !== undefined && (t.position?.speed ?? 0) >= MOVING_KNOTS !== f.moving) return false;
+  if (text === undefined) return true;
+  const s = t.staticData;
+  return [String(t.mmsi), s?.name ?? '', s?.callSign ?? '', String(s?.imo ?? '')].some((field) =>
+    field.toLowerCase().includes(text),
+  );
+}
+
 export function listVessels(
   runtime: MaritimeRuntime,
-  q: { bbox?: string; type?: string; page: number; pageSize: number },
+  q: VesselFilter & { bbox?: string; type?: string; page: number; pageSize: number },
 ): PageResult<VesselDto> {
-  const found = runtime.picture.inBox(parseBbox(q.bbox), runtime.now(), categoriesOf(q.type));
+  const text = q.q?.trim().toLowerCase() || undefined;
+  const found = runtime.picture
+    .inBox(parseBbox(q.bbox), runtime.now(), categoriesOf(q.type))
+    .filter((t) => matchesFilter(t, q, text));
   const one = pageOf(found, q);
   return { ...one, items: one.items.map(toVesselDto) };
 }

@@ -65,6 +65,7 @@ export function VesselFilterBar({ onChange }: VesselFilterBarProps) {
         allowClear
         placeholder={t('vessel.filter.search')}
         style={{ width: 220 }}
+        maxLength={64}
         value={q}
         onChange={(e) => setQ(e.target.value)}
         data-testid="vessel-filter-search"

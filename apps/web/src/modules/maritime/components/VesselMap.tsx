@@ -11,7 +11,7 @@ import { defaultTrackRange, type TrackRange, VesselDetailDrawer } from './Vessel
 import { VesselFilterBar } from './VesselFilterBar.tsx';
 import { VesselList } from './VesselList.tsx';
 import { VesselMapLegend } from './VesselMapLegend.tsx';
-import { matchesFilters, vesselPoint } from './vessel-style.ts';
+import { vesselPoint } from './vessel-style.ts';
 
 // The server's largest page: the map shows at most this many vessels and asks to zoom in beyond.
 const MAP_PAGE = { page: 1, pageSize: 200 };
@@ -26,10 +26,7 @@ export function VesselMap() {
   const query = useVesselsInView(bounds, filters, MAP_PAGE);
   const track = useTrack(selected, range);
 
-  const vessels = useMemo(
-    () => (query.data?.items ?? []).filter((v) => matchesFilters(v, filters)),
-    [query.data, filters],
-  );
+  const vessels = useMemo(() => query.data?.items ?? [], [query.data]);
   const labels = useMemo(
     () => ({
       speed: t('vessel.field.speed'),

@@ -74,17 +74,3 @@ export function vesselPoint(
     ],
   };
 }
-
-/** What the server may not filter yet is filtered again here, on the page it sent. */
-export function matchesFilters(v: Vessel, f: { flag?: string; moving?: boolean; q?: string }): boolean {
-  if (f.flag && v.flag?.code !== f.flag) return false;
-  if (f.moving !== undefined && isMoving(v) !== f.moving) return false;
-  if (f.q) {
-    const q = f.q.trim().toLowerCase();
-    const hay = [String(v.mmsi), v.static?.name ?? '', v.static?.callSign ?? '', String(v.static?.imo ?? '')]
-      .join(' ')
-      .toLowerCase();
-    if (!hay.includes(q)) return false;
-  }
-  return true;
-}
