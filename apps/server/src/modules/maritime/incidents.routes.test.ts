@@ -411,5 +411,23 @@ for (const kind of DB_KINDS) {
         404,
       );
     });
+
+    test('an alert without a vessel keeps its MMSI empty when the client sends null', async () => {
+      const r = await t.as(zj, 'POST', '/api/maritime/incidents', {
+        source: 'phone',
+        position: { lat: 30, lon: 122 },
+        nature: 'medical',
+        alertAt: alertAt(),
+        mmsi: null,
+      });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().mmsi, null);
+      const read = await t.as(zj, 'GET', `/api/maritime/incidents/${r.json().id}`);
+      assert.equal(read.json().mmsi, null);
+      const cancelled = await t.as(zj, 'POST', `/api/maritime/incidents/${r.json().id}/cancel`, {
+        note: '测试',
+      });
+      assert.equal(cancelled.statusCode, 200, cancelled.body);
+    });
   });
 }
