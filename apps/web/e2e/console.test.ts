@@ -1,41 +1,21 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/test/harness.ts';
-
-// The console against a real server (embedded database, the built console from apps/web/dist) in
-// Debian's Chromium. Screenshots of each step go to JTGOV_SCREENSHOTS (default: a temp dir).
-const shots = process.env.JTGOV_SCREENSHOTS ?? join(tmpdir(), 'jtgov-screenshots');
+import { type Console, openConsole } from './browser.ts';
 
 describe('web console in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let page: Page;
   let base: string;
+  let shot: Console['shot'];
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
     t = await startTestApp('pglite', {}, { clockStart: Date.now() });
     // Administration and audit in one test account, so one session walks the whole path.
     await t.createUser('e2e.admin', 'MOT', ['systemAdmin', 'auditAdmin']);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    ({ base, browser, page, shot } = await openConsole(t));
   });
 
   after(async () => {
@@ -52,13 +32,12 @@ describe('web console in Chromium', () => {
           el.getAnimations({ subtree: true }).map((a: { finished: Promise<unknown> }) => a.finished),
         ),
       );
-  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
   test('an administrator logs in, browses the org tree, creates a user and sees the audit entry', async () => {
     await page.goto(base);
     await page.getByTestId('login-username').fill('e2e.admin');
     await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await shot('01-login');
+    await shot('01-login', { fullPage: true });
     await page.getByTestId('login-submit').click();
     await page.getByTestId('side-menu').waitFor();
     assert.equal(await page.getByTestId('current-user-name').textContent(), 'e2e.admin');
@@ -70,7 +49,7 @@ describe('web console in Chromium', () => {
     await page.getByTestId('org-search-result').filter({ hasText: '玄武区交通运输局' }).first().click();
     await page.getByTestId('org-details-name').filter({ hasText: '玄武区交通运输局' }).waitFor();
     await page.getByTestId('org-tree').getByText('南京市交通运输局').waitFor();
-    await shot('02-org-tree');
+    await shot('02-org-tree', { fullPage: true });
 
     // A new user at 玄武区, with a generated initial password shown once.
     await page.getByTestId('menu-users').click();
@@ -86,7 +65,7 @@ describe('web console in Chromium', () => {
     const initialPassword = (await secret.textContent())?.trim() ?? '';
     assert.ok(initialPassword.length >= 12, `initial password shown: ${initialPassword}`);
     await settled(page.locator('.ant-modal'));
-    await shot('03-user-created');
+    await shot('03-user-created', { fullPage: true });
     await page.getByTestId('initial-password-modal-close').click();
     await page.getByText('玄武区新同事').waitFor();
 
@@ -97,7 +76,7 @@ describe('web console in Chromium', () => {
     assert.match((await row.textContent()) ?? '', /e2e\.admin/);
     await page.getByTestId('audit-verify').click();
     await page.getByTestId('audit-verify-ok').waitFor();
-    await shot('04-audit');
+    await shot('04-audit', { fullPage: true });
 
     const created = await t.handle.db
       .selectFrom('app_user')

@@ -1,29 +1,26 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { type Session, startTestApp, TEST_PASSWORD, type TestApp } from '../../server/test/harness.ts';
+import type { Browser, Page } from 'playwright-core';
+import { type Session, startTestApp, type TestApp } from '../../server/test/harness.ts';
 import { parseCoordinate } from '../src/modules/maritime/components/geo-format.ts';
 import { aspectFit, mercator } from '../src/ui/map/projection.ts';
 import { CHINA_SEAS } from '../src/ui/map/types.ts';
+import { type Console, openConsole, signIn } from './browser.ts';
 import { DISTRESS, nmeaLines, SHIPS } from './china-coast.ts';
-
-// The maritime console against a real server and Debian's Chromium: an AIS file replayed by a
-// feed fills the vessel map. Screenshots go to JTGOV_SCREENSHOTS (default: a temp dir).
-const shots = process.env.JTGOV_SCREENSHOTS ?? join(tmpdir(), 'jtgov-screenshots');
 
 describe('maritime console in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let page: Page;
   let base: string;
+  let shot: Console['shot'];
   let admin: Session;
   let replayDir: string;
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
     replayDir = mkdtempSync(join(tmpdir(), 'jtgov-ais-'));
     writeFileSync(join(replayDir, 'china-coast.nmea'), `${nmeaLines().join('\r\n')}\r\n`);
     // On the wall clock: the browser drops cookies the server dated in its past.
@@ -32,22 +29,7 @@ describe('maritime console in Chromium', () => {
     await t.createUser('e2e.admin', 'MOT', ['systemAdmin']);
     await t.createUser('e2e.sar', '310000', ['sarDutyOfficer']);
     admin = await t.login('e2e.admin');
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.on('pageerror', (e) => console.error('page error:', e));
+    ({ base, browser, page, shot } = await openConsole(t, 'maritime-'));
   });
 
   after(async () => {
@@ -56,7 +38,6 @@ describe('maritime console in Chromium', () => {
     rmSync(replayDir, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(shots, `maritime-${name}.png`) });
   const mapCount = async (testId: string, what: 'points' | 'lines' | 'polygons') =>
     Number(await page.getByTestId(testId).getAttribute(`data-${what}`));
 
@@ -76,11 +57,7 @@ describe('maritime console in Chromium', () => {
     const picture = (await t.as(admin, 'GET', '/api/maritime/vessels?pageSize=50')).json();
     assert.equal(picture.total, SHIPS.length, JSON.stringify({ feed, picture }));
 
-    await page.goto(base);
-    await page.getByTestId('login-username').fill('e2e.sar');
-    await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('side-menu').waitFor();
+    await signIn(page, base, 'e2e.sar');
     await page.getByTestId('menu-maritime').click();
     await page.getByTestId('menu-maritime-vessels').click();
     await page.getByTestId('vessel-map').waitFor();

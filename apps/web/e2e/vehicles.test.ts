@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type Jt808Gateway, startGateway } from '../../server/src/modules/vehicles/index.ts';
-import { type Session, startTestApp, TEST_PASSWORD, type TestApp } from '../../server/test/harness.ts';
+import { type Session, startTestApp, type TestApp } from '../../server/test/harness.ts';
+import { type Console, openConsole, signIn } from './browser.ts';
 import { Terminal, type TerminalVehicle } from './jt808-terminal.ts';
-
-// The vehicles console against a real server, its JT/T 808 gateway on a loopback port and
-// Debian's Chromium: terminals register, authenticate and drive around 南京; one drives over its
-// limit until the platform raises an overspeed alarm, which is handled on the alarm board.
-const shots = process.env.JTGOV_SCREENSHOTS ?? join(tmpdir(), 'jtgov-screenshots');
 
 const until = async (check: () => Promise<boolean>, timeoutMs = 20_000) => {
   const deadline = Date.now() + timeoutMs;
@@ -82,13 +75,13 @@ describe('vehicles console in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let base: string;
+  let shot: Console['shot'];
   let city: Session;
   const terminals: Terminal[] = [];
   let driving: NodeJS.Timeout | undefined;
   let drives: Promise<void> = Promise.resolve();
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
     t = await startTestApp('pglite', {}, { clockStart: Date.now() });
     gw = await startGateway({ db: t.handle.db, port: 0, host: '127.0.0.1', clock: t.clock });
     await t.createUser('e2e.nj', '320100', ['orgAdmin']);
@@ -105,22 +98,7 @@ describe('vehicles console in Chromium', () => {
       });
       assert.equal(created.statusCode, 201, created.body);
     }
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.on('pageerror', (e) => console.error('page error:', e));
+    ({ base, browser, page, shot } = await openConsole(t, 'vehicles-'));
   });
 
   after(async () => {
@@ -132,7 +110,6 @@ describe('vehicles console in Chromium', () => {
     await t?.close();
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(shots, `vehicles-${name}.png`) });
   const mapPoints = async () => Number(await page.getByTestId('vehicle-map').getAttribute('data-points'));
 
   /** Every second each terminal drives on and reports; the server's clock keeps the wall time. */
@@ -161,11 +138,7 @@ describe('vehicles console in Chromium', () => {
     await gone.close();
     drive((v) => v.speed);
 
-    await page.goto(base);
-    await page.getByTestId('login-username').fill('e2e.duty');
-    await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('side-menu').waitFor();
+    await signIn(page, base, 'e2e.duty');
     // The roadmap placeholder is gone: 重点营运车辆 is a submenu of real pages.
     assert.equal(await page.getByTestId('menu-upcoming-vehicles').count(), 0);
     await page.getByTestId('menu-vehicles').click();
