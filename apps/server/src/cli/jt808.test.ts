@@ -1,42 +1,12 @@
 // `jtgov jt808 decode` as a user runs it: the real binary, a real file on stdin.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { decodeFrame, packetToJson } from '@jtgov/jt808';
 import { contentOf, GOLDEN, YZH } from '../../../../packages/jt808/src/jt808.fixtures.ts';
-
-const JTGOV = fileURLToPath(new URL('../../bin/jtgov.js', import.meta.url));
-
-function jtgov(
-  args: string[],
-  stdinFile: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [JTGOV, ...args], {
-      stdio: [openSync(stdinFile, 'r'), 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const lines = (stdout: string) =>
-  stdout
-    .trimEnd()
-    .split('\n')
-    .map((l) => JSON.parse(l));
+import { jsonLines, runJtgov } from '../../test/cli.ts';
 
 describe('jtgov jt808 decode', () => {
   let dir: string;
@@ -62,9 +32,9 @@ describe('jtgov jt808 decode', () => {
         `${GOLDEN.m0002_trc2013.slice(0, -4)}ff7e`,
       ].join('\r\n'),
     );
-    const { code, stdout, stderr } = await jtgov(['jt808', 'decode'], input);
+    const { code, stdout, stderr } = await runJtgov(['jt808', 'decode'], input);
     assert.equal(code, 0, stderr);
-    const [location, badHex, batch, noFrame, badChecksum] = lines(stdout);
+    const [location, badHex, batch, noFrame, badChecksum] = jsonLines(stdout);
     assert.deepEqual(location, {
       msgId: 512,
       version: '2013',
@@ -96,9 +66,9 @@ describe('jtgov jt808 decode', () => {
 
   it('--lenient accepts what Traccar accepts and lists the warnings', async () => {
     const input = file('imei.txt', `${GOLDEN.m8300_trcImei}\n`);
-    const strict = lines((await jtgov(['jt808', 'decode'], input)).stdout);
+    const strict = jsonLines((await runJtgov(['jt808', 'decode'], input)).stdout);
     assert.equal(strict[0].error.code, 'invalid-bcd');
-    const [lenient] = lines((await jtgov(['jt808', 'decode', '--lenient'], input)).stdout);
+    const [lenient] = jsonLines((await runJtgov(['jt808', 'decode', '--lenient'], input)).stdout);
     assert.equal(lenient.phone, '0b3a73ce2ff2');
     assert.deepEqual(lenient.body, { flags: 1, text: 'Test, Command, 123#' });
     assert.deepEqual(
@@ -110,7 +80,7 @@ describe('jtgov jt808 decode', () => {
   it('streams a large input: one output line per frame, same as the library', async () => {
     const corpus = YZH.map((f) => f.hex);
     const many = Array.from({ length: 30_000 }, (_, i) => corpus[i % corpus.length]!);
-    const { code, stdout } = await jtgov(['jt808', 'decode'], file('many.txt', `${many.join('\n')}\n`));
+    const { code, stdout } = await runJtgov(['jt808', 'decode'], file('many.txt', `${many.join('\n')}\n`));
     assert.equal(code, 0);
     const out = stdout.trimEnd().split('\n');
     assert.equal(out.length, many.length);
@@ -122,7 +92,7 @@ describe('jtgov jt808 decode', () => {
   });
 
   it('refuses an unknown subcommand', async () => {
-    const { code, stderr } = await jtgov(['jt808', 'encode'], file('empty.txt', ''));
+    const { code, stderr } = await runJtgov(['jt808', 'encode'], file('empty.txt', ''));
     assert.equal(code, 2);
     assert.match(stderr, /usage: jtgov jt808 decode/);
   });

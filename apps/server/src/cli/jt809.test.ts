@@ -1,43 +1,13 @@
 // `jtgov jt809 decode` as a user runs it: the real binary, a real file on stdin.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { toHex } from '@jtgov/jt808';
 import { encodePacket, type Packet } from '@jtgov/jt809';
 import { ENCRYPTION, GOLDEN } from '../../../../packages/jt809/src/jt809.fixtures.ts';
-
-const JTGOV = fileURLToPath(new URL('../../bin/jtgov.js', import.meta.url));
-
-function jtgov(
-  args: string[],
-  stdinFile: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [JTGOV, ...args], {
-      stdio: [openSync(stdinFile, 'r'), 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const lines = (stdout: string) =>
-  stdout
-    .trimEnd()
-    .split('\n')
-    .map((l) => JSON.parse(l));
+import { jsonLines, runJtgov } from '../../test/cli.ts';
 
 const location2019: Packet = {
   header: {
@@ -94,9 +64,9 @@ describe('jtgov jt809 decode', () => {
 
   it('decodes the golden login and keeps unknown business types raw, errors in place', async () => {
     const input = file('packets.txt', [GOLDEN.m1001, 'xyz', GOLDEN.m9400].join('\n'));
-    const { code, stdout, stderr } = await jtgov(['jt809', 'decode'], input);
+    const { code, stdout, stderr } = await runJtgov(['jt809', 'decode'], input);
     assert.equal(code, 0, stderr);
-    const [login, bad, raw] = lines(stdout);
+    const [login, bad, raw] = jsonLines(stdout);
     assert.deepEqual(login, {
       msgId: 0x1001,
       version: '2011',
@@ -112,7 +82,7 @@ describe('jtgov jt809 decode', () => {
   it('decrypts with --keys and prints a 2019 location in the jt808 location shape', async () => {
     const input = file('location.txt', `${toHex(encodePacket(location2019, ENCRYPTION.keys))}\n`);
     const keys = `${ENCRYPTION.keys.m1},${ENCRYPTION.keys.ia1},${ENCRYPTION.keys.ic1}`;
-    const [decoded] = lines((await jtgov(['jt809', 'decode', '--keys', keys], input)).stdout);
+    const [decoded] = jsonLines((await runJtgov(['jt809', 'decode', '--keys', keys], input)).stdout);
     assert.equal(decoded.version, '2019');
     assert.equal(decoded.encrypted, true);
     assert.equal(decoded.body.vehicleNo, '苏A12345');
@@ -128,13 +98,13 @@ describe('jtgov jt809 decode', () => {
       time: '2026-11-27T08:30:00+08:00',
       extras: { mileage: 1234.5 },
     });
-    const [still] = lines((await jtgov(['jt809', 'decode'], input)).stdout);
+    const [still] = jsonLines((await runJtgov(['jt809', 'decode'], input)).stdout);
     assert.equal(still.body.data.length > 0, true, 'without keys the body stays raw');
   });
 
   it('rejects bad options', async () => {
     const empty = file('empty.txt', '');
-    assert.equal((await jtgov(['jt809', 'decode', '--edition', '2013'], empty)).code, 2);
-    assert.equal((await jtgov(['jt809', 'decode', '--keys', '1,2'], empty)).code, 2);
+    assert.equal((await runJtgov(['jt809', 'decode', '--edition', '2013'], empty)).code, 2);
+    assert.equal((await runJtgov(['jt809', 'decode', '--keys', '1,2'], empty)).code, 2);
   });
 });
