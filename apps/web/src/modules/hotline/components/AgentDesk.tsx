@@ -28,6 +28,8 @@ export function AgentDesk() {
   const [reason, setReason] = useState<string | undefined>();
   const [unitOverride, setUnitOverride] = useState<number | undefined>();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Each call starts with a fresh KB search.
+  const [callNo, setCallNo] = useState(0);
   const reasons = useReasons();
   const article = useKbArticle(cited?.id ?? null);
 
@@ -72,6 +74,7 @@ export function AgentDesk() {
     setAnswer('');
     setReason(undefined);
     setUnitOverride(undefined);
+    setCallNo((n) => n + 1);
   };
   const go = (kind: Outcome['kind']) =>
     form.validateFields().then(
@@ -171,7 +174,7 @@ export function AgentDesk() {
                 </Typography.Text>
                 <Space wrap>
                   <span>{t('hotline.desk.unit-override')}</span>
-                  <div style={{ width: 260 }}>
+                  <div style={{ width: 260, display: 'grid' }}>
                     <OrgSelect value={unitOverride} onChange={setUnitOverride} testId="desk-unit" />
                   </div>
                 </Space>
@@ -222,7 +225,7 @@ export function AgentDesk() {
         </Col>
         <Col xs={24} xl={10}>
           <Space direction="vertical" size={12} style={{ width: '100%' }}>
-            <KbPanel citedId={cited?.id ?? null} onCite={cite} />
+            <KbPanel key={callNo} citedId={cited?.id ?? null} onCite={cite} />
             {cited && (
               <Card size="small" title={t('hotline.desk.instant-answer')} data-testid="instant-answer">
                 <Typography.Paragraph>

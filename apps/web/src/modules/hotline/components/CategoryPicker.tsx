@@ -22,12 +22,24 @@ export function useDomains() {
   }, [categories.data, categories.isLoading]);
 }
 
-function FieldInput({ field }: { field: CategoryField }) {
+interface FieldInputProps {
+  field: CategoryField;
+  /** Given by the Form.Item around it. */
+  value?: string;
+  onChange?: (value: unknown) => void;
+}
+
+function FieldInput({ field, value, onChange }: FieldInputProps) {
   const t = useT();
   const testId = `field-${field.key}`;
   if (field.type === 'choice')
     return (
-      <Select options={(field.choices ?? []).map((c) => ({ value: c, label: c }))} data-testid={testId} />
+      <Select
+        value={value}
+        onChange={onChange}
+        options={(field.choices ?? []).map((c) => ({ value: c, label: c }))}
+        data-testid={testId}
+      />
     );
   const placeholder =
     field.type === 'plateNo'
@@ -35,7 +47,9 @@ function FieldInput({ field }: { field: CategoryField }) {
       : field.type === 'busLine'
         ? t('hotline.field.line-placeholder')
         : undefined;
-  return <Input maxLength={100} placeholder={placeholder} data-testid={testId} />;
+  return (
+    <Input value={value} onChange={onChange} maxLength={100} placeholder={placeholder} data-testid={testId} />
+  );
 }
 
 /**

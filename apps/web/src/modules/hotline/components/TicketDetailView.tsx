@@ -4,7 +4,7 @@ import { describeError } from '../../../api/error-message.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { useExtensions, useReplies, useTicket } from '../hooks.ts';
+import { useCategories, useExtensions, useReplies, useTicket } from '../hooks.ts';
 import type { Clock, TicketDetail } from '../types.ts';
 import { CardTag, StateTag, useLabels } from './labels.tsx';
 import { TicketActions } from './TicketActions.tsx';
@@ -15,6 +15,8 @@ function Facts({ detail }: { detail: TicketDetail }) {
   const labels = useLabels();
   const k = detail.ticket;
   const fields = Object.entries(k.fields);
+  const specs = useCategories().data?.items.find((c) => c.code === k.categoryCode)?.fields ?? [];
+  const labelOf = (key: string) => specs.find((f) => f.key === key)?.label ?? key;
   return (
     <Card size="small" title={t('hotline.detail.facts')}>
       <Descriptions size="small" column={{ xs: 1, md: 2 }} data-testid="ticket-facts">
@@ -23,7 +25,7 @@ function Facts({ detail }: { detail: TicketDetail }) {
           {k.categoryName} ({k.categoryCode} v{k.categoryVersion})
         </Descriptions.Item>
         {fields.map(([key, v]) => (
-          <Descriptions.Item key={key} label={key}>
+          <Descriptions.Item key={key} label={labelOf(key)}>
             {v}
           </Descriptions.Item>
         ))}

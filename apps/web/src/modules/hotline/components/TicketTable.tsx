@@ -56,7 +56,7 @@ export function TicketFilterBar({ value, onChange, fixedState }: TicketFilterBar
         options={CHANNELS.map((v) => ({ value: v, label: labels.channel(v) }))}
         data-testid="filter-channel"
       />
-      <div style={{ width: 220 }}>
+      <div style={{ width: 220, display: 'grid' }}>
         <OrgSelect
           value={value.handlingOrgId}
           onChange={(v) => set({ handlingOrgId: v })}
