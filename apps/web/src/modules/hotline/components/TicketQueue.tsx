@@ -23,17 +23,19 @@ export function TicketQueue({ tabs, base = {} }: { tabs: readonly QueueTab[]; ba
   const effective: TicketFilters = { ...filters, ...base, ...(current?.states && { state: current.states }) };
   return (
     <>
-      <Tabs
-        activeKey={tab}
-        onChange={(k) => {
-          setTab(k);
-          pagination.reset();
-        }}
-        items={tabs.map((x) => ({
-          key: x.key,
-          label: <span data-testid={`queue-tab-${x.key}`}>{t(x.label)}</span>,
-        }))}
-      />
+      {tabs.length > 1 && (
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => {
+            setTab(k);
+            pagination.reset();
+          }}
+          items={tabs.map((x) => ({
+            key: x.key,
+            label: <span data-testid={`queue-tab-${x.key}`}>{t(x.label)}</span>,
+          }))}
+        />
+      )}
       <TicketFilterBar
         value={filters}
         fixedState={Boolean(current?.states)}

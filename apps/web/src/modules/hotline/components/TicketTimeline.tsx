@@ -8,11 +8,14 @@ import { useLabels } from './labels.tsx';
 
 type Entry = { at: string; kind: 'event'; event: WorkflowEvent } | { at: string; kind: 'note'; note: Note };
 
+// Row ids and counters in a transition's note mean nothing to a reader.
+const TECHNICAL = /Id$|^round$/;
+
 /** Short text of what a transition carried (a reason, a note), when it is plain. */
 function noteText(note: unknown): string | null {
   if (!note || typeof note !== 'object') return null;
   const parts = Object.entries(note as Record<string, unknown>)
-    .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+    .filter(([k, v]) => !TECHNICAL.test(k) && (typeof v === 'string' || typeof v === 'number'))
     .map(([k, v]) => `${k}: ${v}`);
   return parts.length ? parts.join('；') : null;
 }
