@@ -177,6 +177,21 @@ describe('12328 hotline console in Chromium', () => {
     await agent.getByTestId('ticket-unit').getByText('玄武区交通运输局').waitFor();
     // The agent sees the whole number in the audited detail.
     await agent.getByTestId('ticket-facts').getByText(CALLER.phone).waitFor();
+
+    // The caller raised a second matter in the same call: split into a ticket of its own.
+    await agent.getByTestId('action-split').click();
+    await radio(agent, 'dialog-split', '道路运输');
+    await radio(agent, 'dialog-split', '出租汽车');
+    await agent.getByTestId('dialog-split').getByTestId('field-plateNo').fill('苏A·T1234');
+    await agent.getByTestId('dialog-split-description').fill('该出租车计价器疑似被改装，计费明显偏高');
+    await submitDialog(agent, 'dialog-split');
+    await agent.getByText('已拆分出工单').waitFor();
+    const parts = await api(`/api/hotline/tickets?q=${encodeURIComponent('计价器疑似被改装')}`);
+    assert.deepEqual(
+      [parts.total, parts.items[0].splitFromId, parts.items[0].requestType, parts.items[0].state],
+      [1, complaint.id, 'complaint', 'dispatching'],
+      'the split part keeps the caller and the source link, waiting to be dispatched',
+    );
   });
 
   let handler: Page;

@@ -89,6 +89,15 @@ export const review = (id: number, b: { approve: boolean; note?: string }) =>
 export const addNote = (id: number, b: { body: string; public?: boolean }) =>
   api.post<Ticket>(`${t}/${id}/notes`, b);
 export const merge = (id: number, targetId: number) => api.post<Ticket>(`${t}/${id}/merge`, { targetId });
+export const split = (
+  id: number,
+  parts: {
+    requestType: RequestType;
+    categoryCode: string;
+    fields?: Record<string, string>;
+    description: string;
+  }[],
+) => api.post<{ items: Ticket[] }>(`${t}/${id}/split`, { parts });
 export const unmerge = (id: number) => api.post<Ticket>(`${t}/${id}/unmerge`);
 export const cancel = (id: number, reason: string) => api.post<Ticket>(`${t}/${id}/cancel`, { reason });
 export const urge = (id: number, b: { kind: 'urge' | 'supervision'; demand: string }) =>

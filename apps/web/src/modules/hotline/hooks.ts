@@ -5,9 +5,12 @@ import { hotlineKeys } from './api.ts';
 import type { RequestType, TicketFilters } from './types.ts';
 
 const REFERENCE_STALE_MS = 10 * 60_000;
+// Tickets move under other people's hands (unit, centre, callback desk): read them afresh on every visit.
+const LIVE = { staleTime: 0 } as const;
 
 export function useTicketList(params: PageParams, filters: TicketFilters) {
   return useQuery({
+    ...LIVE,
     queryKey: hotlineKeys.list(params, filters),
     queryFn: () => hotline.listTickets(params, filters),
     placeholderData: keepPreviousData,
@@ -15,23 +18,28 @@ export function useTicketList(params: PageParams, filters: TicketFilters) {
 }
 
 export function useTicket(id: number) {
-  return useQuery({ queryKey: hotlineKeys.detail(id), queryFn: () => hotline.fetchTicket(id) });
+  return useQuery({ ...LIVE, queryKey: hotlineKeys.detail(id), queryFn: () => hotline.fetchTicket(id) });
 }
 
 export function useTicketHistory(id: number) {
-  return useQuery({ queryKey: hotlineKeys.history(id), queryFn: () => hotline.fetchHistory(id) });
+  return useQuery({ ...LIVE, queryKey: hotlineKeys.history(id), queryFn: () => hotline.fetchHistory(id) });
 }
 
 export function useReplies(id: number) {
-  return useQuery({ queryKey: hotlineKeys.replies(id), queryFn: () => hotline.fetchReplies(id) });
+  return useQuery({ ...LIVE, queryKey: hotlineKeys.replies(id), queryFn: () => hotline.fetchReplies(id) });
 }
 
 export function useExtensions(id: number) {
-  return useQuery({ queryKey: hotlineKeys.extensions(id), queryFn: () => hotline.fetchExtensions(id) });
+  return useQuery({
+    ...LIVE,
+    queryKey: hotlineKeys.extensions(id),
+    queryFn: () => hotline.fetchExtensions(id),
+  });
 }
 
 export function useCallerHistory(phone: string) {
   return useQuery({
+    ...LIVE,
     queryKey: hotlineKeys.caller(phone),
     queryFn: () => hotline.callerHistory(phone),
     enabled: /^\d{5,20}$/.test(phone),
@@ -41,6 +49,7 @@ export function useCallerHistory(phone: string) {
 export function useDuplicates(q: Record<string, string | number | undefined>) {
   const asked = Object.values(q).some((v) => v !== undefined && v !== '');
   return useQuery({
+    ...LIVE,
     queryKey: hotlineKeys.duplicates(q),
     queryFn: () => hotline.findDuplicates(q),
     enabled: asked,
@@ -100,6 +109,7 @@ export function useRoutePreview(b: {
 
 export function useCallbacks(params: PageParams, state: string) {
   return useQuery({
+    ...LIVE,
     queryKey: hotlineKeys.callbacks(params, state),
     queryFn: () => hotline.listCallbacks(params, state),
     placeholderData: keepPreviousData,

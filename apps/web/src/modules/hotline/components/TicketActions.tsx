@@ -5,10 +5,12 @@ import { useMe } from '../../auth/hooks/useMe.ts';
 import { OrgSelect } from '../../orgs/components/OrgSelect.tsx';
 import * as hotline from '../api.ts';
 import { useExtensions, useHotlineMutation, useReasons } from '../hooks.ts';
-import { isOpen, type TicketDetail } from '../types.ts';
+import { isOpen, type RequestType, type TicketDetail } from '../types.ts';
+import { CategoryPicker, cleanFields } from './CategoryPicker.tsx';
 import { FormModal } from './FormModal.tsx';
 
 type Dialog =
+  | 'split'
   | 'dispatch'
   | 'reroute'
   | 'sendBack'
@@ -32,7 +34,10 @@ export function TicketActions({ detail }: { detail: TicketDetail }) {
   const reasons = useReasons();
   const extensions = useExtensions(id);
   const pending = extensions.data?.items.find((e) => e.decision === 'pending');
-  const canSupervise = useMe().permissions.includes('hotline.supervise');
+  const me = useMe();
+  const canSupervise = me.permissions.includes('hotline.supervise');
+  // Splitting is the centre's (the server checks the ticket is its own).
+  const canSplit = me.permissions.includes('hotline.intake') && isOpen(ticket.state);
   const has = (a: string) => actions.includes(a);
   const done = () => {
     setDialog(null);
@@ -81,6 +86,11 @@ export function TicketActions({ detail }: { detail: TicketDetail }) {
       {button('close', 'hotline.action.close', () => go(() => hotline.review(id, { approve: true })), true)}
       {button('rejectReply', 'hotline.action.rejectReply', () => setDialog('reject'), false, true)}
       {button('merge', 'hotline.action.merge', () => setDialog('merge'))}
+      {canSplit && (
+        <Button onClick={() => setDialog('split')} data-testid="action-split">
+          {t('hotline.action.split')}
+        </Button>
+      )}
       {button('unmerge', 'hotline.action.unmerge', () => go(() => hotline.unmerge(id)))}
       {canSupervise && isOpen(ticket.state) && (
         <Button onClick={() => setDialog('urge')} data-testid="action-urge">
@@ -237,6 +247,43 @@ export function TicketActions({ detail }: { detail: TicketDetail }) {
           rules={[{ required: true, pattern: /^\d{14}$/ }]}
         >
           <Input maxLength={14} data-testid="dialog-merge-no" />
+        </Form.Item>
+      </FormModal>
+
+      <FormModal<{
+        requestType: RequestType;
+        categoryCode: string;
+        fields?: Record<string, string | undefined>;
+        description: string;
+      }>
+        {...modal('split')}
+        title={t('hotline.action.split')}
+        testId="dialog-split"
+        initialValues={{ requestType: ticket.requestType }}
+        onSubmit={(v) =>
+          act.mutate(
+            () =>
+              hotline.split(id, [
+                {
+                  requestType: v.requestType,
+                  categoryCode: v.categoryCode,
+                  fields: cleanFields(v.fields),
+                  description: v.description.trim(),
+                },
+              ]),
+            {
+              onSuccess: (r) => {
+                setDialog(null);
+                const nos = (r as { items: { ticketNo: string }[] }).items.map((x) => x.ticketNo).join('、');
+                void message.success(t('hotline.split.done', { nos }));
+              },
+            },
+          )
+        }
+      >
+        <CategoryPicker />
+        <Form.Item name="description" label={t('hotline.split.description')} rules={[required]}>
+          <Input.TextArea rows={3} maxLength={4000} data-testid="dialog-split-description" />
         </Form.Item>
       </FormModal>
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { describeError } from '../../../api/error-message.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useT } from '../../../i18n/useT.ts';
@@ -67,6 +67,16 @@ function Facts({ detail }: { detail: TicketDetail }) {
               {k.answerText}{' '}
               {k.kbArticleId && <Tag>{t('hotline.detail.kb-article', { id: k.kbArticleId })}</Tag>}
             </span>
+          </Descriptions.Item>
+        )}
+        {k.splitFromId && (
+          <Descriptions.Item label={t('hotline.detail.split-from')}>
+            <Link to={`/hotline/tickets/${k.splitFromId}`}>#{k.splitFromId}</Link>
+          </Descriptions.Item>
+        )}
+        {k.mergedIntoId && (
+          <Descriptions.Item label={t('hotline.detail.merged-into')}>
+            <Link to={`/hotline/tickets/${k.mergedIntoId}`}>#{k.mergedIntoId}</Link>
           </Descriptions.Item>
         )}
         {k.notAcceptedReason && (
