@@ -9,7 +9,8 @@ import { useDebouncedValue } from '../../../ui/useDebouncedValue.ts';
 import * as hotline from '../api.ts';
 import { usePublicRegions } from '../hooks.ts';
 import type { RequestType } from '../types.ts';
-import { CategoryPicker, cleanFields } from './CategoryPicker.tsx';
+import { CategoryPicker } from './CategoryPicker.tsx';
+import { cleanFields } from './category-fields.ts';
 
 interface PublicValues {
   requestType: RequestType;

@@ -6,7 +6,8 @@ import { OrgSelect } from '../../orgs/components/OrgSelect.tsx';
 import * as hotline from '../api.ts';
 import { useExtensions, useHotlineMutation, useReasons } from '../hooks.ts';
 import { isOpen, type RequestType, type TicketDetail } from '../types.ts';
-import { CategoryPicker, cleanFields } from './CategoryPicker.tsx';
+import { CategoryPicker } from './CategoryPicker.tsx';
+import { cleanFields } from './category-fields.ts';
 import { FormModal } from './FormModal.tsx';
 
 type Dialog =

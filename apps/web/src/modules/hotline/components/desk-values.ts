@@ -1,5 +1,5 @@
 import type { AgentTicketBody, RequestType } from '../types.ts';
-import { cleanFields } from './CategoryPicker.tsx';
+import { cleanFields } from './category-fields.ts';
 
 /** What the agent's form holds during a call. */
 export interface DeskValues {
