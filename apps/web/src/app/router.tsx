@@ -45,6 +45,23 @@ const VehiclesMonitorPage = lazyNamed(
   'VehiclesMonitorPage',
 );
 const VehicleAlarmsPage = lazyNamed(() => import('../pages/VehicleAlarmsPage.tsx'), 'VehicleAlarmsPage');
+const HotlineDeskPage = lazyNamed(() => import('../pages/HotlineDeskPage.tsx'), 'HotlineDeskPage');
+const HotlineTicketsPage = lazyNamed(() => import('../pages/HotlineTicketsPage.tsx'), 'HotlineTicketsPage');
+const HotlineTicketPage = lazyNamed(() => import('../pages/HotlineTicketPage.tsx'), 'HotlineTicketPage');
+const HotlineInboxPage = lazyNamed(() => import('../pages/HotlineInboxPage.tsx'), 'HotlineInboxPage');
+const HotlineReviewPage = lazyNamed(() => import('../pages/HotlineReviewPage.tsx'), 'HotlineReviewPage');
+const HotlineCallbacksPage = lazyNamed(
+  () => import('../pages/HotlineCallbacksPage.tsx'),
+  'HotlineCallbacksPage',
+);
+const PublicHotlineSubmitPage = lazyNamed(
+  () => import('../pages/PublicHotlineSubmitPage.tsx'),
+  'PublicHotlineSubmitPage',
+);
+const PublicHotlineQueryPage = lazyNamed(
+  () => import('../pages/PublicHotlineQueryPage.tsx'),
+  'PublicHotlineQueryPage',
+);
 const NotFoundPage = lazyNamed(() => import('../pages/NotFoundPage.tsx'), 'NotFoundPage');
 
 const screen = (node: ReactNode) => <Suspense fallback={<Spin size="large" fullscreen />}>{node}</Suspense>;
@@ -54,6 +71,9 @@ const guarded = (permission: Permission, node: ReactNode) => (
 
 export const router = createBrowserRouter([
   { path: '/login', element: screen(<LoginPage />) },
+  // The 12328 citizen pages: no login.
+  { path: '/public/hotline', element: screen(<PublicHotlineSubmitPage />) },
+  { path: '/public/hotline/query', element: screen(<PublicHotlineQueryPage />) },
   {
     path: '/',
     element: <RequireAuth />,
@@ -75,6 +95,12 @@ export const router = createBrowserRouter([
           { path: 'maritime/feeds', element: guarded('maritime.manage', <MaritimeFeedsPage />) },
           { path: 'vehicles/monitor', element: guarded('vehicle.read', <VehiclesMonitorPage />) },
           { path: 'vehicles/alarms', element: guarded('vehicle.read', <VehicleAlarmsPage />) },
+          { path: 'hotline/desk', element: <HotlineDeskPage /> },
+          { path: 'hotline/tickets', element: <HotlineTicketsPage /> },
+          { path: 'hotline/tickets/:id', element: <HotlineTicketPage /> },
+          { path: 'hotline/inbox', element: <HotlineInboxPage /> },
+          { path: 'hotline/review', element: <HotlineReviewPage /> },
+          { path: 'hotline/callbacks', element: <HotlineCallbacksPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

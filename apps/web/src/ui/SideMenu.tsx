@@ -6,17 +6,21 @@ import {
   BarChartOutlined,
   BellOutlined,
   CarOutlined,
+  CheckSquareOutlined,
   CompassOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
   FileProtectOutlined,
   IdcardOutlined,
+  InboxOutlined,
   MobileOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
   UserOutlined,
   WarningOutlined,
   WifiOutlined,
@@ -28,13 +32,14 @@ import { useT } from '../i18n/useT.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { useMe } from '../modules/auth/hooks/useMe.ts';
 import type { Permission } from '../modules/auth/types.ts';
+import type { HotlinePermission } from '../modules/hotline/components/HotlineGuard.tsx';
 
 interface Destination {
   path: string;
   label: MessageKey;
   icon: ReactNode;
   testId: string;
-  permission?: Permission;
+  permission?: Permission | HotlinePermission;
 }
 
 const DESTINATIONS: readonly Destination[] = [
@@ -120,10 +125,48 @@ const VEHICLES: readonly Destination[] = [
   },
 ];
 
+/** 12328 hotline: the agent desk, tickets, the unit inbox, the centre's queues and callbacks. */
+const HOTLINE: readonly Destination[] = [
+  {
+    path: '/hotline/desk',
+    label: 'nav.hotline-desk',
+    icon: <CustomerServiceOutlined />,
+    testId: 'menu-hotline-desk',
+    permission: 'hotline.intake',
+  },
+  {
+    path: '/hotline/tickets',
+    label: 'nav.hotline-tickets',
+    icon: <UnorderedListOutlined />,
+    testId: 'menu-hotline-tickets',
+    permission: 'hotline.read',
+  },
+  {
+    path: '/hotline/inbox',
+    label: 'nav.hotline-inbox',
+    icon: <InboxOutlined />,
+    testId: 'menu-hotline-inbox',
+    permission: 'hotline.handle',
+  },
+  {
+    path: '/hotline/review',
+    label: 'nav.hotline-review',
+    icon: <CheckSquareOutlined />,
+    testId: 'menu-hotline-review',
+    permission: 'hotline.supervise',
+  },
+  {
+    path: '/hotline/callbacks',
+    label: 'nav.hotline-callbacks',
+    icon: <PhoneOutlined />,
+    testId: 'menu-hotline-callbacks',
+    permission: 'hotline.supervise',
+  },
+];
+
 /** Business systems on the roadmap, shown greyed so users see where the platform is going. */
 const UPCOMING: readonly { key: string; label: MessageKey; icon: ReactNode }[] = [
   { key: 'stats', label: 'nav.stats', icon: <BarChartOutlined /> },
-  { key: 'hotline', label: 'nav.hotline', icon: <PhoneOutlined /> },
   { key: 'enforcement', label: 'nav.enforcement', icon: <FileProtectOutlined /> },
   { key: 'ride-hailing', label: 'nav.ride-hailing', icon: <MobileOutlined /> },
   { key: 'licensing', label: 'nav.licensing', icon: <IdcardOutlined /> },
@@ -132,7 +175,7 @@ const UPCOMING: readonly { key: string; label: MessageKey; icon: ReactNode }[] =
 ];
 
 // Submenus (maritime, vehicles) select by their first two path segments, the rest by the first.
-const SUBMENUS = new Set(['maritime', 'vehicles']);
+const SUBMENUS = new Set(['maritime', 'vehicles', 'hotline']);
 const selectedKeyOf = (pathname: string): string => {
   const [, first, second] = pathname.split('/');
   if (first && second && SUBMENUS.has(first)) return `/${first}/${second}`;
@@ -157,6 +200,7 @@ export function SideMenu({ collapsed }: SideMenuProps) {
   });
   const maritime = MARITIME.filter(allowed).map(entry);
   const vehicles = VEHICLES.filter(allowed).map(entry);
+  const hotline = HOTLINE.filter(allowed).map(entry);
   const items: MenuProps['items'] = [
     ...DESTINATIONS.filter(allowed).map(entry),
     ...(maritime.length > 0
@@ -176,6 +220,16 @@ export function SideMenu({ collapsed }: SideMenuProps) {
             icon: <CarOutlined />,
             label: <span data-testid="menu-vehicles">{t('nav.vehicles')}</span>,
             children: vehicles,
+          },
+        ]
+      : []),
+    ...(hotline.length > 0
+      ? [
+          {
+            key: 'hotline',
+            icon: <CustomerServiceOutlined />,
+            label: <span data-testid="menu-hotline">{t('nav.hotline')}</span>,
+            children: hotline,
           },
         ]
       : []),

@@ -158,6 +158,10 @@ async function deniedOnBoth(w: HotlineProbeWorld, action: string, body?: unknown
 
 export const HOTLINE_PROBES: Record<string, (w: HotlineProbeWorld) => Promise<void>> = {
   'GET /api/hotline/tickets': (w) => noForeign(w, '/api/hotline/tickets?pageSize=200'),
+  'GET /api/hotline/tickets/{id}/replies': async (w) => {
+    await denied(w, 'GET', `${tk(w)}/replies`);
+    await denied(w, 'GET', `${city(w)}/replies`);
+  },
   'GET /api/hotline/tickets/{id}': async (w) => {
     await denied(w, 'GET', tk(w));
     await denied(w, 'GET', city(w));
@@ -302,6 +306,7 @@ export const HOTLINE_EXEMPT: Record<string, string> = {
   'POST /api/hotline/public/attachments': 'public: an unattached upload only its token can claim',
   'GET /api/hotline/public/tickets/{ticketNo}':
     'public: tracking number plus query code, citizen-visible fields only',
+  'GET /api/hotline/public/regions': 'public: names and codes of the transport authorities',
 };
 
 /** The foreign ticket is where it was: nothing the prober did moved it. */

@@ -2,6 +2,7 @@ import type { Part } from '../../platform/http/platform.ts';
 import { ARCHIVE_JOB, archiveQuiet } from './callbacks.service.ts';
 import { closureRoutes } from './closure.routes.ts';
 import { CARDS_JOB, markCards } from './deadlines.service.ts';
+import { deskRoutes } from './desk.routes.ts';
 import { dispatchRoutes } from './dispatch.routes.ts';
 import { deliverTransfer, TRANSFER_JOB } from './dispatch.service.ts';
 import { seedDemoTickets } from './hotline.demo.ts';
@@ -29,6 +30,7 @@ export const hotlinePart: Part = {
     await app.register(oversightRoutes);
     await app.register(closureRoutes);
     await app.register(publicRoutes);
+    await app.register(deskRoutes);
     await app.register(kbRoutes);
     await app.register(open311AdminRoutes);
     await app.register(hotlineStatsRoutes);

@@ -1,0 +1,64 @@
+import { Alert, List, Space, Tag } from 'antd';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../../i18n/format.ts';
+import { useT } from '../../../i18n/useT.ts';
+import { useDebouncedValue } from '../../../ui/useDebouncedValue.ts';
+import { useDuplicates } from '../hooks.ts';
+import { StateTag } from './labels.tsx';
+
+export interface DuplicateHintsProps {
+  phone?: string | undefined;
+  plateNo?: string | undefined;
+  text?: string | undefined;
+  lat?: number | undefined;
+  lon?: number | undefined;
+}
+
+/** Open tickets that may be the same matter (same phone, plate, place and time, similar text). */
+export function DuplicateHints(props: DuplicateHintsProps) {
+  const t = useT();
+  // Debounced as text: a fresh object each render would never settle.
+  const settled = useDebouncedValue(
+    JSON.stringify({
+      phone: props.phone && props.phone.length >= 5 ? props.phone : undefined,
+      plateNo: props.plateNo?.trim() || undefined,
+      text: props.text && props.text.trim().length >= 4 ? props.text.trim().slice(0, 400) : undefined,
+      ...(props.lat != null && props.lon != null && { lat: props.lat, lon: props.lon }),
+    }),
+    500,
+  );
+  const q = JSON.parse(settled) as Record<string, string | number | undefined>;
+  const dups = useDuplicates(q);
+  const items = dups.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="duplicate-hints"
+      title={t('hotline.dup.title', { total: dups.data?.total ?? items.length })}
+      description={
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(d) => (
+            <List.Item key={d.ticket.id}>
+              <Space wrap size={4}>
+                <Link to={`/hotline/tickets/${d.ticket.id}`}>{d.ticket.ticketNo}</Link>
+                <StateTag state={d.ticket.state} />
+                {d.samePhone && <Tag color="blue">{t('hotline.dup.same-phone')}</Tag>}
+                {d.samePlate && <Tag color="blue">{t('hotline.dup.same-plate')}</Tag>}
+                {d.nearInPlaceAndTime && <Tag color="blue">{t('hotline.dup.near')}</Tag>}
+                {d.similarity >= 0.3 && (
+                  <Tag>{t('hotline.dup.similar', { pct: Math.round(d.similarity * 100) })}</Tag>
+                )}
+                <span>{d.ticket.description.slice(0, 40)}</span>
+                <span style={{ color: '#8c8c8c' }}>{formatDateTime(d.ticket.receivedAt)}</span>
+              </Space>
+            </List.Item>
+          )}
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,26 @@
+import { useT } from '../i18n/useT.ts';
+import { useMe } from '../modules/auth/hooks/useMe.ts';
+import { HotlineGuard } from '../modules/hotline/components/HotlineGuard.tsx';
+import { TicketQueue } from '../modules/hotline/components/TicketQueue.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
+
+/** 承办单位: tickets dispatched to my unit, by what they wait for. */
+export function HotlineInboxPage() {
+  const t = useT();
+  const me = useMe();
+  return (
+    <HotlineGuard permission="hotline.handle">
+      <PageHeader title={t('nav.hotline-inbox')} subtitle={me.orgName} />
+      <TicketQueue
+        base={{ handlingOrgId: me.orgUnitId }}
+        tabs={[
+          { key: 'sign', label: 'hotline.queue.to-sign', states: 'dispatched' },
+          { key: 'work', label: 'hotline.queue.in-progress', states: 'in_progress,extension_requested' },
+          { key: 'rehandle', label: 'hotline.queue.rehandling', states: 'rehandling' },
+          { key: 'replied', label: 'hotline.queue.replied', states: 'replied' },
+          { key: 'all', label: 'hotline.queue.all' },
+        ]}
+      />
+    </HotlineGuard>
+  );
+}
