@@ -7,23 +7,19 @@ import { TEST_PASSWORD, type TestApp } from '../../server/test/harness.ts';
 /** Where screenshots of each step go: JTGOV_SCREENSHOTS, or a temp dir. */
 export const SCREENSHOTS = process.env.JTGOV_SCREENSHOTS ?? join(tmpdir(), 'jtgov-screenshots');
 
-export interface Console {
-  base: string;
-  browser: Browser;
-  page: Page;
-  /** Saves `<prefix><name>.png` in SCREENSHOTS. */
-  shot: (name: string, options?: { fullPage?: boolean }) => Promise<Buffer>;
+/**
+ * Serves the test app on a free local port and returns its base URL. Start the app with
+ * `clockStart: Date.now()`: Chromium drops cookies dated in its past.
+ */
+export async function serve(t: TestApp): Promise<string> {
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
 }
 
-/**
- * Serves the test app on a free local port and opens it in Debian's Chromium on a zh-CN page of
- * 1440×900. Start the app with `clockStart: Date.now()`: Chromium drops cookies dated in its past.
- */
-export async function openConsole(t: TestApp, prefix = ''): Promise<Console> {
+/** Debian's Chromium, headless. */
+export function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: [
@@ -35,11 +31,34 @@ export async function openConsole(t: TestApp, prefix = ''): Promise<Console> {
       '--no-first-run',
     ],
   });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+}
+
+/** A page in a context of its own (its own cookies, so sessions never mix), zh-CN. */
+export async function newPage(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
-  const shot = (name: string, options: { fullPage?: boolean } = {}) =>
-    page.screenshot({ path: join(SCREENSHOTS, `${prefix}${name}.png`), ...options });
-  return { base, browser, page, shot };
+  return page;
+}
+
+/** Saves `<name>.png` in SCREENSHOTS. */
+export const screenshot = (page: Page, name: string, options: { fullPage?: boolean } = {}) =>
+  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), ...options });
+
+export interface Console {
+  base: string;
+  browser: Browser;
+  page: Page;
+  /** Saves `<prefix><name>.png` in SCREENSHOTS. */
+  shot: (name: string, options?: { fullPage?: boolean }) => Promise<Buffer>;
+}
+
+/** The common case: the app served, Chromium launched, one page open. */
+export async function openConsole(t: TestApp, prefix = ''): Promise<Console> {
+  const base = await serve(t);
+  const browser = await launchChromium();
+  const page = await newPage(browser);
+  return { base, browser, page, shot: (name, options) => screenshot(page, `${prefix}${name}`, options) };
 }
 
 /** Signs in through the login form (a test user has TEST_PASSWORD) and waits for the menu. */

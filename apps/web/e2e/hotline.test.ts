@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type HotlineWorld, hotlineWorld } from '../../server/src/modules/hotline/hotline-test-kit.ts';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/test/harness.ts';
+import { startTestApp, type TestApp } from '../../server/test/harness.ts';
+import { launchChromium, newPage, screenshot, serve, signIn } from './browser.ts';
 
 // The 12328 console against a real server and Debian's Chromium: an inquiry answered from the
 // knowledge base, a complaint through dispatch, extension, reply, closure, an unsatisfied callback
 // and re-handling, and the citizen's view of it. Screenshots go to JTGOV_SCREENSHOTS.
-const shots = process.env.JTGOV_SCREENSHOTS ?? join(tmpdir(), 'jtgov-screenshots');
 
 const CALLER = { phone: '13912345678', name: '王五' };
 const INTERNAL_NOTE = '内部备注：该驾驶员本月第三次被投诉，已约谈其所属公司';
@@ -27,10 +24,8 @@ describe('12328 hotline console in Chromium', () => {
   let w: HotlineWorld;
   let browser: Browser;
   let base: string;
-  const contexts: BrowserContext[] = [];
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
     // On the wall clock: the browser drops cookies the server dated in its past.
     t = await startTestApp('pglite', {}, { clockStart: Date.now() });
     w = await hotlineWorld(t);
@@ -52,47 +47,22 @@ describe('12328 hotline console in Chromium', () => {
       publish: true,
     });
     assert.equal(article.statusCode, 201, article.body);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    base = await serve(t);
+    browser = await launchChromium();
   });
 
   after(async () => {
-    for (const c of contexts) await c.close();
     await browser?.close();
     await t?.close();
   });
 
-  /** A browser of its own per user, so sessions never mix. */
-  const open = async (): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e));
-    return page;
-  };
+  const open = () => newPage(browser, { width: 1440, height: 960 });
   const login = async (username: string): Promise<Page> => {
     const page = await open();
-    await page.goto(base);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('side-menu').waitFor();
+    await signIn(page, base, username);
     return page;
   };
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(shots, `hotline-${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => screenshot(page, `hotline-${name}`, { fullPage: true });
   const radio = (page: Page, scope: string, text: string) =>
     page
       .getByTestId(scope)
