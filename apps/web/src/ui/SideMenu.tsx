@@ -32,14 +32,13 @@ import { useT } from '../i18n/useT.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { useMe } from '../modules/auth/hooks/useMe.ts';
 import type { Permission } from '../modules/auth/types.ts';
-import type { HotlinePermission } from '../modules/hotline/components/HotlineGuard.tsx';
 
 interface Destination {
   path: string;
   label: MessageKey;
   icon: ReactNode;
   testId: string;
-  permission?: Permission | HotlinePermission;
+  permission?: Permission;
 }
 
 const DESTINATIONS: readonly Destination[] = [
