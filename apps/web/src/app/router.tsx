@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '../modules/auth/components/RequireAuth.tsx';
 import { RequirePermission } from '../modules/auth/components/RequirePermission.tsx';
 import type { Permission } from '../modules/auth/types.ts';
+import { RequireHotline } from '../modules/hotline-admin/components/RequireHotline.tsx';
 
 /** React.lazy for modules with named exports: one chunk per route keeps the first load light. */
 function lazyNamed<M extends Record<K, ComponentType>, K extends keyof M & string>(
@@ -45,12 +46,30 @@ const VehiclesMonitorPage = lazyNamed(
   'VehiclesMonitorPage',
 );
 const VehicleAlarmsPage = lazyNamed(() => import('../pages/VehicleAlarmsPage.tsx'), 'VehicleAlarmsPage');
+const HotlineAdminKbPage = lazyNamed(() => import('../pages/HotlineAdminKbPage.tsx'), 'HotlineAdminKbPage');
+const HotlineAdminKbArticlePage = lazyNamed(
+  () => import('../pages/HotlineAdminKbArticlePage.tsx'),
+  'HotlineAdminKbArticlePage',
+);
+const HotlineAdminSupervisionPage = lazyNamed(
+  () => import('../pages/HotlineAdminSupervisionPage.tsx'),
+  'HotlineAdminSupervisionPage',
+);
+const HotlineAdminStatsPage = lazyNamed(
+  () => import('../pages/HotlineAdminStatsPage.tsx'),
+  'HotlineAdminStatsPage',
+);
+const HotlineAdminRoutingPage = lazyNamed(
+  () => import('../pages/HotlineAdminRoutingPage.tsx'),
+  'HotlineAdminRoutingPage',
+);
 const NotFoundPage = lazyNamed(() => import('../pages/NotFoundPage.tsx'), 'NotFoundPage');
 
 const screen = (node: ReactNode) => <Suspense fallback={<Spin size="large" fullscreen />}>{node}</Suspense>;
 const guarded = (permission: Permission, node: ReactNode) => (
   <RequirePermission permission={permission}>{node}</RequirePermission>
 );
+const hotline = (node: ReactNode) => <RequireHotline permission="hotline.read">{node}</RequireHotline>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: screen(<LoginPage />) },
@@ -75,6 +94,11 @@ export const router = createBrowserRouter([
           { path: 'maritime/feeds', element: guarded('maritime.manage', <MaritimeFeedsPage />) },
           { path: 'vehicles/monitor', element: guarded('vehicle.read', <VehiclesMonitorPage />) },
           { path: 'vehicles/alarms', element: guarded('vehicle.read', <VehicleAlarmsPage />) },
+          { path: 'hotline-admin/kb', element: hotline(<HotlineAdminKbPage />) },
+          { path: 'hotline-admin/kb/:id', element: hotline(<HotlineAdminKbArticlePage />) },
+          { path: 'hotline-admin/supervision', element: hotline(<HotlineAdminSupervisionPage />) },
+          { path: 'hotline-admin/stats', element: hotline(<HotlineAdminStatsPage />) },
+          { path: 'hotline-admin/routing', element: hotline(<HotlineAdminRoutingPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

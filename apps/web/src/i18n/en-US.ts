@@ -1,3 +1,4 @@
+import { hotlineAdminEnUS } from './hotline-admin.en-US.ts';
 import { maritimeEnUS } from './maritime.en-US.ts';
 import { maritimeSarEnUS } from './maritime-sar.en-US.ts';
 import { vehiclesEnUS } from './vehicles.en-US.ts';
@@ -309,4 +310,5 @@ export const enUS: Messages = {
   ...maritimeEnUS,
   ...maritimeSarEnUS,
   ...vehiclesEnUS,
+  ...hotlineAdminEnUS,
 };

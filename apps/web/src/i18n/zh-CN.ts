@@ -1,3 +1,4 @@
+import { hotlineAdminZhCN } from './hotline-admin.zh-CN.ts';
 import { maritimeZhCN } from './maritime.zh-CN.ts';
 import { maritimeSarZhCN } from './maritime-sar.zh-CN.ts';
 import { vehiclesZhCN } from './vehicles.zh-CN.ts';
@@ -300,6 +301,7 @@ const messages = {
   ...maritimeZhCN,
   ...maritimeSarZhCN,
   ...vehiclesZhCN,
+  ...hotlineAdminZhCN,
 };
 
 export type MessageKey = keyof typeof messages;
