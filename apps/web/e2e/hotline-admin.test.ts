@@ -27,6 +27,7 @@ describe('hotline management console in Chromium', () => {
   let agent: Session;
   let articleId: number;
   let expectedUnit: string;
+  let redTicketNo: string;
   const ids: Record<string, number> = {};
 
   const call = async (who: Session, method: string, url: string, body?: unknown) => {
@@ -70,8 +71,18 @@ describe('hotline management console in Chromium', () => {
       requesterPhone: '13812345678',
       ...extra,
     });
-    await call(agent, 'POST', '/api/hotline/tickets', complaint({}));
+    const first = await call(agent, 'POST', '/api/hotline/tickets', complaint({}));
     await call(agent, 'POST', '/api/hotline/tickets', complaint({ fields: { plateNo: '苏A·T5678' } }));
+    // The first is with 玄武 and overdue: the red card the deadline job would have given it.
+    await call(agent, 'POST', `/api/hotline/tickets/${first.id}/dispatch`, { handlingOrgId: ids['320102'] });
+    await t.handle.db.updateTable('hotline_ticket').set({ card: 'red' }).where('id', '=', first.id).execute();
+    await t.handle.db
+      .updateTable('hotline_ticket_clock')
+      .set({ due_at: new Date(Date.now() - 3_600_000) })
+      .where('ticket_id', '=', first.id)
+      .where('stopped_at', 'is', null)
+      .execute();
+    redTicketNo = first.ticketNo;
     await call(
       agent,
       'POST',
@@ -214,6 +225,38 @@ describe('hotline management console in Chromium', () => {
     assert.ok(channelSheet, 'the workbook has the channel sheet');
   });
 
+  test('the supervision board shows the red card by unit and records an urge with who, when and what', async () => {
+    await page.getByTestId('menu-hotline-admin-supervision').click();
+    await page.locator('[data-testid="board-by-unit"][data-units="1"]').locator('canvas').waitFor();
+    const row = page
+      .getByTestId('board-tickets')
+      .locator('tr.ant-table-row')
+      .filter({ hasText: redTicketNo });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /玄武区.*红牌/);
+    await page.waitForTimeout(300);
+    await shot('05-supervision-board');
+
+    await row.getByTestId('board-urge').click();
+    await page.locator('.ant-modal').getByText('督办', { exact: true }).click();
+    await page.locator('.ant-modal textarea').fill('请于今日内联系投诉人并反馈处理进展');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+
+    await page.getByRole('tab', { name: '催办督办记录' }).click();
+    const record = page
+      .getByTestId('urge-records')
+      .locator('tr.ant-table-row')
+      .filter({ hasText: redTicketNo });
+    await record.waitFor();
+    const text = (await record.textContent()) ?? '';
+    assert.match(text, /督办/);
+    assert.match(text, /e2e\.supervisor/);
+    assert.match(text, /请于今日内联系投诉人并反馈处理进展/);
+    assert.match(text, /未答复/);
+    await shot('06-urge-records');
+  });
+
   test('the routing preview names the unit of the matching rule', async () => {
     await page.getByTestId('menu-hotline-admin-routing').click();
     await page.getByTestId('routing-rules').locator('tr.ant-table-row').first().waitFor();
@@ -228,5 +271,12 @@ describe('hotline management console in Chromium', () => {
     assert.equal(await page.getByTestId('preview-source').textContent(), '转办规则');
     await page.waitForTimeout(200);
     await shot('04-routing-preview');
+
+    // The code table valid today, with each category's fields (0301 asks for the plate number).
+    await page.getByRole('tab', { name: '业务分类代码' }).click();
+    const taxi = page.getByTestId('category-table').locator('tr.ant-table-row').filter({ hasText: '0301' });
+    await taxi.waitFor();
+    assert.match((await taxi.textContent()) ?? '', /车牌号/);
+    await shot('07-categories');
   });
 });

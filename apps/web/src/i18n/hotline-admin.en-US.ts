@@ -126,7 +126,7 @@ export const hotlineAdminEnUS: Record<keyof typeof hotlineAdminZhCN, string> = {
   'hla.kb.usage.citations': 'Instant-answer citations',
 
   'hla.board.subtitle': 'Yellow and red cards, urging and supervision records, extension approvals',
-  'hla.board.red-by-unit': 'Red-card tickets by handling unit',
+  'hla.board.by-unit': 'Carded and supervised tickets by handling unit',
   'hla.board.tab.cards': 'Carded tickets',
   'hla.board.tab.urges': 'Urging & supervision',
   'hla.board.tab.extensions': 'Extension requests',

@@ -123,7 +123,7 @@ export const hotlineAdminZhCN = {
   'hla.kb.usage.citations': '即时答复引用',
 
   'hla.board.subtitle': '黄牌预警、红牌超期、催办督办记录与延期审批',
-  'hla.board.red-by-unit': '各承办单位红牌工单',
+  'hla.board.by-unit': '各承办单位黄红牌与督办工单',
   'hla.board.tab.cards': '黄红牌工单',
   'hla.board.tab.urges': '催办督办记录',
   'hla.board.tab.extensions': '延期申请',

@@ -284,3 +284,11 @@ export interface OrgHit {
   level: OrgLevel;
   pathNames: string[];
 }
+
+export interface UnitCards {
+  orgUnitId: number;
+  orgName: string;
+  yellow: number;
+  red: number;
+  supervised: number;
+}

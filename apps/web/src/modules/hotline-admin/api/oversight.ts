@@ -1,6 +1,6 @@
 import { api } from '../../../api/client.ts';
 import type { Page, PageParams } from '../../../api/types.ts';
-import type { Extension, Ticket, TicketFilters, Urge } from '../types.ts';
+import type { Extension, Ticket, TicketFilters, UnitCards, Urge } from '../types.ts';
 
 export interface UrgeFilters {
   kind?: 'urge' | 'supervision' | undefined;
@@ -14,6 +14,7 @@ export const oversightKeys = {
   urges: (params: PageParams, filters: UrgeFilters) =>
     [...oversightKeys.all, 'urges', params, filters] as const,
   extensions: (params: PageParams) => [...oversightKeys.all, 'extensions', params] as const,
+  byUnit: () => [...oversightKeys.all, 'by-unit'] as const,
 };
 
 export const listTickets = (params: PageParams, filters: TicketFilters) =>
@@ -31,3 +32,6 @@ export const decideExtension = (ext: Extension, approve: boolean, note?: string)
     approve,
     ...(note && { note }),
   });
+/** Units with carded or supervised tickets; a jurisdiction has far fewer than a page of 200. */
+export const fetchCardsByUnit = () =>
+  api.get<Page<UnitCards>>('/hotline/cards/by-unit', { page: 1, pageSize: 200 });

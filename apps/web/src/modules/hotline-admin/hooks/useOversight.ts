@@ -16,6 +16,14 @@ export function useBoardTickets(params: PageParams, filters: TicketFilters) {
   });
 }
 
+export function useCardsByUnit() {
+  return useQuery({
+    queryKey: oversightKeys.byUnit(),
+    queryFn: oversight.fetchCardsByUnit,
+    refetchInterval: BOARD_REFRESH_MS,
+  });
+}
+
 export function useUrges(params: PageParams, filters: UrgeFilters) {
   return useQuery({
     queryKey: oversightKeys.urges(params, filters),

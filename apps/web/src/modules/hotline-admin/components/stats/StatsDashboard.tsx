@@ -104,7 +104,7 @@ export function StatsDashboard() {
                   <Statistic
                     title={t('hla.stats.received')}
                     value={s.received}
-                    valueStyle={{ fontSize: 32 }}
+                    styles={{ content: { fontSize: 32 } }}
                   />
                 </div>
               </Card>

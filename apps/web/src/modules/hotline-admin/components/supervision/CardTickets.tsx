@@ -7,7 +7,7 @@ import { DataTable } from '../../../../ui/DataTable.tsx';
 import { usePagination } from '../../../../ui/usePagination.ts';
 import { useHotlineCan } from '../../hooks/useHotlineCan.ts';
 import { useBoardTickets } from '../../hooks/useOversight.ts';
-import type { Card, Ticket, TicketFilters, UnitPerformance } from '../../types.ts';
+import type { Card, Ticket, TicketFilters, UnitCards } from '../../types.ts';
 import { labelOf } from '../labels.ts';
 import { UrgeModal } from './UrgeModal.tsx';
 
@@ -20,7 +20,7 @@ export const CardTag = ({ card }: { card: Card }) => {
 };
 
 /** Open tickets with a red or yellow card, or under supervision, at one unit or all of them. */
-export function CardTickets({ units }: { units: UnitPerformance[] }) {
+export function CardTickets({ units }: { units: UnitCards[] }) {
   const t = useT();
   const canSupervise = useHotlineCan('hotline.supervise');
   const pagination = usePagination();

@@ -3,44 +3,59 @@ import { useMemo } from 'react';
 import { useT } from '../../../../i18n/useT.ts';
 import { EChart } from '../../../../ui/charts/EChart.tsx';
 import type { ChartOption } from '../../../../ui/charts/echarts.ts';
-import { useBoardTickets, usePendingExtensions, useUrges } from '../../hooks/useOversight.ts';
-import { useUnitRanking } from '../../hooks/useStats.ts';
-import { beijingToday, shiftDay } from '../labels.ts';
+import { useBoardTickets, useCardsByUnit, usePendingExtensions, useUrges } from '../../hooks/useOversight.ts';
 import { CardTickets } from './CardTickets.tsx';
 import { PendingExtensions } from './PendingExtensions.tsx';
 import { UrgeRecords } from './UrgeRecords.tsx';
 
 const ONE = { page: 1, pageSize: 1 };
 
-/** 督办看板: red and yellow cards, supervision and urging, extensions waiting for the centre. */
+/** 督办看板: red and yellow cards by unit, supervision and urging, extensions waiting for the centre. */
 export function SupervisionBoard() {
   const t = useT();
-  const today = beijingToday();
-  // The units of the jurisdiction with their open red cards, over the last year's tickets.
-  const units = useUnitRanking(shiftDay(today, -365), today, { page: 1, pageSize: 200 });
+  const byUnit = useCardsByUnit();
   const red = useBoardTickets(ONE, { card: 'red' });
   const yellow = useBoardTickets(ONE, { card: 'yellow' });
   const supervised = useBoardTickets(ONE, { supervised: true });
   const openUrges = useUrges(ONE, { open: true });
   const pending = usePendingExtensions(ONE);
-  const unitItems = units.data?.items ?? [];
-  const withRed = unitItems.filter((u) => u.overdueOpen > 0).sort((a, b) => b.overdueOpen - a.overdueOpen);
+  const units = byUnit.data?.items ?? [];
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
-      grid: { left: 160, right: 24, top: 16, bottom: 24 },
-      yAxis: { type: 'category', inverse: true, data: withRed.map((u) => u.orgName) },
+      legend: { top: 0 },
+      grid: { left: 160, right: 24, top: 32, bottom: 24 },
+      yAxis: { type: 'category', inverse: true, data: units.map((u) => u.orgName) },
       xAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: t('hla.card.red'), type: 'bar', data: withRed.map((u) => u.overdueOpen), color: '#cf1322' },
+        {
+          name: t('hla.card.red'),
+          type: 'bar',
+          stack: 'cards',
+          data: units.map((u) => u.red),
+          color: '#cf1322',
+        },
+        {
+          name: t('hla.card.yellow'),
+          type: 'bar',
+          stack: 'cards',
+          data: units.map((u) => u.yellow),
+          color: '#faad14',
+        },
+        {
+          name: t('hla.ticket.supervised'),
+          type: 'bar',
+          data: units.map((u) => u.supervised),
+          color: '#722ed1',
+        },
       ],
     }),
-    [withRed, t],
+    [units, t],
   );
   const stat = (title: string, value: number | undefined, color?: string) => (
     <Col xs={12} md={8} xl={4}>
       <Card size="small">
-        <Statistic title={title} value={value ?? '—'} valueStyle={color ? { color } : undefined} />
+        <Statistic title={title} value={value ?? '—'} styles={color ? { content: { color } } : undefined} />
       </Card>
     </Col>
   );
@@ -53,15 +68,17 @@ export function SupervisionBoard() {
         {stat(t('hla.urge.open'), openUrges.data?.total)}
         {stat(t('hla.ext.pending'), pending.data?.total)}
       </Row>
-      {withRed.length > 0 && (
-        <Card size="small" title={t('hla.board.red-by-unit')} style={{ marginBottom: 12 }}>
-          <EChart option={option} height={Math.max(140, withRed.length * 32 + 40)} testId="board-red-chart" />
+      {units.length > 0 && (
+        <Card size="small" title={t('hla.board.by-unit')} style={{ marginBottom: 12 }}>
+          <div data-testid="board-by-unit" data-units={units.length}>
+            <EChart option={option} height={Math.max(160, units.length * 40 + 60)} />
+          </div>
         </Card>
       )}
       <Card size="small">
         <Tabs
           items={[
-            { key: 'cards', label: t('hla.board.tab.cards'), children: <CardTickets units={unitItems} /> },
+            { key: 'cards', label: t('hla.board.tab.cards'), children: <CardTickets units={units} /> },
             { key: 'urges', label: t('hla.board.tab.urges'), children: <UrgeRecords /> },
             { key: 'extensions', label: t('hla.board.tab.extensions'), children: <PendingExtensions /> },
           ]}
