@@ -189,6 +189,30 @@ describe('hotline management console in Chromium', () => {
     await shot('02-kb-version-diff');
     await page.locator('.ant-modal-close').click();
 
+    // The editor's list: the article is the supervisor's own, now at version 2.
+    await page.getByTestId('menu-hotline-admin-kb').click();
+    await page.getByRole('tab', { name: '文章管理' }).click();
+    await page.getByTestId('kb-filter-mine').click();
+    const listed = page
+      .getByTestId('kb-list')
+      .locator('tr.ant-table-row')
+      .filter({ hasText: '网约车驾驶员证如何办理' });
+    await listed.waitFor();
+    assert.match((await listed.textContent()) ?? '', /南京市.*v2.*e2e\.supervisor/);
+    await shot('02b-kb-list');
+    // Article-use KPI: the instant answer that cited it.
+    await page.getByRole('tab', { name: '使用情况' }).click();
+    const used = page
+      .getByTestId('kb-usage')
+      .locator('tr.ant-table-row')
+      .filter({ hasText: '网约车驾驶员证如何办理' });
+    await used.waitFor();
+    const cells = await used.locator('td').allTextContents();
+    assert.equal(cells[3], '1', `citations in ${cells.join(' | ')}`);
+    await page.getByTestId('kb-usage-chart').locator('canvas').waitFor();
+    await page.waitForTimeout(300);
+    await shot('02c-kb-usage');
+
     // The server has the new version as the article's content.
     const stored = await call(agent, 'GET', `/api/hotline/kb/articles/${articleId}`);
     assert.equal(stored.version, 2);
