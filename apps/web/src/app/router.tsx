@@ -62,6 +62,23 @@ const PublicHotlineQueryPage = lazyNamed(
   () => import('../pages/PublicHotlineQueryPage.tsx'),
   'PublicHotlineQueryPage',
 );
+const HotlineAdminKbPage = lazyNamed(() => import('../pages/HotlineAdminKbPage.tsx'), 'HotlineAdminKbPage');
+const HotlineAdminKbArticlePage = lazyNamed(
+  () => import('../pages/HotlineAdminKbArticlePage.tsx'),
+  'HotlineAdminKbArticlePage',
+);
+const HotlineAdminSupervisionPage = lazyNamed(
+  () => import('../pages/HotlineAdminSupervisionPage.tsx'),
+  'HotlineAdminSupervisionPage',
+);
+const HotlineAdminStatsPage = lazyNamed(
+  () => import('../pages/HotlineAdminStatsPage.tsx'),
+  'HotlineAdminStatsPage',
+);
+const HotlineAdminRoutingPage = lazyNamed(
+  () => import('../pages/HotlineAdminRoutingPage.tsx'),
+  'HotlineAdminRoutingPage',
+);
 const NotFoundPage = lazyNamed(() => import('../pages/NotFoundPage.tsx'), 'NotFoundPage');
 
 const screen = (node: ReactNode) => <Suspense fallback={<Spin size="large" fullscreen />}>{node}</Suspense>;
@@ -101,6 +118,14 @@ export const router = createBrowserRouter([
           { path: 'hotline/inbox', element: guarded('hotline.handle', <HotlineInboxPage />) },
           { path: 'hotline/review', element: guarded('hotline.supervise', <HotlineReviewPage />) },
           { path: 'hotline/callbacks', element: guarded('hotline.supervise', <HotlineCallbacksPage />) },
+          { path: 'hotline-admin/kb', element: guarded('hotline.read', <HotlineAdminKbPage />) },
+          { path: 'hotline-admin/kb/:id', element: guarded('hotline.read', <HotlineAdminKbArticlePage />) },
+          {
+            path: 'hotline-admin/supervision',
+            element: guarded('hotline.read', <HotlineAdminSupervisionPage />),
+          },
+          { path: 'hotline-admin/stats', element: guarded('hotline.read', <HotlineAdminStatsPage />) },
+          { path: 'hotline-admin/routing', element: guarded('hotline.read', <HotlineAdminRoutingPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

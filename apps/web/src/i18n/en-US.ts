@@ -1,4 +1,5 @@
 import { hotlineEnUS } from './hotline.en-US.ts';
+import { hotlineAdminEnUS } from './hotline-admin.en-US.ts';
 import { maritimeEnUS } from './maritime.en-US.ts';
 import { maritimeSarEnUS } from './maritime-sar.en-US.ts';
 import { vehiclesEnUS } from './vehicles.en-US.ts';
@@ -311,4 +312,5 @@ export const enUS: Messages = {
   ...maritimeSarEnUS,
   ...vehiclesEnUS,
   ...hotlineEnUS,
+  ...hotlineAdminEnUS,
 };

@@ -1,4 +1,5 @@
 import { hotlineZhCN } from './hotline.zh-CN.ts';
+import { hotlineAdminZhCN } from './hotline-admin.zh-CN.ts';
 import { maritimeZhCN } from './maritime.zh-CN.ts';
 import { maritimeSarZhCN } from './maritime-sar.zh-CN.ts';
 import { vehiclesZhCN } from './vehicles.zh-CN.ts';
@@ -302,6 +303,7 @@ const messages = {
   ...maritimeSarZhCN,
   ...vehiclesZhCN,
   ...hotlineZhCN,
+  ...hotlineAdminZhCN,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -5,6 +5,8 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
+  BookOutlined,
+  BranchesOutlined,
   CarOutlined,
   CheckSquareOutlined,
   CompassOutlined,
@@ -13,10 +15,12 @@ import {
   DatabaseOutlined,
   EnvironmentOutlined,
   FileProtectOutlined,
+  FlagOutlined,
   IdcardOutlined,
   InboxOutlined,
   MobileOutlined,
   PhoneOutlined,
+  PieChartOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -163,6 +167,38 @@ const HOTLINE: readonly Destination[] = [
   },
 ];
 
+/** 12328 hotline management: knowledge base, supervision board, statistics, categories and routing. */
+const HOTLINE_ADMIN: readonly Destination[] = [
+  {
+    path: '/hotline-admin/kb',
+    label: 'nav.hotline-admin-kb',
+    icon: <BookOutlined />,
+    testId: 'menu-hotline-admin-kb',
+    permission: 'hotline.read',
+  },
+  {
+    path: '/hotline-admin/supervision',
+    label: 'nav.hotline-admin-supervision',
+    icon: <FlagOutlined />,
+    testId: 'menu-hotline-admin-supervision',
+    permission: 'hotline.supervise',
+  },
+  {
+    path: '/hotline-admin/stats',
+    label: 'nav.hotline-admin-stats',
+    icon: <PieChartOutlined />,
+    testId: 'menu-hotline-admin-stats',
+    permission: 'hotline.read',
+  },
+  {
+    path: '/hotline-admin/routing',
+    label: 'nav.hotline-admin-routing',
+    icon: <BranchesOutlined />,
+    testId: 'menu-hotline-admin-routing',
+    permission: 'hotline.read',
+  },
+];
+
 /** Business systems on the roadmap, shown greyed so users see where the platform is going. */
 const UPCOMING: readonly { key: string; label: MessageKey; icon: ReactNode }[] = [
   { key: 'stats', label: 'nav.stats', icon: <BarChartOutlined /> },
@@ -174,7 +210,7 @@ const UPCOMING: readonly { key: string; label: MessageKey; icon: ReactNode }[] =
 ];
 
 // Submenus (maritime, vehicles) select by their first two path segments, the rest by the first.
-const SUBMENUS = new Set(['maritime', 'vehicles', 'hotline']);
+const SUBMENUS = new Set(['maritime', 'vehicles', 'hotline', 'hotline-admin']);
 const selectedKeyOf = (pathname: string): string => {
   const [, first, second] = pathname.split('/');
   if (first && second && SUBMENUS.has(first)) return `/${first}/${second}`;
@@ -192,7 +228,7 @@ export function SideMenu({ collapsed }: SideMenuProps) {
   const location = useLocation();
 
   const allowed = (d: Destination) => !d.permission || me.permissions.includes(d.permission);
-  const entry = (d: Destination) => ({
+  const entry = (d: Omit<Destination, 'permission'>) => ({
     key: d.path,
     icon: d.icon,
     label: <span data-testid={d.testId}>{t(d.label)}</span>,
@@ -200,6 +236,7 @@ export function SideMenu({ collapsed }: SideMenuProps) {
   const maritime = MARITIME.filter(allowed).map(entry);
   const vehicles = VEHICLES.filter(allowed).map(entry);
   const hotline = HOTLINE.filter(allowed).map(entry);
+  const hotlineAdmin = HOTLINE_ADMIN.filter(allowed).map(entry);
   const items: MenuProps['items'] = [
     ...DESTINATIONS.filter(allowed).map(entry),
     ...(maritime.length > 0
@@ -229,6 +266,16 @@ export function SideMenu({ collapsed }: SideMenuProps) {
             icon: <CustomerServiceOutlined />,
             label: <span data-testid="menu-hotline">{t('nav.hotline')}</span>,
             children: hotline,
+          },
+        ]
+      : []),
+    ...(hotlineAdmin.length > 0
+      ? [
+          {
+            key: 'hotline-admin',
+            icon: <CustomerServiceOutlined />,
+            label: <span data-testid="menu-hotline-admin">{t('nav.hotline-admin')}</span>,
+            children: hotlineAdmin,
           },
         ]
       : []),

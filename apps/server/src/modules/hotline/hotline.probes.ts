@@ -212,6 +212,18 @@ export const HOTLINE_PROBES: Record<string, (w: HotlineProbeWorld) => Promise<vo
     await denied(w, 'POST', `${city(w)}/urges/${urge.id}/answer`, { answer: '越权' });
   },
   'GET /api/hotline/urges': (w) => noForeign(w, '/api/hotline/urges?pageSize=200'),
+  'GET /api/hotline/cards/by-unit': async (w) => {
+    // Supervised for the probe, so that a leak would show 鼓楼's row.
+    const ids = [w.hotline.ticketId, w.hotline.cityTicketId];
+    const supervise = (supervised: boolean) =>
+      w.t.handle.db.updateTable('hotline_ticket').set({ supervised }).where('id', 'in', ids).execute();
+    await supervise(true);
+    try {
+      await noForeign(w, '/api/hotline/cards/by-unit?pageSize=200');
+    } finally {
+      await supervise(false);
+    }
+  },
   'POST /api/hotline/tickets/{id}/reply': (w) =>
     deniedOnBoth(w, 'reply', { facts: '越权', handling: '越权', legalBasis: '越权' }),
   'POST /api/hotline/tickets/{id}/review': (w) => deniedOnBoth(w, 'review', { approve: true }),

@@ -171,6 +171,10 @@ export interface KbArticleFilter {
   /** Published articles whose review date is today or past. */
   reviewDueBy?: string | undefined;
   q?: string | undefined;
+  level?: 'ministry' | 'province' | 'city' | 'county' | undefined;
+  ownerUserId?: number | undefined;
+  /** Published articles whose expiry date is on or before this day. */
+  expiresBy?: string | undefined;
 }
 
 /** The editor's list: articles of the caller's subtree and of the units above it. */
@@ -186,6 +190,9 @@ export async function listArticles(db: Executor, f: KbArticleFilter, limit: numb
   if (f.key) q = q.where('a.key', '=', f.key);
   if (f.orgUnitId) q = q.where('a.org_unit_id', '=', f.orgUnitId);
   if (f.reviewDueBy) q = q.where('a.status', '=', 'published').where('a.review_due_on', '<=', f.reviewDueBy);
+  if (f.level) q = q.where('o.level', '=', f.level);
+  if (f.ownerUserId) q = q.where('a.owner_user_id', '=', f.ownerUserId);
+  if (f.expiresBy) q = q.where('a.status', '=', 'published').where('a.expires_on', '<=', f.expiresBy);
   if (f.q) q = q.where('a.title', 'ilike', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const [items, count] = await Promise.all([
     q.orderBy('a.key').orderBy('o.path').limit(limit).offset(offset).execute(),

@@ -33,6 +33,9 @@ import {
 import { kbUsage, searchKb } from './kb-search.service.ts';
 
 const tags = ['hotline-kb'];
+/** A calendar day `n` days after `day` (both YYYY-MM-DD). */
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The knowledge base (知识库): search for agents, articles with versions for editors. */
 export const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -65,14 +68,16 @@ export const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { page, pageSize, reviewDue, ...filter } = request.query;
+      const { page, pageSize, reviewDue, expiringWithin, ...filter } = request.query;
       const actor = requireActor(request);
+      const today = beijingDateOf(clock.now());
       const result = await listArticles(
         db,
         {
           ...filter,
           scopePath: actor.orgPath,
-          reviewDueBy: reviewDue ? beijingDateOf(clock.now()) : undefined,
+          reviewDueBy: reviewDue ? today : undefined,
+          expiresBy: expiringWithin === undefined ? undefined : addDays(today, expiringWithin),
         },
         pageSize,
         offsetOf(request.query),

@@ -119,6 +119,20 @@ export const KbListQuery = Type.Intersect([
     key: Type.Optional(Key),
     orgUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
     reviewDue: Type.Optional(Type.Boolean({ description: 'published articles whose review date has come' })),
+    level: Type.Optional(
+      Type.Union(
+        [Type.Literal('ministry'), Type.Literal('province'), Type.Literal('city'), Type.Literal('county')],
+        { description: "the owning unit's level: national, provincial, city or county articles" },
+      ),
+    ),
+    ownerUserId: Type.Optional(Type.Integer({ minimum: 1, description: 'articles this user owns' })),
+    expiringWithin: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 366,
+        description: 'published articles that expire within this many days from today, or have expired',
+      }),
+    ),
     q: Type.Optional(Type.String({ maxLength: 64, description: 'part of the title' })),
   }),
 ]);

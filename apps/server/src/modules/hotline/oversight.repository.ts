@@ -129,3 +129,54 @@ export async function hasOpenAutomaticUrge(db: Executor, ticketId: number): Prom
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** A running clock of ticket `t` whose due time is in [from, to) (either end open when null). */
+const runningClockDue = (from: Date | null, to: Date, inclusive: boolean) =>
+  sql<boolean>`exists (select 1 from hotline_ticket_clock k where k.ticket_id = t.id and k.stopped_at is null
+    and k.due_at ${sql.raw(inclusive ? '<=' : '<')} ${to}${from ? sql` and k.due_at >= ${from}` : sql``})`;
+
+/**
+ * The supervision board's summary: per handling unit (the centre while a ticket has none), its
+ * open tickets with a yellow card, a red card, and under supervision; most red first. Cards are
+ * read from the running clocks as the ticket list's card filter reads them (red: a clock overdue;
+ * yellow: a clock due within `yellowLimit`), so the summary and the list agree between job runs.
+ */
+export async function cardsByUnit(
+  db: Executor,
+  f: { scopePath: string; openStates: readonly string[]; now: Date; yellowLimit: Date },
+  limit: number,
+  offset: number,
+) {
+  const red = runningClockDue(null, f.now, false);
+  const yellow = runningClockDue(f.now, f.yellowLimit, true);
+  const q = db
+    .selectFrom('hotline_ticket as t')
+    .innerJoin('org_unit as o', (j) =>
+      j.onRef('o.id', '=', sql`coalesce(t.handling_org_id, t.centre_org_id)`),
+    )
+    .where(visible(f.scopePath))
+    .where('t.state', '=', sql<string>`any(${sql.val([...f.openStates])}::text[])`)
+    .where((eb) => eb.or([eb('t.supervised', '=', true), runningClockDue(null, f.yellowLimit, true)]))
+    .groupBy(['o.id', 'o.name', 'o.path']);
+  const [items, count] = await Promise.all([
+    q
+      .select([
+        'o.id as org_unit_id',
+        'o.name as org_name',
+        sql<number>`(count(*) filter (where ${yellow}))::int`.as('yellow'),
+        sql<number>`(count(*) filter (where ${red}))::int`.as('red'),
+        sql<number>`(count(*) filter (where t.supervised))::int`.as('supervised'),
+      ])
+      .orderBy('red', 'desc')
+      .orderBy('yellow', 'desc')
+      .orderBy('o.path')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    db
+      .selectFrom(q.select('o.id').as('g'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}

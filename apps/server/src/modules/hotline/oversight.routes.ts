@@ -1,9 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { offsetOf, Page, toPage } from '../../platform/http/pagination.ts';
+import { offsetOf, Page, PageQuery, toPage } from '../../platform/http/pagination.ts';
 import { commonErrors, IdParams } from '../../platform/http/schemas.ts';
 import { requireActor } from '../../platform/identity/actor.ts';
 import { answerUrgeOrder, decideExtensionRequest, issueUrge, requestExtension } from './deadlines.service.ts';
-import { type ExtensionRow, listExtensions, listUrges, type UrgeRow } from './oversight.repository.ts';
+import {
+  cardsByUnit,
+  type ExtensionRow,
+  listExtensions,
+  listUrges,
+  type UrgeRow,
+} from './oversight.repository.ts';
 import {
   AnswerBody,
   DecisionBody,
@@ -11,12 +17,14 @@ import {
   ExtensionDto,
   ExtensionListQuery,
   ExtensionParams,
+  UnitCardsDto,
   UrgeBody,
   UrgeDto,
   UrgeListQuery,
   UrgeParams,
 } from './oversight.schemas.ts';
 import { ctxOf, depsOf } from './route-context.ts';
+import { OPEN_STATES } from './ticket.ts';
 import { findTicketById } from './tickets.repository.ts';
 
 const tags = ['hotline'];
@@ -169,6 +177,38 @@ export const oversightRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .transaction()
         .execute((trx) => answerUrgeOrder(trx, ctxOf(request, deps.now), id, urgeId, request.body));
       return toUrgeDto({ ...urge, ticket_no: await ticketNo(urge.ticket_id) });
+    },
+  );
+
+  app.get(
+    '/hotline/cards/by-unit',
+    {
+      config: { auth: 'hotline.read' },
+      schema: {
+        tags,
+        summary:
+          'Open tickets with yellow and red cards and under supervision, per handling unit (supervision board)',
+        querystring: PageQuery,
+        response: { 200: Page(UnitCardsDto), ...commonErrors },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const deps = await depsOf(app);
+      const yellowLimit = deps.calendar.deadlineAfter(deps.now, 1);
+      const r = await cardsByUnit(
+        db,
+        { scopePath: requireActor(request).orgPath, openStates: OPEN_STATES, now: deps.now, yellowLimit },
+        q.pageSize,
+        offsetOf(q),
+      );
+      return toPage(r, q, (u) => ({
+        orgUnitId: u.org_unit_id,
+        orgName: u.org_name,
+        yellow: u.yellow,
+        red: u.red,
+        supervised: u.supervised,
+      }));
     },
   );
 

@@ -73,3 +73,11 @@ export const UrgeListQuery = Type.Object({
   open: Type.Optional(Type.Boolean()),
   ticketId: Type.Optional(Type.Integer({ minimum: 1 })),
 });
+
+export const UnitCardsDto = Type.Object({
+  orgUnitId: Type.Integer({ description: 'the handling unit, or the centre while no unit has the ticket' }),
+  orgName: Type.String(),
+  yellow: Type.Integer({ description: 'open tickets with a yellow card (deadline near)' }),
+  red: Type.Integer({ description: 'open tickets with a red card (overdue)' }),
+  supervised: Type.Integer({ description: 'open tickets under supervision (督办)' }),
+});

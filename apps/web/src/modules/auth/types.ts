@@ -55,4 +55,6 @@ export type Permission =
   | 'hotline.read'
   | 'hotline.intake'
   | 'hotline.handle'
-  | 'hotline.supervise';
+  | 'hotline.supervise'
+  | 'hotline.manage'
+  | 'hotline.kb.manage';

@@ -1,0 +1,5 @@
+import { KbWorkbench } from '../modules/hotline-admin/components/kb/KbWorkbench.tsx';
+
+export function HotlineAdminKbPage() {
+  return <KbWorkbench />;
+}
