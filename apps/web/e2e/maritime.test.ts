@@ -200,6 +200,9 @@ describe('maritime console in Chromium', () => {
     await page.getByTestId('incident-plan').click();
     await page.getByTestId('plan-form').waitFor();
     assert.equal(await page.getByTestId('plan-lat').inputValue(), '30°45.000′N');
+    assert.equal(await page.getByTestId('plan-loaded').count(), 0);
+    await page.getByTestId('plan-wind-speed').fill('25');
+    await pick('plan-pattern', '平行航线（PS）');
     await page.getByTestId('plan-compute').click();
     await page.getByTestId('plan-result').waitFor();
     await page.locator('[data-testid="plan-map"][data-lines="2"]').waitFor();
@@ -208,6 +211,16 @@ describe('maritime console in Chromium', () => {
     await shot('05-search-plan');
     await page.getByTestId('plan-save').click();
     await page.getByText('已保存计划第 1 版').waitFor();
+
+    // Reopened, the planning view starts from the saved plan: its inputs, pattern and drawing.
+    await page.reload();
+    await page.getByTestId('plan-loaded').getByText('已载入第 1 版计划').waitFor();
+    assert.equal(await page.getByTestId('plan-wind-speed').inputValue(), '25');
+    await page.getByTestId('plan-pattern').getByText('平行航线（PS）').waitFor();
+    await page.getByTestId('plan-result').waitFor();
+    await page.locator('[data-testid="plan-map"][data-lines="2"]').waitFor();
+    await page.waitForTimeout(300);
+    await shot('05b-search-plan-reopened');
 
     // Back at the incident: the plan is on the timeline; closing asks for the outcome.
     await page.goBack();

@@ -130,6 +130,7 @@ export const maritimeSarEnUS: Record<keyof typeof maritimeSarZhCN, string> = {
   'planning.compute': 'Compute',
   'planning.save': 'Save as plan version',
   'planning.saved': 'Plan version {version} saved',
+  'planning.loaded': 'Plan version {version} loaded ({by}, {at}); changes can be saved as a new version',
   'planning.download': 'Download GeoJSON',
   'planning.result': 'Result',
   'planning.elapsed': 'Drift time',

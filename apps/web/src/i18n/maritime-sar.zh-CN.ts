@@ -129,6 +129,7 @@ export const maritimeSarZhCN = {
   'planning.compute': '计算',
   'planning.save': '保存为计划版本',
   'planning.saved': '已保存计划第 {version} 版',
+  'planning.loaded': '已载入第 {version} 版计划（{by}，{at}）；修改后可另存为新版本',
   'planning.download': '下载 GeoJSON',
   'planning.result': '计算结果',
   'planning.elapsed': '漂移时长',
