@@ -100,6 +100,7 @@ export const maritimeSarEnUS: Record<keyof typeof maritimeSarZhCN, string> = {
   'incident.minutes': '{minutes} min',
   'incident.hours-minutes': '{hours} h {minutes} min',
 
+  'incident.resources.ais-position': 'Live AIS position ({at})',
   'planning.subtitle': 'IAMSAR manual method: drift datums, search radius and area, search pattern waypoints',
   'planning.for-incident': 'Incident {code}',
   'planning.lkp': 'Last known position (LKP)',
