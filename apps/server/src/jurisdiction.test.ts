@@ -151,6 +151,26 @@ const PROBES: Record<string, Probe> = {
     expectDenied(w, 'POST', `/api/maritime/feeds/${await probeFeedId(w)}/enable`),
   'POST /api/maritime/feeds/{id}/disable': async (w) =>
     expectDenied(w, 'POST', `/api/maritime/feeds/${await probeFeedId(w)}/disable`),
+  // One AIS picture for every maritime user, like the vessel list: AIS columns only, nothing of a
+  // county's vessel registry (its names and contacts) rides along.
+  'GET /api/maritime/vessels/viewport': async (w) => {
+    const res = await w.t.as(w.county, 'GET', '/api/maritime/vessels/viewport');
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(Object.keys(res.json()).sort(), [
+      'categories',
+      'category',
+      'cog',
+      'heading',
+      'lat',
+      'lon',
+      'mmsi',
+      'sog',
+      'total',
+      'truncated',
+    ]);
+    for (const marker of [...FOREIGN_MARKERS, '鼓楼号', '鼓楼联系人'])
+      assert.ok(!res.body.includes(marker), `viewport leaks ${marker}`);
+  },
   'GET /api/vehicles': (w) => expectNoForeign(w, '/api/vehicles?pageSize=200'),
   'GET /api/vehicles/positions': (w) => expectNoForeign(w, '/api/vehicles/positions?pageSize=200'),
   'GET /api/vehicles/{id}': (w) => expectDenied(w, 'GET', `/api/vehicles/${w.foreign.vehicleId}`),

@@ -100,6 +100,7 @@ export const maritimeSarEnUS: Record<keyof typeof maritimeSarZhCN, string> = {
   'incident.minutes': '{minutes} min',
   'incident.hours-minutes': '{hours} h {minutes} min',
 
+  'incident.resources.ais-position': 'Live AIS position ({at})',
   'planning.subtitle': 'IAMSAR manual method: drift datums, search radius and area, search pattern waypoints',
   'planning.for-incident': 'Incident {code}',
   'planning.lkp': 'Last known position (LKP)',
@@ -130,6 +131,7 @@ export const maritimeSarEnUS: Record<keyof typeof maritimeSarZhCN, string> = {
   'planning.compute': 'Compute',
   'planning.save': 'Save as plan version',
   'planning.saved': 'Plan version {version} saved',
+  'planning.loaded': 'Plan version {version} loaded ({by}, {at}); changes can be saved as a new version',
   'planning.download': 'Download GeoJSON',
   'planning.result': 'Result',
   'planning.elapsed': 'Drift time',

@@ -99,6 +99,7 @@ export const maritimeSarZhCN = {
   'incident.minutes': '{minutes} 分钟',
   'incident.hours-minutes': '{hours} 小时 {minutes} 分',
 
+  'incident.resources.ais-position': 'AIS 实时位置（{at}）',
   'planning.subtitle': '按 IAMSAR 手册计算漂移基准点、搜寻半径与搜寻区域，生成搜寻方式航路点',
   'planning.for-incident': '事件 {code}',
   'planning.lkp': '最后已知位置（LKP）',
@@ -129,6 +130,7 @@ export const maritimeSarZhCN = {
   'planning.compute': '计算',
   'planning.save': '保存为计划版本',
   'planning.saved': '已保存计划第 {version} 版',
+  'planning.loaded': '已载入第 {version} 版计划（{by}，{at}）；修改后可另存为新版本',
   'planning.download': '下载 GeoJSON',
   'planning.result': '计算结果',
   'planning.elapsed': '漂移时长',

@@ -10,7 +10,7 @@ import { bearingDeg, distanceNm } from './geo.ts';
 import { incidentInScope } from './incident-views.ts';
 import type { MaritimeRuntime } from './maritime-runtime.ts';
 import type { ResourceState } from './sar.tables.ts';
-import { listNearestResources } from './sar-resources.repository.ts';
+import { type LivePosition, listNearestResources, listTrackedResources } from './sar-resources.repository.ts';
 import { toResourceDto } from './sar-resources.service.ts';
 import { findContactsByMmsi, findEntriesByMmsi } from './vessel-registry.repository.ts';
 import { auditContactsRead, contactsOf } from './vessel-registry.service.ts';
@@ -56,14 +56,30 @@ export async function nearbyShips(
 }
 
 /** SAR resources of the caller's jurisdiction nearest the alert position, with ETA at transit speed. */
+/**
+ * AIS positions of the jurisdiction's resources that carry an MMSI (rescue vessels), where the
+ * live picture has heard them since their recorded position.
+ */
+async function livePositions(db: Executor, runtime: MaritimeRuntime, actor: Actor): Promise<LivePosition[]> {
+  const now = runtime.now();
+  return (await listTrackedResources(db, actor.orgPath)).flatMap((r) => {
+    const p = runtime.picture.get(r.mmsi, now)?.position;
+    if (!p || (r.position_at && p.at <= r.position_at.getTime())) return [];
+    return [{ id: r.id, lat: p.lat, lon: p.lon, at: new Date(p.at) }];
+  });
+}
+
 export async function nearestResources(
   db: Executor,
+  runtime: MaritimeRuntime,
   actor: Actor,
   id: number,
   q: PageQuery & { state?: ResourceState | undefined },
 ) {
   const incident = await incidentInScope(db, actor, id);
   const at = { lat: incident.lat, lon: incident.lon };
+  const live = await livePositions(db, runtime, actor);
+  const liveById = new Map(live.map((l) => [l.id, l]));
   const result = await listNearestResources(
     db,
     actor.orgPath,
@@ -71,10 +87,11 @@ export async function nearestResources(
     { state: q.state, kind: undefined },
     q.pageSize,
     offsetOf(q),
+    live,
   );
   return {
     items: result.items.map((row) => {
-      const resource = toResourceDto(row);
+      const resource = toResourceDto(row, liveById.get(row.id));
       const p = resource.position as { lat: number; lon: number };
       const d = distanceNm(at, p);
       return {

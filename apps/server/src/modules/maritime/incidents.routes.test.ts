@@ -224,6 +224,64 @@ for (const kind of DB_KINDS) {
       );
     });
 
+    test('a rescue vessel carrying an MMSI is where AIS heard it, when that is fresher than its record', async () => {
+      // Recorded at its berth in Shanghai; AIS hears its MMSI 5 NM north of the distress, at 12 kn.
+      const created = await t.as(zj, 'POST', '/api/maritime/resources', {
+        kind: 'rescueVessel',
+        name: '东海救119',
+        mmsi: 413000001,
+        home: { lat: 31.23, lon: 121.5 },
+        position: { lat: 31.23, lon: 121.5 },
+        speedKn: 15,
+        orgUnitId: zjOrg,
+      });
+      assert.equal(created.statusCode, 200, created.body);
+      const id = created.json().id as number;
+      type Item = {
+        resource: { id: number; position: { lat: number; lon: number; source: string } };
+        distanceNm: number;
+        etaMinutes: number | null;
+      };
+      const nearest = async () =>
+        (await t.as(zjStaff, 'GET', `/api/maritime/incidents/${incidentId}/resources`)).json()
+          .items as Item[];
+      // The replay ran before the record was made: the record stands.
+      let items = await nearest();
+      const recorded = items.find((i) => i.resource.id === id)!;
+      assert.equal(recorded.resource.position.source, 'reported');
+
+      // The ship reports again after the record: the live position wins, in the order too.
+      t.clock.advance(60_000);
+      const admin = await t.login('mot.admin');
+      const feed = (await t.as(admin, 'GET', '/api/maritime/feeds')).json().items[0];
+      await t.as(admin, 'POST', `/api/maritime/feeds/${feed.id}/disable`);
+      await t.as(admin, 'POST', `/api/maritime/feeds/${feed.id}/enable`);
+      let state = 'replaying';
+      while (state === 'replaying') {
+        await sleep(5);
+        state = (await t.as(admin, 'GET', '/api/maritime/feeds')).json().items[0].stats.state;
+      }
+      items = await nearest();
+      assert.equal(items[0]!.resource.id, id, JSON.stringify(items.map((i) => i.resource.id)));
+      assert.equal(items[0]!.resource.position.source, 'ais');
+      assert.ok(Math.abs(items[0]!.resource.position.lat - (30.6 + 5 / 60)) < 1e-4);
+      assert.ok(Math.abs(items[0]!.distanceNm - 5) < 0.05, String(items[0]!.distanceNm));
+      assert.ok(Math.abs((items[0]!.etaMinutes as number) - (items[0]!.distanceNm / 15) * 60) < 1e-9);
+
+      // A position reported by hand after that wins again.
+      t.clock.advance(60_000);
+      const patched = await t.as(zj, 'PATCH', `/api/maritime/resources/${id}`, {
+        position: { lat: 31.23, lon: 121.5 },
+      });
+      assert.equal(patched.statusCode, 200, patched.body);
+      items = await nearest();
+      const back = items.find((i) => i.resource.id === id)!;
+      assert.equal(back.resource.position.source, 'reported');
+      assert.ok(back.distanceNm > 80, String(back.distanceNm));
+      assert.notEqual(items[0]!.resource.id, id);
+      await t.as(zj, 'POST', `/api/maritime/resources/${id}/state`, { state: 'offDuty' });
+    });
+
     test('tasking: only available units of your jurisdiction; an open incident becomes active', async () => {
       const task = (resourceId: number, who = zj) =>
         t.as(who, 'POST', `/api/maritime/incidents/${incidentId}/task`, { resourceId, note: '立即出动' });

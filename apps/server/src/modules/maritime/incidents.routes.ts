@@ -161,7 +161,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<{ runtime: MaritimeRuntim
         response: { 200: Page(NearestResourceDto), ...commonErrors },
       },
     },
-    async (request) => nearestResources(db, requireActor(request), request.params.id, request.query),
+    async (request) => nearestResources(db, runtime, requireActor(request), request.params.id, request.query),
   );
 
   app.get(

@@ -208,14 +208,28 @@ export class LivePicture {
   /** Targets with a position inside the box, by MMSI; `categories` empty or absent means all. */
   inBox(box: GeoBox, now: number, categories?: ReadonlySet<VesselCategory>): Target[] {
     const found: Target[] = [];
+    this.forEachInBox(box, now, categories, (t) => found.push(snapshot(t)));
+    return found.sort((a, b) => a.mmsi - b.mmsi);
+  }
+
+  /**
+   * Visits the targets `inBox` would return, in no order and without copying them: the target is
+   * the live one, to be read inside `visit` only (the viewport's bulk read of every vessel in view).
+   */
+  forEachInBox(
+    box: GeoBox,
+    now: number,
+    categories: ReadonlySet<VesselCategory> | undefined,
+    visit: (t: Target) => void,
+  ): void {
+    const any = !categories || categories.size === 0;
     for (const mmsi of this.grid.candidates(box)) {
       const t = this.targets.get(mmsi)!;
       const p = t.position!;
       if (!this.fresh(t, now) || !boxContains(box, p.lat, p.lon)) continue;
-      if (categories && categories.size > 0 && !categories.has(t.category)) continue;
-      found.push(snapshot(t));
+      if (!any && !categories.has(t.category)) continue;
+      visit(t);
     }
-    return found.sort((a, b) => a.mmsi - b.mmsi);
   }
 
   /** Targets within `radiusNm` (great circle) of `center`, nearest first. */
@@ -335,7 +349,7 @@ export class LivePicture {
   }
 }
 
-function snapshot(t: MutableTarget): Target {
+function snapshot(t: Target): Target {
   return {
     mmsi: t.mmsi,
     kind: t.kind,

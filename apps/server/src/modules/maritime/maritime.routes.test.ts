@@ -108,6 +108,34 @@ for (const kind of DB_KINDS) {
       assert.equal((await get('/api/maritime/vessels?flag=panama')).statusCode, 400);
     });
 
+    test('the viewport endpoint gives every vessel in view as columns, filtered like the list', async () => {
+      const list = (await get('/api/maritime/vessels?pageSize=50')).json();
+      const res = await get('/api/maritime/vessels/viewport');
+      assert.equal(res.statusCode, 200, res.body);
+      const all = res.json();
+      assert.deepEqual(
+        all.mmsi,
+        list.items.map((v: { mmsi: number }) => v.mmsi),
+      );
+      assert.deepEqual([all.total, all.truncated], [list.total, false]);
+      const west = (await get('/api/maritime/vessels/viewport?bbox=-125,37,-122,49')).json();
+      assert.deepEqual(west.mmsi, [123456789, 366053209, 371798000]);
+      assert.deepEqual([west.lat[2], west.lon[2], west.sog[2]], [48.38163, -123.39538, 12.3]);
+      assert.equal(west.categories[west.category[0]], 'aton');
+      assert.equal(west.sog[0], null);
+      const cut = (await get('/api/maritime/vessels/viewport?limit=2')).json();
+      assert.deepEqual([cut.mmsi, cut.total, cut.truncated], [all.mmsi.slice(0, 2), all.total, true]);
+      const panama = (await get('/api/maritime/vessels/viewport?flag=PA&moving=true')).json();
+      assert.deepEqual(panama.mmsi, [371798000]);
+      assert.deepEqual((await get('/api/maritime/vessels/viewport?q=1798')).json().mmsi, [371798000]);
+      assert.deepEqual(
+        (await get('/api/maritime/vessels/viewport?type=sarAircraft')).json().mmsi,
+        [111265591],
+      );
+      assert.equal((await get('/api/maritime/vessels/viewport?bbox=0,50,10,40')).statusCode, 400);
+      assert.equal((await get('/api/maritime/vessels/viewport?limit=20001')).statusCode, 400);
+    });
+
     test('vessels near a position: distance, bearing and ETA at current speed', async () => {
       const res = await get('/api/maritime/vessels/near?lat=48&lon=-123&radiusNm=60');
       assert.equal(res.statusCode, 200, res.body);

@@ -14,11 +14,14 @@ import {
   TrackQuery,
   VesselDto,
   VesselsQuery,
+  ViewportDto,
+  ViewportQuery,
 } from './maritime.schemas.ts';
 import { MaritimeRuntime } from './maritime-runtime.ts';
 import { planRoutes } from './sar-plans.routes.ts';
 import { resourceRoutes } from './sar-resources.routes.ts';
 import { registryRoutes } from './vessel-registry.routes.ts';
+import { vesselViewport } from './vessel-viewport.ts';
 import { listVessels, nearVessels, vesselDetail, vesselTrack } from './vessels.service.ts';
 
 const tags = ['maritime'];
@@ -45,6 +48,23 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => listVessels(runtime, request.query),
+  );
+
+  app.get(
+    '/maritime/vessels/viewport',
+    {
+      config: { auth: 'maritime.read' },
+      schema: {
+        tags,
+        summary:
+          'Every vessel in a viewport as parallel arrays (for the map), up to a hard cap reported as truncated',
+        description:
+          'Not paged on purpose: the map must show every vessel in view, the paged list feeds the table.',
+        querystring: ViewportQuery,
+        response: { 200: ViewportDto, ...commonErrors },
+      },
+    },
+    async (request) => vesselViewport(runtime, request.query),
   );
 
   app.get(

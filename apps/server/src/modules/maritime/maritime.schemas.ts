@@ -92,6 +92,40 @@ export const VesselsQuery = Type.Object({
   ),
 });
 
+/** Most vessels the viewport endpoint returns at once; beyond it the answer says `truncated`. */
+export const VIEWPORT_CAP = 20_000;
+
+export const ViewportQuery = Type.Object({
+  bbox: VesselsQuery.properties.bbox,
+  type: TypeFilter,
+  flag: VesselsQuery.properties.flag,
+  moving: VesselsQuery.properties.moving,
+  q: VesselsQuery.properties.q,
+  limit: Type.Integer({
+    minimum: 1,
+    maximum: VIEWPORT_CAP,
+    default: VIEWPORT_CAP,
+    description: `at most this many vessels (lowest MMSIs first); capped at ${VIEWPORT_CAP}`,
+  }),
+});
+
+const Column = <T extends Parameters<typeof Type.Array>[0]>(item: T, description: string) =>
+  Type.Array(item, { description });
+
+export const ViewportDto = Type.Object({
+  total: Type.Integer({ description: 'vessels in the box matching the filters' }),
+  truncated: Type.Boolean({ description: 'total exceeds limit: only the first `limit` by MMSI are listed' }),
+  categories: Type.Array(Category, { description: 'legend of `category`: index → category' }),
+  mmsi: Column(Type.Integer(), 'one entry per vessel, ascending; the other arrays are parallel to it'),
+  lat: Column(Type.Number(), 'degrees, 5 decimals'),
+  lon: Column(Type.Number(), 'degrees, 5 decimals'),
+  cog: Column(Nullable(Type.Number()), 'course over ground, degrees; null: not available'),
+  sog: Column(Nullable(Type.Number()), 'speed over ground, knots; null: not available'),
+  heading: Column(Nullable(Type.Integer()), 'degrees true; null: not available'),
+  category: Column(Type.Integer(), 'index into `categories`'),
+});
+export type ViewportDto = Static<typeof ViewportDto>;
+
 export const NearQuery = Type.Object({
   ...PageQuery.properties,
   lat: Type.Number({ minimum: -90, maximum: 90 }),

@@ -119,13 +119,24 @@ export async function listNearestResources(
   f: ResourceFilter,
   limit: number,
   offset: number,
+  live: readonly LivePosition[] = [],
 ): Promise<{ items: ResourceRow[]; total: number }> {
-  const lat = sql`radians(coalesce(r.lat, r.home_lat))`;
-  const lon = sql`radians(coalesce(r.lon, r.home_lon))`;
+  // Live positions (AIS, fresher than the recorded ones) as a derived table: one parameter.
+  const liveTable = sql<{
+    id: number;
+    lat: number;
+    lon: number;
+  }>`(select * from jsonb_to_recordset(${JSON.stringify(
+    live.map(({ id, lat, lon }) => ({ id, lat, lon })),
+  )}::jsonb) as l(id integer, lat float8, lon float8))`.as('live');
+  const lat = sql`radians(coalesce(live.lat, r.lat, r.home_lat))`;
+  const lon = sql`radians(coalesce(live.lon, r.lon, r.home_lon))`;
   const distance = sql<number>`2 * ${EARTH_RADIUS_NM}::float8 * asin(least(1, sqrt(
       power(sin((${lat} - radians(${at.lat}::float8)) / 2), 2)
       + cos(radians(${at.lat}::float8)) * cos(${lat}) * power(sin((${lon} - radians(${at.lon}::float8)) / 2), 2))))`;
-  const query = filtered(db, scopePath, f).where(sql<boolean>`coalesce(r.lat, r.home_lat) is not null`);
+  const query = filtered(db, scopePath, f)
+    .leftJoin(liveTable, (join) => join.onRef('live.id', '=', 'r.id'))
+    .where(sql<boolean>`coalesce(live.lat, r.lat, r.home_lat) is not null`);
   const [items, count] = await Promise.all([
     query.orderBy(distance).orderBy('r.id').limit(limit).offset(offset).execute(),
     query
@@ -134,6 +145,29 @@ export async function listNearestResources(
       .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
+}
+
+/** Where a resource is by AIS, when that is fresher than its recorded position. */
+export interface LivePosition {
+  id: number;
+  lat: number;
+  lon: number;
+  at: Date;
+}
+
+/** Resources of the jurisdiction that carry an MMSI, with the time of their recorded position. */
+export async function listTrackedResources(
+  db: Executor,
+  scopePath: string,
+): Promise<{ id: number; mmsi: number; position_at: Date | null }[]> {
+  const rows = await db
+    .selectFrom('sar_resource as r')
+    .innerJoin('org_unit as o', 'o.id', 'r.org_unit_id')
+    .select(['r.id', 'r.mmsi', 'r.position_at'])
+    .where('o.path', 'like', under(scopePath))
+    .where('r.mmsi', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ id: r.id, mmsi: Number(r.mmsi), position_at: r.position_at }));
 }
 
 export async function insertResource(db: Executor, row: Insertable<SarResourceTable>): Promise<number> {

@@ -33,7 +33,9 @@ export const SarResourceDto = Type.Object({
       lat: Type.Number(),
       lon: Type.Number(),
       at: Nullable(DateTimeString),
-      source: Type.Union([Type.Literal('reported'), Type.Literal('home')]),
+      source: Type.Union([Type.Literal('reported'), Type.Literal('home'), Type.Literal('ais')], {
+        description: 'reported by hand, its home (base), or its live AIS position when fresher',
+      }),
     }),
   ),
   speedKn: Nullable(Type.Number({ description: 'transit speed, knots' })),

@@ -12,6 +12,7 @@ import { RESOURCE_STATES } from './sar.tables.ts';
 import {
   findResourceInScope,
   insertResource,
+  type LivePosition,
   listResources,
   type ResourceRow,
   updateResource,
@@ -43,7 +44,8 @@ const ACTION_TO: Record<ResourceStateBody['state'], 'ready' | 'maintain' | 'stan
   offDuty: 'standDown',
 };
 
-export function toResourceDto(r: ResourceRow): SarResourceDto {
+/** A resource's DTO; `live`, when given, is its AIS position fresher than the recorded one. */
+export function toResourceDto(r: ResourceRow, live?: LivePosition): SarResourceDto {
   const reported = r.lat !== null && r.lon !== null;
   const home = r.home_lat !== null && r.home_lon !== null ? { lat: r.home_lat, lon: r.home_lon } : null;
   return {
@@ -55,16 +57,18 @@ export function toResourceDto(r: ResourceRow): SarResourceDto {
     baseId: r.base_id,
     baseName: r.base_name,
     home,
-    position: reported
-      ? {
-          lat: r.lat as number,
-          lon: r.lon as number,
-          at: r.position_at?.toISOString() ?? null,
-          source: 'reported',
-        }
-      : home
-        ? { ...home, at: null, source: 'home' }
-        : null,
+    position: live
+      ? { lat: live.lat, lon: live.lon, at: live.at.toISOString(), source: 'ais' }
+      : reported
+        ? {
+            lat: r.lat as number,
+            lon: r.lon as number,
+            at: r.position_at?.toISOString() ?? null,
+            source: 'reported',
+          }
+        : home
+          ? { ...home, at: null, source: 'home' }
+          : null,
     speedKn: r.speed_kn,
     state: r.state,
     incidentId: r.incident_id,
@@ -93,7 +97,9 @@ export async function resourcePage(
   actor: Actor,
   q: ResourcesQuery,
 ): Promise<PageResult<SarResourceDto>> {
-  return toPage(await listResources(db, actor.orgPath, q, q.pageSize, offsetOf(q)), q, toResourceDto);
+  return toPage(await listResources(db, actor.orgPath, q, q.pageSize, offsetOf(q)), q, (r) =>
+    toResourceDto(r),
+  );
 }
 
 export async function resourceInScope(db: Executor, actor: Actor, id: number, lock = false) {

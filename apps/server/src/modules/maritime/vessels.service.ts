@@ -88,7 +88,7 @@ const pointOfRow = (r: VesselTrackRow): TrackPoint => ({
 
 export const toTrackPointDto = (r: VesselTrackRow) => toPositionDto(pointOfRow(r));
 
-function categoriesOf(type: string | undefined): ReadonlySet<VesselCategory> | undefined {
+export function categoriesOf(type: string | undefined): ReadonlySet<VesselCategory> | undefined {
   return type ? new Set(type.split(',') as VesselCategory[]) : undefined;
 }
 
@@ -101,13 +101,13 @@ export function parseBbox(bbox: string | undefined): GeoBox {
   return { south, north, west, east };
 }
 
-interface VesselFilter {
+export interface VesselFilter {
   flag?: string;
   moving?: boolean;
   q?: string;
 }
 
-function matchesFilter(t: Target, f: VesselFilter, text: string | undefined): boolean {
+export function matchesFilter(t: Target, f: VesselFilter, text: string | undefined): boolean {
   if (f.flag && t.flag?.code !== f.flag) return false;
   if (f.moving !== undefined && (t.position?.speed ?? 0) >= MOVING_KNOTS !== f.moving) return false;
   if (text === undefined) return true;

@@ -1,11 +1,20 @@
-import { useEffect, useRef } from 'react';
-import { BASEMAP, init, NEIGHBOURS } from './echarts-geo.ts';
+import { useEffect, useRef, useState } from 'react';
+import { BASEMAP, BOUNDARIES, init, NEIGHBOURS } from './echarts-geo.ts';
 import type { MapViewProps } from './MapView.tsx';
-import { geoOption, type MapOption, SEA, seriesOption, tooltipOption } from './map-option.ts';
+import {
+  boundarySeries,
+  denseIndexOf,
+  geoOption,
+  type MapOption,
+  SEA,
+  seriesOption,
+  tooltipOption,
+} from './map-option.ts';
 import { aspectFit, mercator } from './projection.ts';
 import { CHINA_SEAS, type GeoBounds } from './types.ts';
 
 type Chart = ReturnType<typeof init>;
+type TooltipOption = ReturnType<typeof tooltipOption>;
 
 const VIEW_REPORT_DELAY_MS = 250;
 
@@ -44,11 +53,11 @@ function viewBounds(chart: Chart): GeoBounds | null {
 }
 
 /** A whole new option: a new fit also drops the zoom and pan the user made. */
-function apply(chart: Chart, bounds: GeoBounds, series: MapOption['series']) {
+function apply(chart: Chart, bounds: GeoBounds, series: MapOption['series'], tooltip: TooltipOption) {
   const option: MapOption = {
     backgroundColor: SEA,
     animation: false,
-    tooltip: tooltipOption,
+    tooltip,
     geo: geoOption(aspectFit(bounds, chart.getWidth(), chart.getHeight()), NEIGHBOURS, BASEMAP),
     series,
   };
@@ -57,7 +66,7 @@ function apply(chart: Chart, bounds: GeoBounds, series: MapOption['series']) {
 
 /** The ECharts side of MapView; in its own chunk with the basemap. */
 export function MapCanvas(props: MapViewProps) {
-  const { points, lines, polygons, fit, height = 520, testId } = props;
+  const { points, dense, lines, polygons, fit, height = 520, testId } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<Chart | null>(null);
   // Handlers change on every render of the parent; the chart's listeners read the latest.
@@ -66,6 +75,8 @@ export function MapCanvas(props: MapViewProps) {
   const fitKey = JSON.stringify(fit ?? CHINA_SEAS);
   const fittedKey = useRef<string | null>(null);
   const lastSeries = useRef<MapOption['series'] | null>(null);
+  // One formatter for the chart's life; it reads the dense layer of the latest render.
+  const [tooltip] = useState(() => tooltipOption(() => handlers.current.dense));
 
   useEffect(() => {
     const container = containerRef.current;
@@ -82,9 +93,17 @@ export function MapCanvas(props: MapViewProps) {
     };
     // ECharts dispatches a point's click before the canvas-wide one: remember it to skip the latter.
     let pointClicked = false;
-    chart.on('click', { seriesId: 'points' }, (event) => {
+    chart.on('click', 'series', (event) => {
+      if (event.seriesId === 'points') {
+        pointClicked = true;
+        if (typeof event.name === 'string') handlers.current.onPointClick?.(event.name);
+        return;
+      }
+      const index = denseIndexOf(event);
+      const id = index === null ? undefined : handlers.current.dense?.ids[index];
+      if (id === undefined) return;
       pointClicked = true;
-      if (typeof event.name === 'string') handlers.current.onPointClick?.(event.name);
+      handlers.current.onPointClick?.(String(id));
     });
     chart.getZr().on('click', (event) => {
       if (pointClicked) {
@@ -99,7 +118,7 @@ export function MapCanvas(props: MapViewProps) {
       // Keep what is in view, at the new aspect ratio (this drops the zoom level, not the view).
       const inView = viewBounds(chart);
       chart.resize();
-      if (inView && lastSeries.current) apply(chart, inView, lastSeries.current);
+      if (inView && lastSeries.current) apply(chart, inView, lastSeries.current, tooltip);
       reportView();
     });
     observer.observe(container);
@@ -110,15 +129,19 @@ export function MapCanvas(props: MapViewProps) {
       chartRef.current = null;
       fittedKey.current = null;
     };
-  }, []);
+  }, [tooltip]);
 
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
-    const series = seriesOption({ points, lines, polygons });
+    const layers = seriesOption({ points, dense, lines, polygons });
+    const series: MapOption['series'] = [
+      boundarySeries(BOUNDARIES),
+      ...(Array.isArray(layers) ? layers : layers ? [layers] : []),
+    ];
     lastSeries.current = series;
     if (fittedKey.current !== fitKey) {
-      apply(chart, JSON.parse(fitKey) as GeoBounds, series);
+      apply(chart, JSON.parse(fitKey) as GeoBounds, series, tooltip);
       fittedKey.current = fitKey;
       setTimeout(() => {
         const bounds = viewBounds(chart);
@@ -127,7 +150,7 @@ export function MapCanvas(props: MapViewProps) {
     } else {
       chart.setOption({ series }, { replaceMerge: ['series'] });
     }
-  }, [points, lines, polygons, fitKey]);
+  }, [points, dense, lines, polygons, fitKey, tooltip]);
 
   return (
     <div
@@ -140,7 +163,8 @@ export function MapCanvas(props: MapViewProps) {
         overflow: 'hidden',
       }}
       data-testid={testId}
-      data-points={points?.length ?? 0}
+      data-points={(points?.length ?? 0) + (dense?.ids.length ?? 0)}
+      data-dense={dense?.ids.length ?? 0}
       data-lines={lines?.length ?? 0}
       data-polygons={polygons?.length ?? 0}
     />

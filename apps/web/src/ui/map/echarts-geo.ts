@@ -18,4 +18,8 @@ export const NEIGHBOURS: readonly string[] = basemap.features
   .filter((f) => f.properties.layer === 'neighbour')
   .map((f) => f.properties.name);
 
+/** Boundary lines drawn over the basemap (the 十段线), as dashes at their true positions. */
+export const BOUNDARIES: readonly { name: string; dashes: [number, number][][] }[] =
+  (basemap as unknown as { boundaries?: { name: string; dashes: [number, number][][] }[] }).boundaries ?? [];
+
 export { init } from 'echarts/core';

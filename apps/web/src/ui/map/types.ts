@@ -48,8 +48,28 @@ export interface MapPolygon {
   tooltip?: readonly string[];
 }
 
+/**
+ * Many points at once (a whole vessel picture, tens of thousands), as parallel arrays: drawn by
+ * ECharts' large scatter, one series per colour group. A point with a rotation is an arrow while
+ * its group is small enough for per-point symbols, a dot otherwise.
+ */
+export interface DenseLayer {
+  /** Reported by `onPointClick` as a string, like a MapPoint's id. */
+  ids: readonly number[];
+  lat: readonly number[];
+  lon: readonly number[];
+  /** degrees true; null: no direction (a dot). */
+  rotation: readonly (number | null)[];
+  /** Index into `colors`. */
+  group: readonly number[];
+  colors: readonly string[];
+  /** Lines of plain text for the point at an index, shown on hover. */
+  tooltip?: (index: number) => readonly string[];
+}
+
 export interface MapLayers {
   points?: readonly MapPoint[];
+  dense?: DenseLayer;
   lines?: readonly MapLine[];
   polygons?: readonly MapPolygon[];
 }

@@ -1,12 +1,21 @@
 import { api } from '../../../api/client.ts';
 import type { Page, PageParams } from '../../../api/types.ts';
 import type { GeoBounds } from '../../../ui/map/types.ts';
-import type { Nearby, TrackPoint, Vessel, VesselCategory, VesselFilters } from '../types/vessels.ts';
+import type {
+  Nearby,
+  TrackPoint,
+  Vessel,
+  VesselCategory,
+  VesselColumns,
+  VesselFilters,
+} from '../types/vessels.ts';
 
 export const vesselKeys = {
   all: ['maritime', 'vessels'] as const,
   view: (bbox: string | null, filters: VesselFilters, params: PageParams) =>
     [...vesselKeys.all, 'view', bbox, filters, params] as const,
+  columns: (bbox: string | null, filters: VesselFilters) =>
+    [...vesselKeys.all, 'columns', bbox, filters] as const,
   near: (lat: number, lon: number, radiusNm: number, params: PageParams) =>
     [...vesselKeys.all, 'near', lat, lon, radiusNm, params] as const,
   detail: (mmsi: number) => [...vesselKeys.all, 'detail', mmsi] as const,
@@ -20,15 +29,20 @@ export const bboxParam = (b: GeoBounds) =>
 const typeParam = (types: readonly VesselCategory[] | undefined) =>
   types && types.length > 0 ? types.join(',') : undefined;
 
+const filterParams = (bbox: string | null, filters: VesselFilters) => ({
+  bbox: bbox ?? undefined,
+  type: typeParam(filters.types),
+  flag: filters.flag,
+  moving: filters.moving,
+  q: filters.q,
+});
+
 export const listVessels = (bbox: string | null, filters: VesselFilters, params: PageParams) =>
-  api.get<Page<Vessel>>('/maritime/vessels', {
-    ...params,
-    bbox: bbox ?? undefined,
-    type: typeParam(filters.types),
-    flag: filters.flag,
-    moving: filters.moving,
-    q: filters.q,
-  });
+  api.get<Page<Vessel>>('/maritime/vessels', { ...params, ...filterParams(bbox, filters) });
+
+/** Every vessel in view (up to the server's cap), for the map. */
+export const vesselColumns = (bbox: string | null, filters: VesselFilters) =>
+  api.get<VesselColumns>('/maritime/vessels/viewport', filterParams(bbox, filters));
 
 export const nearVessels = (lat: number, lon: number, radiusNm: number, params: PageParams) =>
   api.get<Page<Nearby>>('/maritime/vessels/near', { ...params, lat, lon, radiusNm });

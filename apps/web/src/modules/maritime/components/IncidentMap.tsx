@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { formatDateTime } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/useT.ts';
 import { MapView } from '../../../ui/map/MapView.tsx';
 import { boundsOf, type MapPoint } from '../../../ui/map/types.ts';
@@ -39,7 +40,13 @@ export function IncidentMap({ incident, nearby, resources }: IncidentMapProps) {
         symbol: 'diamond' as const,
         size: 14,
         label: r.resource.name,
-        tooltip: [r.resource.name, t(`incident.resource-kind.${r.resource.kind}`)],
+        tooltip: [
+          r.resource.name,
+          t(`incident.resource-kind.${r.resource.kind}`),
+          ...(r.resource.position?.source === 'ais'
+            ? [t('incident.resources.ais-position', { at: formatDateTime(r.resource.position.at) })]
+            : []),
+        ],
       }));
     const distress: MapPoint = {
       id: `incident-${incident.id}`,

@@ -83,7 +83,7 @@ export function PlanForm({ initial, computing, onCompute, extra }: PlanFormProps
         />
       </Form.Item>
       <Row gutter={8}>
-        {num('windSpeed', t('planning.wind-speed'), 0, 100)}
+        {num('windSpeed', t('planning.wind-speed'), 0, 100, 1, 'plan-wind-speed')}
         {num('windFrom', t('planning.wind-from'), 0, 360, 5)}
         {num('currentSpeed', t('planning.current-speed'), 0, 100, 0.1)}
         {num('currentTowards', t('planning.current-towards'), 0, 360, 5)}

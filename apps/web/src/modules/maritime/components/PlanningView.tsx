@@ -1,16 +1,17 @@
 import { DownloadOutlined, SaveOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Row, Spin } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Spin } from 'antd';
 import { useMemo, useState } from 'react';
+import { formatDateTime } from '../../../i18n/format.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { MapView } from '../../../ui/map/MapView.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useCan } from '../../auth/hooks/useMe.ts';
 import { useIncident } from '../hooks/useIncidents.ts';
-import { useComputePlan, useSavePlan } from '../hooks/usePlanning.ts';
-import type { ComputedPlan, PlanInput } from '../types/planning.ts';
+import { useComputePlan, useLatestPlan, useSavePlan } from '../hooks/usePlanning.ts';
+import type { ComputedPlan, FeatureCollection, PlanInput, SavedPlan } from '../types/planning.ts';
 import { PlanForm } from './PlanForm.tsx';
 import { PlanResultCard } from './PlanResultCard.tsx';
-import { initialPlanValues, toPlanInput } from './plan-form-values.ts';
+import { initialPlanValues, planValuesOf, toPlanInput } from './plan-form-values.ts';
 import { planLayers } from './plan-layers.ts';
 
 function download(name: string, geojson: ComputedPlan['geojson']) {
@@ -29,19 +30,26 @@ function Planner({
   code,
   lkp,
   lkpAt,
+  saved,
 }: {
   incidentId: number | null;
   code: string | null;
   lkp: PlanInput['lkp'] | null;
   lkpAt: string | null;
+  /** The incident's newest saved plan: the form and the map start from it. */
+  saved: { plan: SavedPlan; geojson: FeatureCollection } | null;
 }) {
   const t = useT();
   const { message } = App.useApp();
   const canSave = useCan('maritime.manage') && incidentId !== null;
   const compute = useComputePlan();
   const save = useSavePlan(incidentId);
-  const [computed, setComputed] = useState<{ input: PlanInput; plan: ComputedPlan } | null>(null);
-  const initial = useMemo(() => initialPlanValues(lkp, lkpAt), [lkp, lkpAt]);
+  const [computed, setComputed] = useState<{ input: PlanInput; plan: ComputedPlan } | null>(() =>
+    saved ? { input: saved.plan.input, plan: { result: saved.plan.result, geojson: saved.geojson } } : null,
+  );
+  const [fromSaved, setFromSaved] = useState(saved !== null);
+  // Read once: the form keeps its first values, so a later refetch does not undo the user's edits.
+  const [initial] = useState(() => (saved ? planValuesOf(saved.plan.input) : initialPlanValues(lkp, lkpAt)));
   const layers = useMemo(
     () => (computed ? planLayers(computed.input, computed.plan.result, t) : null),
     [computed, t],
@@ -79,6 +87,19 @@ function Planner({
         title={t('nav.maritime-planning')}
         subtitle={code ? t('planning.for-incident', { code }) : t('planning.subtitle')}
       />
+      {saved && fromSaved && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="plan-loaded"
+          title={t('planning.loaded', {
+            version: saved.plan.version,
+            by: saved.plan.createdBy,
+            at: formatDateTime(saved.plan.createdAt),
+          })}
+        />
+      )}
       <Row gutter={16}>
         <Col xs={24} xl={8}>
           <Card size="small">
@@ -88,7 +109,13 @@ function Planner({
               extra={extra}
               onCompute={(values) => {
                 const input = toPlanInput(values);
-                if (input) compute.mutate(input, { onSuccess: (plan) => setComputed({ input, plan }) });
+                if (input)
+                  compute.mutate(input, {
+                    onSuccess: (plan) => {
+                      setComputed({ input, plan });
+                      setFromSaved(false);
+                    },
+                  });
               }}
             />
           </Card>
@@ -117,14 +144,15 @@ function Planner({
 
 function ForIncident({ id }: { id: number }) {
   const incident = useIncident(id);
-  if (!incident.data) return <Spin />;
+  const latest = useLatestPlan(id);
+  if (!incident.data || latest.data === undefined) return <Spin />;
   const i = incident.data;
-  return <Planner incidentId={i.id} code={i.code} lkp={i.position} lkpAt={i.alertAt} />;
+  return <Planner incidentId={i.id} code={i.code} lkp={i.position} lkpAt={i.alertAt} saved={latest.data} />;
 }
 
 export function PlanningView({ incidentId }: { incidentId: number | null }) {
   return incidentId === null ? (
-    <Planner incidentId={null} code={null} lkp={null} lkpAt={null} />
+    <Planner incidentId={null} code={null} lkp={null} lkpAt={null} saved={null} />
   ) : (
     <ForIncident id={incidentId} />
   );

@@ -4,14 +4,28 @@ import type { Vessel } from '../types/vessels.ts';
 import { CATEGORY_COLORS, flagName, vesselName } from './vessel-style.ts';
 
 export interface VesselListProps {
+  /** One page of the vessels in view, paged by the server. */
   vessels: readonly Vessel[];
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
   loading: boolean;
   selected: number | null;
   onSelect: (mmsi: number) => void;
 }
 
-/** The vessels the map shows, as rows; the map's page is cut into table pages here. */
-export function VesselList({ vessels, loading, selected, onSelect }: VesselListProps) {
+/** The vessels the map shows, as rows, a page at a time from the server. */
+export function VesselList({
+  vessels,
+  page,
+  pageSize,
+  total,
+  onPage,
+  loading,
+  selected,
+  onSelect,
+}: VesselListProps) {
   const { t, locale } = useI18n();
   return (
     <Table<Vessel>
@@ -19,7 +33,7 @@ export function VesselList({ vessels, loading, selected, onSelect }: VesselListP
       rowKey="mmsi"
       loading={loading}
       dataSource={[...vessels]}
-      pagination={{ pageSize: 12, size: 'small', showSizeChanger: false }}
+      pagination={{ current: page, pageSize, total, onChange: onPage, size: 'small', showSizeChanger: false }}
       onRow={(v) => ({ onClick: () => onSelect(v.mmsi), style: { cursor: 'pointer' } })}
       rowClassName={(v) => (v.mmsi === selected ? 'ant-table-row-selected' : '')}
       data-testid="vessel-list"

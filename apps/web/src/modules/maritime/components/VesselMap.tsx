@@ -1,30 +1,41 @@
 import { Alert, Card, Col, Row, Space, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { describeError } from '../../../api/error-message.ts';
 import { useI18n } from '../../../i18n/useT.ts';
 import { MapView } from '../../../ui/map/MapView.tsx';
-import type { GeoBounds, MapLine, MapPoint } from '../../../ui/map/types.ts';
+import type { GeoBounds, MapLine } from '../../../ui/map/types.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { useTrack, useVesselsInView } from '../hooks/useVessels.ts';
-import type { VesselFilters } from '../types/vessels.ts';
+import { useTrack, useVessel, useVesselColumns, useVesselsInView } from '../hooks/useVessels.ts';
+import type { VesselCategory, VesselFilters } from '../types/vessels.ts';
 import { defaultTrackRange, type TrackRange, VesselDetailDrawer } from './VesselDetailDrawer.tsx';
 import { VesselFilterBar } from './VesselFilterBar.tsx';
 import { VesselList } from './VesselList.tsx';
 import { VesselMapLegend } from './VesselMapLegend.tsx';
+import { vesselDense } from './vessel-dense.ts';
 import { vesselPoint } from './vessel-style.ts';
 
-// The server's largest page: the map shows at most this many vessels and asks to zoom in beyond.
-const MAP_PAGE = { page: 1, pageSize: 200 };
+const TABLE_PAGE_SIZE = 12;
 
-/** The live vessel picture: filters, the map of the viewport, the list of what it shows, a detail drawer. */
+/**
+ * The live vessel picture: filters, the map of every vessel in view (the viewport endpoint, up to
+ * its cap), the paged list of the same vessels, a detail drawer.
+ */
 export function VesselMap() {
   const { t, locale } = useI18n();
   const [bounds, setBounds] = useState<GeoBounds | null>(null);
   const [filters, setFilters] = useState<VesselFilters>({});
+  const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<number | null>(null);
   const [range, setRange] = useState<TrackRange | null>(null);
-  const query = useVesselsInView(bounds, filters, MAP_PAGE);
-  const track = useTrack(selected, range);
+  const columns = useVesselColumns(bounds, filters);
+  const query = useVesselsInView(bounds, filters, { page, pageSize: TABLE_PAGE_SIZE });
+  const detail = useVessel(selected);
+  // The track of a vessel opened from the map starts from its detail (the map has no times).
+  const trackRange = range ?? (detail.data ? defaultTrackRange(detail.data) : null);
+  const track = useTrack(selected, trackRange);
+  // A new view or filter is a new list: back to its first page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: bounds and filters are the triggers
+  useEffect(() => setPage(1), [bounds, filters]);
 
   const vessels = useMemo(() => query.data?.items ?? [], [query.data]);
   const labels = useMemo(
@@ -32,20 +43,27 @@ export function VesselMap() {
       speed: t('vessel.field.speed'),
       course: t('vessel.field.course'),
       flag: t('vessel.field.flag'),
+      category: (c: VesselCategory) => t(`maritime.category.${c}`),
     }),
     [t],
   );
-  const points = useMemo(
-    () =>
-      vessels
-        .map((v) => vesselPoint(v, locale, labels, v.mmsi === selected))
-        .filter((p): p is MapPoint => p !== null),
-    [vessels, locale, labels, selected],
+  const dense = useMemo(
+    () => (columns.data ? vesselDense(columns.data, labels, selected) : undefined),
+    [columns.data, labels, selected],
   );
+  // The selected vessel on its own, larger and named, on top of the others.
+  const points = useMemo(() => {
+    const p = detail.data && selected !== null ? vesselPoint(detail.data, locale, labels, true) : null;
+    return p ? [p] : [];
+  }, [detail.data, selected, locale, labels]);
   const lines = useMemo<MapLine[]>(() => {
     const items = track.data?.items ?? [];
     return items.length > 1 ? [{ id: 'track', path: items, color: '#d4380d', width: 2.5 }] : [];
   }, [track.data]);
+  const categories = useMemo(
+    () => (columns.data ? [...new Set(columns.data.category)].map((i) => columns.data.categories[i]!) : []),
+    [columns.data],
+  );
 
   const select = useCallback(
     (mmsi: number) => {
@@ -56,7 +74,7 @@ export function VesselMap() {
     [vessels],
   );
   const onFilters = useCallback((f: VesselFilters) => setFilters(f), []);
-  const total = query.data?.total ?? 0;
+  const total = columns.data?.total ?? 0;
 
   return (
     <>
@@ -70,13 +88,14 @@ export function VesselMap() {
           <Card size="small" styles={{ body: { padding: 8 } }}>
             <MapView
               points={points}
+              dense={dense}
               lines={lines}
               height="calc(100vh - 300px)"
               onViewChange={setBounds}
               onPointClick={(id) => select(Number(id))}
               testId="vessel-map"
             />
-            <VesselMapLegend vessels={vessels} />
+            <VesselMapLegend categories={categories} />
           </Card>
         </Col>
         <Col xs={24} xl={9}>
@@ -85,9 +104,9 @@ export function VesselMap() {
             title={
               <Space>
                 <span data-testid="vessel-in-view">{t('vessel.in-view', { total })}</span>
-                {total > MAP_PAGE.pageSize && (
-                  <Typography.Text type="warning">
-                    {t('vessel.capped', { shown: MAP_PAGE.pageSize })}
+                {columns.data?.truncated && (
+                  <Typography.Text type="warning" data-testid="vessel-capped">
+                    {t('vessel.capped', { shown: columns.data.mmsi.length })}
                   </Typography.Text>
                 )}
               </Space>
@@ -95,6 +114,10 @@ export function VesselMap() {
           >
             <VesselList
               vessels={vessels}
+              page={page}
+              pageSize={TABLE_PAGE_SIZE}
+              total={query.data?.total ?? 0}
+              onPage={setPage}
               loading={query.isFetching && !query.data}
               selected={selected}
               onSelect={select}
@@ -108,7 +131,7 @@ export function VesselMap() {
           setSelected(null);
           setRange(null);
         }}
-        range={range}
+        range={trackRange}
         onRangeChange={setRange}
         trackPoints={track.data ? track.data.items.length : null}
         trackLoading={track.isFetching}

@@ -1,12 +1,12 @@
 import { Badge, Space } from 'antd';
 import { useT } from '../../../i18n/useT.ts';
-import type { Vessel, VesselCategory } from '../types/vessels.ts';
+import type { VesselCategory } from '../types/vessels.ts';
 import { CATEGORY_COLORS } from './vessel-style.ts';
 
 /** The categories present in view, with their colours. */
-export function VesselMapLegend({ vessels }: { vessels: readonly Vessel[] }) {
+export function VesselMapLegend({ categories }: { categories: readonly VesselCategory[] }) {
   const t = useT();
-  const present = [...new Set(vessels.map((v) => v.category))] as VesselCategory[];
+  const present = categories;
   if (present.length === 0) return null;
   return (
     <Space wrap size={[12, 4]} style={{ marginTop: 8 }}>

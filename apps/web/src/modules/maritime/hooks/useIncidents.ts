@@ -30,6 +30,8 @@ export function useNearestResources(id: number) {
   return useQuery({
     queryKey: incidentKeys.resources(id),
     queryFn: () => incidents.fetchNearestResources(id),
+    // Rescue vessels with an MMSI move with the live picture.
+    refetchInterval: LIVE_REFRESH_MS,
   });
 }
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { incidentKeys } from '../api/incidents.ts';
-import { computePlan, fetchLeewayObjects, planningKeys, savePlan } from '../api/planning.ts';
+import { computePlan, fetchLatestPlan, fetchLeewayObjects, planningKeys, savePlan } from '../api/planning.ts';
 import type { PlanInput } from '../types/planning.ts';
 
 export function useLeewayObjects() {
@@ -9,6 +9,11 @@ export function useLeewayObjects() {
     queryFn: fetchLeewayObjects,
     staleTime: Number.POSITIVE_INFINITY,
   });
+}
+
+/** The incident's newest saved plan (null: none yet); read again after a save. */
+export function useLatestPlan(incidentId: number) {
+  return useQuery({ queryKey: planningKeys.latest(incidentId), queryFn: () => fetchLatestPlan(incidentId) });
 }
 
 /** Computing saves nothing: a mutation only because the input is a body. */

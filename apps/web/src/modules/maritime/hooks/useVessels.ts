@@ -1,7 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PageParams } from '../../../api/types.ts';
 import type { GeoBounds } from '../../../ui/map/types.ts';
-import { bboxParam, fetchTrack, fetchVessel, listVessels, nearVessels, vesselKeys } from '../api/vessels.ts';
+import {
+  bboxParam,
+  fetchTrack,
+  fetchVessel,
+  listVessels,
+  nearVessels,
+  vesselColumns,
+  vesselKeys,
+} from '../api/vessels.ts';
 import type { VesselFilters } from '../types/vessels.ts';
 
 /** The live picture moves: the map re-reads its viewport this often. */
@@ -12,6 +20,18 @@ export function useVesselsInView(bounds: GeoBounds | null, filters: VesselFilter
   return useQuery({
     queryKey: vesselKeys.view(bbox, filters, params),
     queryFn: () => listVessels(bbox, filters, params),
+    enabled: bounds !== null,
+    placeholderData: keepPreviousData,
+    refetchInterval: LIVE_REFRESH_MS,
+  });
+}
+
+/** Every vessel in view as columns, for the map (the table pages through `useVesselsInView`). */
+export function useVesselColumns(bounds: GeoBounds | null, filters: VesselFilters) {
+  const bbox = bounds ? bboxParam(bounds) : null;
+  return useQuery({
+    queryKey: vesselKeys.columns(bbox, filters),
+    queryFn: () => vesselColumns(bbox, filters),
     enabled: bounds !== null,
     placeholderData: keepPreviousData,
     refetchInterval: LIVE_REFRESH_MS,

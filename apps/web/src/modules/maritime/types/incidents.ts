@@ -130,7 +130,8 @@ export interface SarResource {
   callSign: string | null;
   mmsi: number | null;
   baseName: string | null;
-  position: { lat: number; lon: number; at: string | null; source: 'reported' | 'home' } | null;
+  /** `ais`: its live AIS position (it carries an MMSI), fresher than the recorded one. */
+  position: { lat: number; lon: number; at: string | null; source: 'reported' | 'home' | 'ais' } | null;
   speedKn: number | null;
   state: ResourceState;
   incidentId: number | null;

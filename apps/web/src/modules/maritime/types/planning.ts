@@ -82,3 +82,8 @@ export interface PlanSummary {
   createdAt: string;
   createdBy: string;
 }
+
+export interface SavedPlan extends PlanSummary {
+  input: PlanInput;
+  result: PlanResult;
+}

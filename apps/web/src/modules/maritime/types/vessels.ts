@@ -99,3 +99,18 @@ export interface VesselFilters {
   moving?: boolean;
   q?: string;
 }
+
+/** GET /maritime/vessels/viewport: every vessel in view as parallel arrays (for the map). */
+export interface VesselColumns {
+  total: number;
+  truncated: boolean;
+  categories: VesselCategory[];
+  mmsi: number[];
+  lat: number[];
+  lon: number[];
+  cog: (number | null)[];
+  sog: (number | null)[];
+  heading: (number | null)[];
+  /** Index into `categories`. */
+  category: number[];
+}
