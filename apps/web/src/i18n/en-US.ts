@@ -1,5 +1,6 @@
 import { maritimeEnUS } from './maritime.en-US.ts';
 import { maritimeSarEnUS } from './maritime-sar.en-US.ts';
+import { statsEnUS } from './stats.en-US.ts';
 import { vehiclesEnUS } from './vehicles.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -309,4 +310,5 @@ export const enUS: Messages = {
   ...maritimeEnUS,
   ...maritimeSarEnUS,
   ...vehiclesEnUS,
+  ...statsEnUS,
 };

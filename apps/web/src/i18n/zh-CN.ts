@@ -1,5 +1,6 @@
 import { maritimeZhCN } from './maritime.zh-CN.ts';
 import { maritimeSarZhCN } from './maritime-sar.zh-CN.ts';
+import { statsZhCN } from './stats.zh-CN.ts';
 import { vehiclesZhCN } from './vehicles.zh-CN.ts';
 
 // The source of message keys: en-US.ts must provide the same keys (checked by its type).
@@ -300,6 +301,7 @@ const messages = {
   ...maritimeZhCN,
   ...maritimeSarZhCN,
   ...vehiclesZhCN,
+  ...statsZhCN,
 };
 
 export type MessageKey = keyof typeof messages;

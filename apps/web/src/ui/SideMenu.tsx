@@ -6,12 +6,16 @@ import {
   BarChartOutlined,
   BellOutlined,
   CarOutlined,
+  CheckSquareOutlined,
   CompassOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
   FileProtectOutlined,
+  FundOutlined,
   IdcardOutlined,
+  InboxOutlined,
+  LineChartOutlined,
   MobileOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
@@ -120,9 +124,40 @@ const VEHICLES: readonly Destination[] = [
   },
 ];
 
+/** Statistical reporting (统计报表): to-do, aggregate, completeness (催报), analytics. */
+const STATS: readonly Destination[] = [
+  {
+    path: '/stats/inbox',
+    label: 'nav.stats-inbox',
+    icon: <InboxOutlined />,
+    testId: 'menu-stats-inbox',
+    permission: 'stats.read',
+  },
+  {
+    path: '/stats/aggregate',
+    label: 'nav.stats-aggregate',
+    icon: <FundOutlined />,
+    testId: 'menu-stats-aggregate',
+    permission: 'stats.read',
+  },
+  {
+    path: '/stats/completeness',
+    label: 'nav.stats-completeness',
+    icon: <CheckSquareOutlined />,
+    testId: 'menu-stats-completeness',
+    permission: 'stats.read',
+  },
+  {
+    path: '/stats/analytics',
+    label: 'nav.stats-analytics',
+    icon: <LineChartOutlined />,
+    testId: 'menu-stats-analytics',
+    permission: 'stats.read',
+  },
+];
+
 /** Business systems on the roadmap, shown greyed so users see where the platform is going. */
 const UPCOMING: readonly { key: string; label: MessageKey; icon: ReactNode }[] = [
-  { key: 'stats', label: 'nav.stats', icon: <BarChartOutlined /> },
   { key: 'hotline', label: 'nav.hotline', icon: <PhoneOutlined /> },
   { key: 'enforcement', label: 'nav.enforcement', icon: <FileProtectOutlined /> },
   { key: 'ride-hailing', label: 'nav.ride-hailing', icon: <MobileOutlined /> },
@@ -132,7 +167,7 @@ const UPCOMING: readonly { key: string; label: MessageKey; icon: ReactNode }[] =
 ];
 
 // Submenus (maritime, vehicles) select by their first two path segments, the rest by the first.
-const SUBMENUS = new Set(['maritime', 'vehicles']);
+const SUBMENUS = new Set(['maritime', 'vehicles', 'stats']);
 const selectedKeyOf = (pathname: string): string => {
   const [, first, second] = pathname.split('/');
   if (first && second && SUBMENUS.has(first)) return `/${first}/${second}`;
@@ -157,6 +192,7 @@ export function SideMenu({ collapsed }: SideMenuProps) {
   });
   const maritime = MARITIME.filter(allowed).map(entry);
   const vehicles = VEHICLES.filter(allowed).map(entry);
+  const stats = STATS.filter(allowed).map(entry);
   const items: MenuProps['items'] = [
     ...DESTINATIONS.filter(allowed).map(entry),
     ...(maritime.length > 0
@@ -176,6 +212,16 @@ export function SideMenu({ collapsed }: SideMenuProps) {
             icon: <CarOutlined />,
             label: <span data-testid="menu-vehicles">{t('nav.vehicles')}</span>,
             children: vehicles,
+          },
+        ]
+      : []),
+    ...(stats.length > 0
+      ? [
+          {
+            key: 'stats',
+            icon: <BarChartOutlined />,
+            label: <span data-testid="menu-stats">{t('nav.stats')}</span>,
+            children: stats,
           },
         ]
       : []),

@@ -51,4 +51,8 @@ export type Permission =
   | 'maritime.contacts.read'
   | 'vehicle.read'
   | 'vehicle.manage'
-  | 'vehicle.alarm.handle';
+  | 'vehicle.alarm.handle'
+  | 'stats.read'
+  | 'stats.fill'
+  | 'stats.review'
+  | 'stats.manage';
