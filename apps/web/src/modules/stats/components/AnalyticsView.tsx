@@ -196,39 +196,40 @@ export function AnalyticsView({ formId, periods }: { formId: number; periods: re
       <Card size="small" title={t('stats.analytics.chart')} style={{ marginBottom: 12 }}>
         <EChart option={option} height={260} testId="analytics-chart" />
       </Card>
-      <Table
-        size="small"
-        rowKey="id"
-        data-testid="analytics-pivot"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        dataSource={pivot}
-        columns={[
-          {
-            title: t('stats.field.org'),
-            dataIndex: 'name',
-            fixed: 'left',
-            render: (name: string, r) =>
-              r.id === 'self' ? <Typography.Text strong>{name}</Typography.Text> : name,
-          },
-          ...chronological.map((p) => ({
-            title: periodLabel(t, p),
-            key: p,
-            align: 'right' as const,
-            render: (_: unknown, r: (typeof pivot)[number]) => r.values[p] ?? '—',
-          })),
-          {
-            title: t('stats.analytics.mom'),
-            key: 'mom',
-            align: 'right' as const,
-            render: (_: unknown, r: (typeof pivot)[number]) => {
-              const c =
-                latest && previous ? change(r.values[latest] ?? null, r.values[previous] ?? null) : null;
-              return c === null ? '—' : percent(c);
+      <div data-testid="analytics-pivot">
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          dataSource={pivot}
+          columns={[
+            {
+              title: t('stats.field.org'),
+              dataIndex: 'name',
+              fixed: 'left',
+              render: (name: string, r) =>
+                r.id === 'self' ? <Typography.Text strong>{name}</Typography.Text> : name,
             },
-          },
-        ]}
-      />
+            ...chronological.map((p) => ({
+              title: periodLabel(t, p),
+              key: p,
+              align: 'right' as const,
+              render: (_: unknown, r: (typeof pivot)[number]) => r.values[p] ?? '—',
+            })),
+            {
+              title: t('stats.analytics.mom'),
+              key: 'mom',
+              align: 'right' as const,
+              render: (_: unknown, r: (typeof pivot)[number]) => {
+                const c =
+                  latest && previous ? change(r.values[latest] ?? null, r.values[previous] ?? null) : null;
+                return c === null ? '—' : percent(c);
+              },
+            },
+          ]}
+        />
+      </div>
     </div>
   );
 }

@@ -41,40 +41,41 @@ export function CompletenessMatrix({ formId, periods }: { formId: number; period
     return [...out.values()];
   }, [results, periods]);
   return (
-    <Table<MatrixRow>
-      size="small"
-      rowKey="orgUnitId"
-      data-testid="completeness-matrix"
-      loading={results.some((r) => r.isFetching)}
-      dataSource={rows}
-      pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      scroll={{ x: 'max-content' }}
-      columns={[
-        { title: t('stats.field.org'), dataIndex: 'name', fixed: 'left' },
-        { title: t('stats.field.level'), key: 'level', render: (_, r) => levelLabel(t, r.level) },
-        ...periods.map((p) => ({
-          title: periodLabel(t, p),
-          key: p,
-          render: (_: unknown, r: MatrixRow) => {
-            const c = r.byPeriod[p];
-            if (!c) return '—';
-            return (
-              <Tooltip title={t(`stats.timeliness.${c.timeliness}`)}>
-                <Link to={reportLink(formId, r.orgUnitId, p)}>
-                  <Tag
-                    color={STATE_COLORS[c.state]}
-                    style={{
-                      borderBottom: `3px solid ${c.timeliness === 'overdue' ? '#ff4d4f' : c.timeliness === 'late' ? '#faad14' : 'transparent'}`,
-                    }}
-                  >
-                    {t(`stats.state.${c.state}`)}
-                  </Tag>
-                </Link>
-              </Tooltip>
-            );
-          },
-        })),
-      ]}
-    />
+    <div data-testid="completeness-matrix">
+      <Table<MatrixRow>
+        size="small"
+        rowKey="orgUnitId"
+        loading={results.some((r) => r.isFetching)}
+        dataSource={rows}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: t('stats.field.org'), dataIndex: 'name', fixed: 'left' },
+          { title: t('stats.field.level'), key: 'level', render: (_, r) => levelLabel(t, r.level) },
+          ...periods.map((p) => ({
+            title: periodLabel(t, p),
+            key: p,
+            render: (_: unknown, r: MatrixRow) => {
+              const c = r.byPeriod[p];
+              if (!c) return '—';
+              return (
+                <Tooltip title={t(`stats.timeliness.${c.timeliness}`)}>
+                  <Link to={reportLink(formId, r.orgUnitId, p)}>
+                    <Tag
+                      color={STATE_COLORS[c.state]}
+                      style={{
+                        borderBottom: `3px solid ${c.timeliness === 'overdue' ? '#ff4d4f' : c.timeliness === 'late' ? '#faad14' : 'transparent'}`,
+                      }}
+                    >
+                      {t(`stats.state.${c.state}`)}
+                    </Tag>
+                  </Link>
+                </Tooltip>
+              );
+            },
+          })),
+        ]}
+      />
+    </div>
   );
 }

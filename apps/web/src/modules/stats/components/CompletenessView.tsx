@@ -99,80 +99,85 @@ export function CompletenessView({ formId, period }: { formId: number; period: s
           </Button>
         </Space>
       )}
-      <Table<CompletenessRow>
-        size="small"
-        rowKey="orgUnitId"
-        data-testid="completeness-grid"
-        loading={query.isFetching}
-        dataSource={rows}
-        pagination={{
-          pageSize: 50,
-          hideOnSinglePage: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        scroll={{ x: 'max-content' }}
-        rowSelection={
-          canRemind
-            ? {
-                selectedRowKeys: selected,
-                onChange: (keys) => setSelected(keys as number[]),
-                getCheckboxProps: (r) => ({ disabled: !LATE.has(r.state) }),
-              }
-            : undefined
-        }
-        onRow={(r) => ({ 'data-testid': `completeness-row-${r.code}`, 'data-state': r.state }) as never}
-        columns={[
-          {
-            title: t('stats.field.org'),
-            key: 'name',
-            render: (_, r) => <Link to={reportLink(formId, r.orgUnitId, period)}>{r.name}</Link>,
-          },
-          { title: t('stats.field.level'), key: 'level', render: (_, r) => levelLabel(t, r.level) },
-          { title: t('stats.field.kind'), key: 'kind', render: (_, r) => t(`stats.kind.${r.kind}`) },
-          {
-            title: t('stats.field.state'),
-            key: 'state',
-            render: (_, r) => <Tag color={STATE_COLORS[r.state]}>{t(`stats.state.${r.state}`)}</Tag>,
-          },
-          {
-            title: t('stats.field.timeliness'),
-            key: 'timeliness',
-            render: (_, r) => (
-              <Tag color={TIMELINESS_COLORS[r.timeliness]}>{t(`stats.timeliness.${r.timeliness}`)}</Tag>
-            ),
-          },
-          {
-            title: t('stats.field.submitted-at'),
-            key: 'submittedAt',
-            render: (_, r) => formatDateTime(r.submittedAt),
-          },
-          {
-            title: t('stats.field.approved-at'),
-            key: 'approvedAt',
-            render: (_, r) => formatDateTime(r.approvedAt),
-          },
-          {
-            title: t('stats.field.reminders'),
-            key: 'reminders',
-            render: (_, r) =>
-              r.reminders > 0 ? `${r.reminders} · ${formatDateTime(r.lastReminderAt)}` : '—',
-          },
-          ...(canRemind
-            ? [
-                {
-                  title: '',
-                  key: 'remind',
-                  render: (_: unknown, r: CompletenessRow) =>
-                    LATE.has(r.state) && (
-                      <Button size="small" icon={<BellOutlined />} onClick={() => send([r.orgUnitId], false)}>
-                        {t('stats.remind.one')}
-                      </Button>
-                    ),
-                },
-              ]
-            : []),
-        ]}
-      />
+      <div data-testid="completeness-grid">
+        <Table<CompletenessRow>
+          size="small"
+          rowKey="orgUnitId"
+          loading={query.isFetching}
+          dataSource={rows}
+          pagination={{
+            pageSize: 50,
+            hideOnSinglePage: true,
+            showTotal: (total) => t('common.total', { total }),
+          }}
+          scroll={{ x: 'max-content' }}
+          rowSelection={
+            canRemind
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys as number[]),
+                  getCheckboxProps: (r) => ({ disabled: !LATE.has(r.state) }),
+                }
+              : undefined
+          }
+          onRow={(r) => ({ 'data-testid': `completeness-row-${r.code}`, 'data-state': r.state }) as never}
+          columns={[
+            {
+              title: t('stats.field.org'),
+              key: 'name',
+              render: (_, r) => <Link to={reportLink(formId, r.orgUnitId, period)}>{r.name}</Link>,
+            },
+            { title: t('stats.field.level'), key: 'level', render: (_, r) => levelLabel(t, r.level) },
+            { title: t('stats.field.kind'), key: 'kind', render: (_, r) => t(`stats.kind.${r.kind}`) },
+            {
+              title: t('stats.field.state'),
+              key: 'state',
+              render: (_, r) => <Tag color={STATE_COLORS[r.state]}>{t(`stats.state.${r.state}`)}</Tag>,
+            },
+            {
+              title: t('stats.field.timeliness'),
+              key: 'timeliness',
+              render: (_, r) => (
+                <Tag color={TIMELINESS_COLORS[r.timeliness]}>{t(`stats.timeliness.${r.timeliness}`)}</Tag>
+              ),
+            },
+            {
+              title: t('stats.field.submitted-at'),
+              key: 'submittedAt',
+              render: (_, r) => formatDateTime(r.submittedAt),
+            },
+            {
+              title: t('stats.field.approved-at'),
+              key: 'approvedAt',
+              render: (_, r) => formatDateTime(r.approvedAt),
+            },
+            {
+              title: t('stats.field.reminders'),
+              key: 'reminders',
+              render: (_, r) =>
+                r.reminders > 0 ? `${r.reminders} · ${formatDateTime(r.lastReminderAt)}` : '—',
+            },
+            ...(canRemind
+              ? [
+                  {
+                    title: '',
+                    key: 'remind',
+                    render: (_: unknown, r: CompletenessRow) =>
+                      LATE.has(r.state) && (
+                        <Button
+                          size="small"
+                          icon={<BellOutlined />}
+                          onClick={() => send([r.orgUnitId], false)}
+                        >
+                          {t('stats.remind.one')}
+                        </Button>
+                      ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </div>
       <Card size="small" title={t('stats.remind.log')} style={{ marginTop: 12 }}>
         <Table
           size="small"

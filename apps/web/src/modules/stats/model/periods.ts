@@ -3,7 +3,10 @@
  * custom statistical months such as 202611E25 (the month ending on the 25th). Only what the
  * console needs: the current period of a form's type, and stepping back.
  */
-import type { Translate } from '../../../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../../../i18n/zh-CN.ts';
+
+/** The console's translate function (I18nProvider), typed here so Node tests can load this file. */
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export interface PeriodId {
   kind: 'month' | 'quarter' | 'halfYear' | 'year';
