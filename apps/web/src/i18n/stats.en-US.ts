@@ -211,7 +211,7 @@ export const statsEnUS: Record<keyof typeof statsZhCN, string> = {
   'stats.rates.overall': 'Overall submission rate for this form and period: {rate}',
   'stats.remind.one': 'Remind',
   'stats.remind.selected': 'Remind selected ({n})',
-  'stats.remind.all-late': 'Remind all late ({n})',
+  'stats.remind.all-late': 'Remind every late unit',
   'stats.remind.escalate': 'Escalate to the unit above',
   'stats.remind.sent': 'Reminded {n} unit(s), {recipients} people notified',
   'stats.remind.log': 'Reminder log',

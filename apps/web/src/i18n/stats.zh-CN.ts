@@ -206,7 +206,7 @@ export const statsZhCN = {
   'stats.rates.overall': '本表本期总体报送率 {rate}',
   'stats.remind.one': '催报',
   'stats.remind.selected': '催报所选（{n}）',
-  'stats.remind.all-late': '一键催报全部未报（{n}）',
+  'stats.remind.all-late': '一键催报全部未报单位',
   'stats.remind.escalate': '提请上级催报',
   'stats.remind.sent': '已催报 {n} 个单位，通知 {recipients} 人',
   'stats.remind.log': '催报记录',

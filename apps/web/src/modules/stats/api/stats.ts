@@ -25,8 +25,8 @@ export const statsKeys = {
   timeline: (r: ReportRef) => [...statsKeys.report(r), 'timeline'] as const,
   history: (r: ReportRef, cellKey: string) => [...statsKeys.report(r), 'history', cellKey] as const,
   drill: (r: ReportRef) => [...statsKeys.report(r), 'drill'] as const,
-  completeness: (formId: number, period: string, orgUnitId?: number) =>
-    ['stats', 'completeness', formId, period, orgUnitId ?? null] as const,
+  completeness: (formId: number, period: string, page = 1, pageSize = 200) =>
+    ['stats', 'completeness', formId, period, page, pageSize] as const,
   reminders: (formId: number, period: string) => ['stats', 'reminders', formId, period] as const,
 };
 
@@ -54,11 +54,17 @@ export const decideUnlock = (r: ReportRef, grant: boolean, note?: string) =>
 export const fetchDrillDown = (r: ReportRef, cellKey?: string) =>
   api.get<DrillDown>(`${reportPath(r)}/drilldown`, { cellKey });
 
-export const fetchCompleteness = (formId: number, period: string, orgUnitId?: number) =>
+export const fetchCompleteness = (
+  formId: number,
+  period: string,
+  page = 1,
+  pageSize = 200,
+  orgUnitId?: number,
+) =>
   api.get<Page<CompletenessRow>>(`/stats/forms/${formId}/periods/${period}/completeness`, {
     orgUnitId,
-    page: 1,
-    pageSize: 500,
+    page,
+    pageSize,
   });
 export const fetchRates = (formId: number, period: string, orgUnitId?: number) =>
   api.get<{ levels: LevelRate[] }>(`/stats/forms/${formId}/periods/${period}/rates`, { orgUnitId });

@@ -20,7 +20,7 @@ export function CompletenessMatrix({ formId, periods }: { formId: number; period
   const t = useT();
   const results = useQueries({
     queries: periods.map((p) => ({
-      queryKey: [...statsKeys.completeness(formId, p), 'matrix'],
+      queryKey: statsKeys.completeness(formId, p),
       queryFn: () => fetchCompleteness(formId, p),
     })),
   });

@@ -5,24 +5,29 @@ import { Link } from 'react-router';
 import { describeError } from '../../../api/error-message.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useT } from '../../../i18n/useT.ts';
-import { useCan } from '../../auth/hooks/useMe.ts';
+import { usePagination } from '../../../ui/usePagination.ts';
+import { useCan, useMe } from '../../auth/hooks/useMe.ts';
 import { useCompleteness, useReminderLog, useSendReminders } from '../hooks/useStats.ts';
 import type { CompletenessRow } from '../model/types.ts';
 import { levelLabel, percent, reportLink, STATE_COLORS, TIMELINESS_COLORS } from './format.ts';
 
-const LATE = new Set(['notStarted', 'draft', 'returned']);
+const PENDING = new Set(['notStarted', 'draft', 'returned']);
 
 /** 催报: every expected report of a form and period under my unit, rates per level, reminders. */
 export function CompletenessView({ formId, period }: { formId: number; period: string }) {
   const t = useT();
   const { message } = App.useApp();
   const canRemind = useCan('stats.review');
-  const query = useCompleteness(formId, period);
+  const me = useMe();
+  // Reminders go to units below mine that have not reported; my own report is not reminded.
+  const isLate = (r: CompletenessRow) => PENDING.has(r.state) && r.orgUnitId !== me.orgUnitId;
+  const pagination = usePagination(50);
+  const query = useCompleteness(formId, period, pagination.params.page, pagination.params.pageSize);
   const log = useReminderLog(formId, period);
   const remind = useSendReminders(formId, period);
   const [selected, setSelected] = useState<number[]>([]);
   const rows = query.data?.rows ?? [];
-  const late = rows.filter((r) => LATE.has(r.state));
+  const late = rows.filter(isLate);
 
   const send = (orgUnitIds: number[] | undefined, escalate: boolean) =>
     remind.mutate(
@@ -83,11 +88,12 @@ export function CompletenessView({ formId, period }: { formId: number; period: s
           </Button>
           <Button
             data-testid="remind-all"
-            disabled={late.length === 0}
+            // Late units on later pages count too: only a complete, all-reported page disables it.
+            disabled={late.length === 0 && (query.data?.total ?? 0) <= rows.length}
             loading={remind.isPending}
             onClick={() => send(undefined, false)}
           >
-            {t('stats.remind.all-late', { n: late.length })}
+            {t('stats.remind.all-late')}
           </Button>
           <Button
             icon={<RiseOutlined />}
@@ -116,7 +122,7 @@ export function CompletenessView({ formId, period }: { formId: number; period: s
               ? {
                   selectedRowKeys: selected,
                   onChange: (keys) => setSelected(keys as number[]),
-                  getCheckboxProps: (r) => ({ disabled: !LATE.has(r.state) }),
+                  getCheckboxProps: (r) => ({ disabled: !isLate(r) }),
                 }
               : undefined
           }
@@ -163,7 +169,7 @@ export function CompletenessView({ formId, period }: { formId: number; period: s
                     title: '',
                     key: 'remind',
                     render: (_: unknown, r: CompletenessRow) =>
-                      LATE.has(r.state) && (
+                      isLate(r) && (
                         <Button
                           size="small"
                           icon={<BellOutlined />}
@@ -178,7 +184,7 @@ export function CompletenessView({ formId, period }: { formId: number; period: s
           ]}
         />
       </div>
-      <Card size="small" title={t('stats.remind.log')} style={{ marginTop: 12 }}>
+      <Card size="small" title={t('stats.remind.log')} style={{ marginTop: 12 }} data-testid="reminder-log">
         <Table
           size="small"
           rowKey="id"
@@ -203,7 +209,7 @@ export function CompletenessView({ formId, period }: { formId: number; period: s
       {query.data && rows.length > 0 && (
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
           {t('stats.rates.overall', {
-            rate: percent(rows.filter((r) => !LATE.has(r.state)).length / rows.length),
+            rate: percent(rows.filter((r) => !PENDING.has(r.state)).length / rows.length),
           })}
         </Typography.Text>
       )}

@@ -75,6 +75,17 @@ export function useDraft(ref: ReportRef, grid: Grid, view: ReportView | undefine
     return () => clearTimeout(timer);
   }, [pending, editable, draft, save]);
 
+  // Text that reads exactly as what is stored (pasted or typed back) is no longer a draft.
+  useEffect(() => {
+    setDraft((d) => {
+      const same = [...d].filter(([key, text]) => text.trim() === (stored(key) ?? ''));
+      if (same.length === 0 || inFlight.current) return d;
+      const next = new Map(d);
+      for (const [key] of same) next.delete(key);
+      return next;
+    });
+  }, [stored]);
+
   const edit = useCallback((edits: { key: string; text: string }[]) => {
     setDraft((d) => {
       const next = new Map(d);

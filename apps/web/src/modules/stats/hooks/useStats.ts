@@ -81,13 +81,18 @@ export function useAddComment(ref: ReportRef) {
   });
 }
 
-export function useCompleteness(formId: number | undefined, period: string | undefined, orgUnitId?: number) {
+export function useCompleteness(
+  formId: number | undefined,
+  period: string | undefined,
+  page: number,
+  pageSize: number,
+) {
   return useQuery({
-    queryKey: statsKeys.completeness(formId ?? 0, period ?? '', orgUnitId),
+    queryKey: statsKeys.completeness(formId ?? 0, period ?? '', page, pageSize),
     queryFn: async () => {
       const [grid, rates] = await Promise.all([
-        stats.fetchCompleteness(formId ?? 0, period ?? '', orgUnitId),
-        stats.fetchRates(formId ?? 0, period ?? '', orgUnitId),
+        stats.fetchCompleteness(formId ?? 0, period ?? '', page, pageSize),
+        stats.fetchRates(formId ?? 0, period ?? ''),
       ]);
       return { rows: grid.items, total: grid.total, levels: rates.levels };
     },
