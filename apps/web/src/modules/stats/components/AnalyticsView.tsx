@@ -26,6 +26,14 @@ function published(view: ReportView | undefined, key: string): string | null {
   return drifted ? drifted.approved : (view.values[key] ?? view.computed[key] ?? null);
 }
 
+/** A figure to the indicator's decimals, as the grid shows it. */
+function fixed(grid: Grid | null, key: string, value: string | null): string | null {
+  const ind = grid?.byKey.get(key)?.indicator;
+  if (value === null || !ind || ind.valueType === 'text' || ind.valueType === 'boolean') return value;
+  const n = Number(value);
+  return Number.isFinite(n) ? n.toFixed(ind.valueType === 'integer' ? 0 : ind.decimals) : value;
+}
+
 const working = (view: ReportView | undefined, key: string) =>
   view?.values[key] ?? view?.computed[key] ?? null;
 
@@ -171,7 +179,7 @@ export function AnalyticsView({ formId, periods }: { formId: number; periods: re
           <Card size="small">
             <Typography.Text type="secondary">{latest && periodLabel(t, latest)}</Typography.Text>
             <Typography.Title level={3} style={{ margin: 0 }} data-testid="analytics-latest">
-              {(latest && figureOf(latest)) ?? '—'}{' '}
+              {(latest && fixed(grid, key, figureOf(latest))) ?? '—'}{' '}
               <Typography.Text type="secondary">{cell?.indicator.unit}</Typography.Text>
             </Typography.Title>
           </Card>
@@ -215,7 +223,8 @@ export function AnalyticsView({ formId, periods }: { formId: number; periods: re
               title: periodLabel(t, p),
               key: p,
               align: 'right' as const,
-              render: (_: unknown, r: (typeof pivot)[number]) => r.values[p] ?? '—',
+              render: (_: unknown, r: (typeof pivot)[number]) =>
+                (key && fixed(grid, key, r.values[p] ?? null)) ?? '—',
             })),
             {
               title: t('stats.analytics.mom'),
