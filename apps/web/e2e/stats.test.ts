@@ -138,6 +138,7 @@ describe('statistics console in Chromium', () => {
   let filler: Page;
   let city: Page;
   let province: Page;
+  let cityFiller: Page;
 
   test('the county filler fills, fails a hard rule, fixes it, explains a soft rule and submits', async () => {
     // --- 玄武区 filler: the to-do inbox lists the report as due.
@@ -230,6 +231,16 @@ describe('statistics console in Chromium', () => {
       .waitFor();
     await city.getByTestId('remind-all').click();
     await city.getByTestId('reminder-log').getByText('玄武区交通运输局').waitFor();
+
+    // The city's own aggregate cannot go up while the county is not approved: the refusal is in words.
+    cityFiller = await signIn('nj.filler');
+    await cityFiller.goto(`${base}/stats/aggregate?form=${formId}&period=${period.id}`);
+    await cityFiller.getByTestId('children-status').getByText('0 / 1').waitFor();
+    // The roll-up carries the county's 600 trips, so the soft rule asks the city for its own explanation.
+    await cityFiller.getByTestId('explain-trips').fill('县级数据正在核实');
+    await cityFiller.getByTestId('action-submit').click();
+    await cityFiller.getByTestId('action-refusal').getByText('还有下级报表未审核通过').waitFor();
+    await state(cityFiller, 'draft');
   });
 
   test('the county sees the reason, corrects the cell and resubmits; the city approves', async () => {
@@ -287,7 +298,6 @@ describe('statistics console in Chromium', () => {
 
   test('the city submits its aggregate; the province approves it and reads its total by drilling down', async () => {
     // --- 南京市 submits its aggregate, now that every county below is approved.
-    const cityFiller = await signIn('nj.filler');
     await cityFiller.goto(`${base}/stats/aggregate?form=${formId}&period=${period.id}`);
     await cityFiller.locator('[data-testid="report-workspace"][data-kind="aggregate"]').waitFor();
     await cityFiller.getByTestId('children-status').getByText('1 / 1').waitFor();
