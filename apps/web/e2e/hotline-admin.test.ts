@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { type Session, startTestApp, TEST_PASSWORD, type TestApp } from '../../server/test/harness.ts';
+import type { Browser, Page } from 'playwright-core';
+import { type Session, startTestApp, type TestApp } from '../../server/test/harness.ts';
+import { openConsole, SCREENSHOTS, screenshot, signIn } from './browser.ts';
 
 // The hotline management console against a real server and Debian's Chromium: the 南京 12328
 // supervisor searches and edits the knowledge base, reads the statistics of tickets taken through
 // the API, exports them to Excel and previews a routing rule. Screenshots go to JTGOV_SCREENSHOTS.
-const shots = process.env.JTGOV_SCREENSHOTS ?? join(tmpdir(), 'jtgov-screenshots');
 
 const ARTICLE_BODY = [
   '从事网约车经营的驾驶员，应当取得网络预约出租汽车驾驶员证。',
@@ -37,7 +35,6 @@ describe('hotline management console in Chromium', () => {
   };
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
     // On the wall clock: the browser drops cookies the server dated in its past.
     t = await startTestApp('pglite', {}, { clockStart: Date.now() });
     await t.createUser('e2e.supervisor', '320100', ['hotlineSupervisor']);
@@ -108,26 +105,7 @@ describe('hotline management console in Chromium', () => {
     });
     expectedUnit = (await call(manager, 'GET', `/api/orgs/${ids['320106']}`)).name;
 
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page.on('pageerror', (e) => console.error('page error:', e));
+    ({ base, browser, page } = await openConsole(t));
   });
 
   after(async () => {
@@ -135,15 +113,10 @@ describe('hotline management console in Chromium', () => {
     await t?.close();
   });
 
-  const shot = (name: string) =>
-    page.screenshot({ path: join(shots, `hotline-admin-${name}.png`), fullPage: true });
+  const shot = (name: string) => screenshot(page, `hotline-admin-${name}`, { fullPage: true });
 
   test('the supervisor finds an article highlighted, edits it into a new version and sees the history', async () => {
-    await page.goto(base);
-    await page.getByTestId('login-username').fill('e2e.supervisor');
-    await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('side-menu').waitFor();
+    await signIn(page, base, 'e2e.supervisor');
     await page.getByTestId('menu-hotline-admin').click();
     await page.getByTestId('menu-hotline-admin-kb').click();
 
@@ -237,7 +210,7 @@ describe('hotline management console in Chromium', () => {
       page.getByTestId('stats-export').click(),
     ]);
     assert.match(download.suggestedFilename(), /^hotline-stats-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const file = join(shots, 'hotline-admin-export.xlsx');
+    const file = join(SCREENSHOTS, 'hotline-admin-export.xlsx');
     await download.saveAs(file);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);

@@ -79,6 +79,14 @@ const HotlineAdminRoutingPage = lazyNamed(
   () => import('../pages/HotlineAdminRoutingPage.tsx'),
   'HotlineAdminRoutingPage',
 );
+const StatsInboxPage = lazyNamed(() => import('../pages/StatsInboxPage.tsx'), 'StatsInboxPage');
+const StatsReportPage = lazyNamed(() => import('../pages/StatsReportPage.tsx'), 'StatsReportPage');
+const StatsAggregatePage = lazyNamed(() => import('../pages/StatsAggregatePage.tsx'), 'StatsAggregatePage');
+const StatsCompletenessPage = lazyNamed(
+  () => import('../pages/StatsCompletenessPage.tsx'),
+  'StatsCompletenessPage',
+);
+const StatsAnalyticsPage = lazyNamed(() => import('../pages/StatsAnalyticsPage.tsx'), 'StatsAnalyticsPage');
 const NotFoundPage = lazyNamed(() => import('../pages/NotFoundPage.tsx'), 'NotFoundPage');
 
 const screen = (node: ReactNode) => <Suspense fallback={<Spin size="large" fullscreen />}>{node}</Suspense>;
@@ -126,6 +134,14 @@ export const router = createBrowserRouter([
           },
           { path: 'hotline-admin/stats', element: guarded('hotline.read', <HotlineAdminStatsPage />) },
           { path: 'hotline-admin/routing', element: guarded('hotline.read', <HotlineAdminRoutingPage />) },
+          { path: 'stats/inbox', element: guarded('stats.read', <StatsInboxPage />) },
+          {
+            path: 'stats/reports/:formId/:orgUnitId/:period',
+            element: guarded('stats.read', <StatsReportPage />),
+          },
+          { path: 'stats/aggregate', element: guarded('stats.read', <StatsAggregatePage />) },
+          { path: 'stats/completeness', element: guarded('stats.read', <StatsCompletenessPage />) },
+          { path: 'stats/analytics', element: guarded('stats.read', <StatsAnalyticsPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

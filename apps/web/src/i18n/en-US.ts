@@ -2,6 +2,7 @@ import { hotlineEnUS } from './hotline.en-US.ts';
 import { hotlineAdminEnUS } from './hotline-admin.en-US.ts';
 import { maritimeEnUS } from './maritime.en-US.ts';
 import { maritimeSarEnUS } from './maritime-sar.en-US.ts';
+import { statsEnUS } from './stats.en-US.ts';
 import { vehiclesEnUS } from './vehicles.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -313,4 +314,5 @@ export const enUS: Messages = {
   ...vehiclesEnUS,
   ...hotlineEnUS,
   ...hotlineAdminEnUS,
+  ...statsEnUS,
 };

@@ -2,6 +2,7 @@ import { hotlineZhCN } from './hotline.zh-CN.ts';
 import { hotlineAdminZhCN } from './hotline-admin.zh-CN.ts';
 import { maritimeZhCN } from './maritime.zh-CN.ts';
 import { maritimeSarZhCN } from './maritime-sar.zh-CN.ts';
+import { statsZhCN } from './stats.zh-CN.ts';
 import { vehiclesZhCN } from './vehicles.zh-CN.ts';
 
 // The source of message keys: en-US.ts must provide the same keys (checked by its type).
@@ -304,6 +305,7 @@ const messages = {
   ...vehiclesZhCN,
   ...hotlineZhCN,
   ...hotlineAdminZhCN,
+  ...statsZhCN,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -16,8 +16,10 @@ import {
   EnvironmentOutlined,
   FileProtectOutlined,
   FlagOutlined,
+  FundOutlined,
   IdcardOutlined,
   InboxOutlined,
+  LineChartOutlined,
   MobileOutlined,
   PhoneOutlined,
   PieChartOutlined,
@@ -199,9 +201,40 @@ const HOTLINE_ADMIN: readonly Destination[] = [
   },
 ];
 
+/** Statistical reporting (统计报表): to-do, aggregate, completeness (催报), analytics. */
+const STATS: readonly Destination[] = [
+  {
+    path: '/stats/inbox',
+    label: 'nav.stats-inbox',
+    icon: <InboxOutlined />,
+    testId: 'menu-stats-inbox',
+    permission: 'stats.read',
+  },
+  {
+    path: '/stats/aggregate',
+    label: 'nav.stats-aggregate',
+    icon: <FundOutlined />,
+    testId: 'menu-stats-aggregate',
+    permission: 'stats.read',
+  },
+  {
+    path: '/stats/completeness',
+    label: 'nav.stats-completeness',
+    icon: <CheckSquareOutlined />,
+    testId: 'menu-stats-completeness',
+    permission: 'stats.read',
+  },
+  {
+    path: '/stats/analytics',
+    label: 'nav.stats-analytics',
+    icon: <LineChartOutlined />,
+    testId: 'menu-stats-analytics',
+    permission: 'stats.read',
+  },
+];
+
 /** Business systems on the roadmap, shown greyed so users see where the platform is going. */
 const UPCOMING: readonly { key: string; label: MessageKey; icon: ReactNode }[] = [
-  { key: 'stats', label: 'nav.stats', icon: <BarChartOutlined /> },
   { key: 'enforcement', label: 'nav.enforcement', icon: <FileProtectOutlined /> },
   { key: 'ride-hailing', label: 'nav.ride-hailing', icon: <MobileOutlined /> },
   { key: 'licensing', label: 'nav.licensing', icon: <IdcardOutlined /> },
@@ -210,7 +243,7 @@ const UPCOMING: readonly { key: string; label: MessageKey; icon: ReactNode }[] =
 ];
 
 // Submenus (maritime, vehicles) select by their first two path segments, the rest by the first.
-const SUBMENUS = new Set(['maritime', 'vehicles', 'hotline', 'hotline-admin']);
+const SUBMENUS = new Set(['maritime', 'vehicles', 'hotline', 'hotline-admin', 'stats']);
 const selectedKeyOf = (pathname: string): string => {
   const [, first, second] = pathname.split('/');
   if (first && second && SUBMENUS.has(first)) return `/${first}/${second}`;
@@ -237,6 +270,7 @@ export function SideMenu({ collapsed }: SideMenuProps) {
   const vehicles = VEHICLES.filter(allowed).map(entry);
   const hotline = HOTLINE.filter(allowed).map(entry);
   const hotlineAdmin = HOTLINE_ADMIN.filter(allowed).map(entry);
+  const stats = STATS.filter(allowed).map(entry);
   const items: MenuProps['items'] = [
     ...DESTINATIONS.filter(allowed).map(entry),
     ...(maritime.length > 0
@@ -276,6 +310,16 @@ export function SideMenu({ collapsed }: SideMenuProps) {
             icon: <CustomerServiceOutlined />,
             label: <span data-testid="menu-hotline-admin">{t('nav.hotline-admin')}</span>,
             children: hotlineAdmin,
+          },
+        ]
+      : []),
+    ...(stats.length > 0
+      ? [
+          {
+            key: 'stats',
+            icon: <BarChartOutlined />,
+            label: <span data-testid="menu-stats">{t('nav.stats')}</span>,
+            children: stats,
           },
         ]
       : []),

@@ -57,4 +57,8 @@ export type Permission =
   | 'hotline.handle'
   | 'hotline.supervise'
   | 'hotline.manage'
-  | 'hotline.kb.manage';
+  | 'hotline.kb.manage'
+  | 'stats.read'
+  | 'stats.fill'
+  | 'stats.review'
+  | 'stats.manage';
