@@ -31,6 +31,11 @@ const close = async () => {
   if (closing) return;
   closing = true;
   await gateway.close();
+  // What closed connections, and how many commits the online state took (the login storm's cost).
+  console.error(
+    `gateway: closed by ${JSON.stringify(gateway.closedBy)}; online-state commits ${gateway.online.commits}; ` +
+      `alarms evaluated ${gateway.alarms?.evaluated ?? 0}, batches dropped ${gateway.alarms?.dropped ?? 0}`,
+  );
   console.log(`closed ${gateway.writer.written}`);
   await handle.close();
   process.exit(0);

@@ -203,7 +203,8 @@ async function idle(env: NodeJS.ProcessEnv): Promise<Idle> {
   return { held, base, loaded };
 }
 
-const cluster = await startCluster();
+// fsync, synchronous commit and full-page writes on: an acknowledgement here must mean durable.
+const cluster = await startCluster({ durable: true });
 const scratch = mkdtempSync(join(tmpdir(), 'jtgov-bench-vehicles-'));
 const base = {
   ...process.env,
@@ -215,13 +216,14 @@ const base = {
 const results: Ingest[] = [];
 let idleResult: Idle | undefined;
 try {
-  // The throwaway cluster starts with fsync off; an acknowledgement here must mean durable.
   const pg = await import('pg');
   const admin = new pg.default.Client({ connectionString: cluster.url });
   await admin.connect();
-  for (const setting of ['fsync = on', 'synchronous_commit = on', 'full_page_writes = on'])
-    await admin.query(`alter system set ${setting}`);
-  await admin.query('select pg_reload_conf()');
+  for (const setting of ['fsync', 'synchronous_commit', 'full_page_writes']) {
+    const { rows } = await admin.query(`show ${setting}`);
+    if (rows[0]?.[setting] !== 'on')
+      throw new Error(`bench cluster runs with ${setting} = ${rows[0]?.[setting]}`);
+  }
   await admin.query('create database bench_ingest');
   await admin.query('create database bench_idle');
   await admin.end();
