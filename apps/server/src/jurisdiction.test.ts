@@ -151,7 +151,12 @@ const PROBES: Record<string, Probe> = {
     expectDenied(w, 'POST', `/api/maritime/feeds/${await probeFeedId(w)}/enable`),
   'POST /api/maritime/feeds/{id}/disable': async (w) =>
     expectDenied(w, 'POST', `/api/maritime/feeds/${await probeFeedId(w)}/disable`),
-  'GET /api/vehicles': (w) => expectNoForeign(w, '/api/vehicles?pageSize=200'),
+  'GET /api/vehicles': async (w) => {
+    await expectNoForeign(w, '/api/vehicles?pageSize=200');
+    // The open-alarm filter is scoped too: the sibling's vehicle in alarm is not listed.
+    await foreignAlarmId(w);
+    await expectNoForeign(w, '/api/vehicles?inAlarm=true&pageSize=200');
+  },
   'GET /api/vehicles/positions': (w) => expectNoForeign(w, '/api/vehicles/positions?pageSize=200'),
   'GET /api/vehicles/{id}': (w) => expectDenied(w, 'GET', `/api/vehicles/${w.foreign.vehicleId}`),
   'GET /api/vehicles/{id}/track': (w) =>
