@@ -19,16 +19,18 @@ export const bboxParam = (b: GeoBounds) =>
 export const listPositions = (bbox: string | null, params: PageParams) =>
   api.get<Page<LatestPosition>>('/vehicles/positions', { ...params, bbox: bbox ?? undefined });
 
-/** The registry's filters; "in alarm" is not one of them (the alarm list answers it). */
+/** The list's filters as the server's: "in alarm" is a vehicle with an open alarm, filtered in SQL. */
+export const vehicleListQuery = (filters: VehicleFilters) => ({
+  q: filters.q,
+  vehicleType: filters.type && filters.type !== 'keyVehicles' ? filters.type : undefined,
+  keyVehicles: filters.type === 'keyVehicles' ? true : undefined,
+  online: filters.state === 'online' ? true : filters.state === 'offline' ? false : undefined,
+  inAlarm: filters.state === 'alarm' ? true : undefined,
+  status: 'active' as const,
+});
+
 export const listVehicles = (filters: VehicleFilters, params: PageParams) =>
-  api.get<Page<Vehicle>>('/vehicles', {
-    ...params,
-    q: filters.q,
-    vehicleType: filters.type && filters.type !== 'keyVehicles' ? filters.type : undefined,
-    keyVehicles: filters.type === 'keyVehicles' ? true : undefined,
-    online: filters.state === 'online' ? true : filters.state === 'offline' ? false : undefined,
-    status: 'active',
-  });
+  api.get<Page<Vehicle>>('/vehicles', { ...params, ...vehicleListQuery(filters) });
 
 export const fetchVehicle = (id: number) => api.get<Vehicle>(`/vehicles/${id}`);
 
