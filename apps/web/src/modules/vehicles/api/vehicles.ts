@@ -2,6 +2,7 @@ import { api } from '../../../api/client.ts';
 import type { Page, PageParams } from '../../../api/types.ts';
 import type { GeoBounds } from '../../../ui/map/types.ts';
 import type { LatestPosition, TrackPoint, Vehicle, VehicleFilters } from '../types.ts';
+import { vehicleListQuery } from './vehicle-query.ts';
 
 export const vehicleKeys = {
   all: ['vehicles'] as const,
@@ -18,16 +19,6 @@ export const bboxParam = (b: GeoBounds) =>
 
 export const listPositions = (bbox: string | null, params: PageParams) =>
   api.get<Page<LatestPosition>>('/vehicles/positions', { ...params, bbox: bbox ?? undefined });
-
-/** The list's filters as the server's: "in alarm" is a vehicle with an open alarm, filtered in SQL. */
-export const vehicleListQuery = (filters: VehicleFilters) => ({
-  q: filters.q,
-  vehicleType: filters.type && filters.type !== 'keyVehicles' ? filters.type : undefined,
-  keyVehicles: filters.type === 'keyVehicles' ? true : undefined,
-  online: filters.state === 'online' ? true : filters.state === 'offline' ? false : undefined,
-  inAlarm: filters.state === 'alarm' ? true : undefined,
-  status: 'active' as const,
-});
 
 export const listVehicles = (filters: VehicleFilters, params: PageParams) =>
   api.get<Page<Vehicle>>('/vehicles', { ...params, ...vehicleListQuery(filters) });

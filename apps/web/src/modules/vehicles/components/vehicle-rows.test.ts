@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { vehicleListQuery } from '../api/vehicles.ts';
+import { vehicleListQuery } from '../api/vehicle-query.ts';
 import type { LatestPosition, Vehicle } from '../types.ts';
 import { matchesPosition, matchesType, registryRow } from './vehicle-rows.ts';
 
