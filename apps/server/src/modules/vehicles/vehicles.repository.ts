@@ -171,10 +171,16 @@ export async function markRegistered(
   id: number,
   terminalId: string | null,
   now: Date,
+  declared: { maker: string; model: string } = { maker: '', model: '' },
 ): Promise<void> {
   await db
     .updateTable('vehicle')
-    .set((eb) => ({ registered_at: now, terminal_id: eb.fn.coalesce('terminal_id', eb.val(terminalId)) }))
+    .set((eb) => ({
+      registered_at: now,
+      terminal_id: eb.fn.coalesce('terminal_id', eb.val(terminalId)),
+      terminal_maker: declared.maker || null,
+      terminal_model: declared.model || null,
+    }))
     .where('id', '=', id)
     .execute();
 }
