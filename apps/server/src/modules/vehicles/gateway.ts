@@ -182,7 +182,8 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
   if (options.maxConnections !== undefined) server.maxConnections = options.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+    // A fleet reconnecting at once (after a restart) overflows the default backlog of 511.
+    server.listen({ port: options.port, host: options.host ?? '0.0.0.0', backlog: 4096 }, () => {
       server.off('error', reject);
       resolve();
     });
