@@ -290,6 +290,55 @@ const base = {
   JTGOV_ADMIN_PASSWORD: 'Bench@root2026x',
   JTGOV_ADMIN_TOTP: 'optional',
 };
+/** Printed as soon as the ingest runs are done: a later phase cannot lose them. */
+function reportIngest(): void {
+  console.log(
+    `\nJT/T 808 end-to-end ingest: ${TERMINALS} simulated terminals (one process) → gateway (one process) → database. ` +
+      `Login storm: all terminals connect and authenticate at once (online state committed before each 0x8001). ` +
+      `Steady state: acknowledged (committed) positions over ${SECONDS} s, ${WARMUP_S} s after the last login; ` +
+      `CPU in cores (2 on this machine, shared).`,
+  );
+  console.log(
+    'database'.padEnd(12),
+    'logins'.padStart(7),
+    'login s'.padStart(8),
+    'logins/s'.padStart(9),
+    'positions/s'.padStart(12),
+    'acked'.padStart(9),
+    'failed'.padStart(7),
+    'stored'.padStart(9),
+    'cpu sim/gw/db'.padStart(16),
+  );
+  for (const r of results)
+    console.log(
+      r.label.padEnd(12),
+      String(r.authenticated).padStart(7),
+      r.loginSeconds.toFixed(1).padStart(8),
+      (r.authenticated / r.loginSeconds).toFixed(0).padStart(9),
+      r.perSecond.toFixed(0).padStart(12),
+      String(r.acked).padStart(9),
+      String(r.failed).padStart(7),
+      String(r.stored).padStart(9),
+      `${r.cpu.sim.toFixed(2)}/${r.cpu.gateway.toFixed(2)}/${r.cpu.database?.toFixed(2) ?? '-'}`.padStart(16),
+    );
+  // The machine is shared: what a position costs in CPU is steadier than what a second holds.
+  for (const r of results) {
+    const us = (cores: number | null) => (cores === null ? null : (cores * 1e6) / Math.max(1, r.perSecond));
+    const [sim, gw, db] = [us(r.cpu.sim), us(r.cpu.gateway), us(r.cpu.database)];
+    const total = (sim ?? 0) + (gw ?? 0) + (db ?? 0);
+    console.log(
+      `${r.label}: CPU per position: simulator ${sim?.toFixed(1)} µs, gateway ${gw?.toFixed(1)} µs, ` +
+        `database ${db?.toFixed(1) ?? '-'} µs; derived ceiling on 2 idle cores ≈ ` +
+        `${((2 * 1e6) / Math.max(1, total)).toFixed(0)} positions/s (derived from CPU use, not measured)`,
+    );
+  }
+  const [pgResult, liteResult] = results;
+  if (pgResult && liteResult)
+    console.log(
+      `PostgreSQL ingests ${(pgResult.perSecond / liteResult.perSecond).toFixed(2)}x the PGlite reference`,
+    );
+}
+
 const results: Ingest[] = [];
 let idleResult: Idle | undefined;
 try {
@@ -319,6 +368,7 @@ try {
     if (process.env.BENCH_REFERENCE !== '0')
       results.push(await ingest('PGlite', { ...base, JTGOV_DATA_DIR: join(scratch, 'lite') }, null));
   }
+  if (results.length > 0) reportIngest();
   if (phases.includes('idle'))
     idleResult = await idle({ ...base, DATABASE_URL: url('bench_idle'), JTGOV_DATA_DIR: scratch });
 } finally {
@@ -326,51 +376,6 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-console.log(
-  `\nJT/T 808 end-to-end ingest: ${TERMINALS} simulated terminals (one process) → gateway (one process) → database. ` +
-    `Login storm: all terminals connect and authenticate at once (online state committed before each 0x8001). ` +
-    `Steady state: acknowledged (committed) positions over ${SECONDS} s, ${WARMUP_S} s after the last login; ` +
-    `CPU in cores (2 on this machine, shared).`,
-);
-console.log(
-  'database'.padEnd(12),
-  'logins'.padStart(7),
-  'login s'.padStart(8),
-  'logins/s'.padStart(9),
-  'positions/s'.padStart(12),
-  'acked'.padStart(9),
-  'failed'.padStart(7),
-  'stored'.padStart(9),
-  'cpu sim/gw/db'.padStart(16),
-);
-for (const r of results)
-  console.log(
-    r.label.padEnd(12),
-    String(r.authenticated).padStart(7),
-    r.loginSeconds.toFixed(1).padStart(8),
-    (r.authenticated / r.loginSeconds).toFixed(0).padStart(9),
-    r.perSecond.toFixed(0).padStart(12),
-    String(r.acked).padStart(9),
-    String(r.failed).padStart(7),
-    String(r.stored).padStart(9),
-    `${r.cpu.sim.toFixed(2)}/${r.cpu.gateway.toFixed(2)}/${r.cpu.database?.toFixed(2) ?? '-'}`.padStart(16),
-  );
-// The machine is shared: what a position costs in CPU is steadier than what a second holds.
-for (const r of results) {
-  const us = (cores: number | null) => (cores === null ? null : (cores * 1e6) / Math.max(1, r.perSecond));
-  const [sim, gw, db] = [us(r.cpu.sim), us(r.cpu.gateway), us(r.cpu.database)];
-  const total = (sim ?? 0) + (gw ?? 0) + (db ?? 0);
-  console.log(
-    `${r.label}: CPU per position: simulator ${sim?.toFixed(1)} µs, gateway ${gw?.toFixed(1)} µs, ` +
-      `database ${db?.toFixed(1) ?? '-'} µs; derived ceiling on 2 idle cores ≈ ` +
-      `${((2 * 1e6) / Math.max(1, total)).toFixed(0)} positions/s (derived from CPU use, not measured)`,
-  );
-}
-const [pgResult, liteResult] = results;
-if (pgResult && liteResult)
-  console.log(
-    `PostgreSQL ingests ${(pgResult.perSecond / liteResult.perSecond).toFixed(2)}x the PGlite reference`,
-  );
 if (idleResult) {
   const { held, base, loaded } = idleResult;
   const perConn = (mb: number) => (mb * 2 ** 20) / Math.max(1, held);
