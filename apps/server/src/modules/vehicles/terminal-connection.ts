@@ -77,7 +77,6 @@ export class TerminalConnection {
   #inFlight = 0;
   #writeBlocked = false;
   #paused = false;
-  #corked = false;
   #badFrames = 0;
   #authFailures = 0;
   #chain: Promise<void> = Promise.resolve();
@@ -122,11 +121,6 @@ export class TerminalConnection {
         { remote: this.remote, reason, vehicleId: this.vehicle?.id },
         'jt808 connection closed',
       );
-    // Replies of this turn (the answer that made us close, say) are written out before the close.
-    if (this.#corked) {
-      this.#corked = false;
-      this.socket.uncork();
-    }
     if (reason === 'logout') this.socket.end();
     else this.socket.destroy();
   }
@@ -213,16 +207,6 @@ export class TerminalConnection {
     if (to.protocolVersion !== undefined) header.protocolVersion = to.protocolVersion;
     this.#serial = (this.#serial + 1) & 0xffff;
     const packet: Packet = { header, message };
-    // Replies made in the same turn of the event loop (the acknowledgements of one committed
-    // batch) leave in one write instead of one system call each.
-    if (!this.#corked) {
-      this.#corked = true;
-      this.socket.cork();
-      process.nextTick(() => {
-        this.#corked = false;
-        this.socket.uncork();
-      });
-    }
     if (!this.socket.write(encodePacket(packet))) this.#writeBlocked = true;
     if (this.socket.writableLength > this.#host.limits.maxOutboundBytes) this.close('slow-client');
     else this.#updateFlow();
