@@ -2,6 +2,7 @@
 // share its event loop: the JT/T 808 gateway on PostgreSQL (DATABASE_URL) or PGlite (no
 // DATABASE_URL), timeouts raised so idle terminals stay. Prints `ready <port>`; `stop` on stdin
 // (or SIGTERM) closes it and prints `closed <rows written>`; `rss` prints `rss <rss bytes> <heap + external bytes>` after a GC.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { startGateway } from '../apps/server/src/modules/vehicles/index.ts';
@@ -25,12 +26,34 @@ const gateway = await startGateway({
   limits: { authTimeoutMs: 3_600_000, idleTimeoutMs: 3_600_000 },
 });
 console.log(`ready ${gateway.port}`);
+// BENCH_TRACE=1: a line every two seconds on stderr of what the gateway is doing.
+if (process.env.BENCH_TRACE === '1') {
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  let cpu = process.cpuUsage();
+  setInterval(() => {
+    const used = process.cpuUsage(cpu);
+    cpu = process.cpuUsage();
+    console.error(
+      `gateway: ${gateway.connections} connections, ${gateway.online.commits} online commits, ` +
+        `${gateway.writer.written} written, ${gateway.writer.queuedRows} queued, ` +
+        `${gateway.alarms?.evaluated ?? 0} evaluated; loop lag p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms; ` +
+        `cpu ${((used.user + used.system) / 2e6).toFixed(2)}`,
+    );
+    lag.reset();
+  }, 2000).unref();
+}
 
 let closing = false;
 const close = async () => {
   if (closing) return;
   closing = true;
   await gateway.close();
+  // What closed connections, and how many commits the online state took (the login storm's cost).
+  console.error(
+    `gateway: closed by ${JSON.stringify(gateway.closedBy)}; online-state commits ${gateway.online.commits}; ` +
+      `alarms evaluated ${gateway.alarms?.evaluated ?? 0}, batches dropped ${gateway.alarms?.dropped ?? 0}`,
+  );
   console.log(`closed ${gateway.writer.written}`);
   await handle.close();
   process.exit(0);

@@ -49,7 +49,12 @@ function freePort() {
   });
 }
 
-export async function startCluster({ port } = {}) {
+/**
+ * `durable: true` keeps PostgreSQL's defaults (fsync, synchronous commit, full-page writes on) for
+ * benchmarks whose acknowledgements must mean durable; tests run without them. Command-line `-c`
+ * settings override ALTER SYSTEM, so they cannot be turned back on after the start.
+ */
+export async function startCluster({ port, durable = false } = {}) {
   const bin = ensurePostgresBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'jtgov-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -77,7 +82,7 @@ export async function startCluster({ port } = {}) {
     '-w',
     'start',
     '-o',
-    `-p ${chosen} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    `-p ${chosen} -k ${dir} -c listen_addresses=127.0.0.1${durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'} -c max_connections=200`,
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${chosen}/postgres`,

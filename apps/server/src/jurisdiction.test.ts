@@ -171,7 +171,12 @@ const PROBES: Record<string, Probe> = {
     for (const marker of [...FOREIGN_MARKERS, '鼓楼号', '鼓楼联系人'])
       assert.ok(!res.body.includes(marker), `viewport leaks ${marker}`);
   },
-  'GET /api/vehicles': (w) => expectNoForeign(w, '/api/vehicles?pageSize=200'),
+  'GET /api/vehicles': async (w) => {
+    await expectNoForeign(w, '/api/vehicles?pageSize=200');
+    // The open-alarm filter is scoped too: the sibling's vehicle in alarm is not listed.
+    await foreignAlarmId(w);
+    await expectNoForeign(w, '/api/vehicles?inAlarm=true&pageSize=200');
+  },
   'GET /api/vehicles/positions': (w) => expectNoForeign(w, '/api/vehicles/positions?pageSize=200'),
   'GET /api/vehicles/{id}': (w) => expectDenied(w, 'GET', `/api/vehicles/${w.foreign.vehicleId}`),
   'GET /api/vehicles/{id}/track': (w) =>

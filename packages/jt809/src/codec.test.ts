@@ -223,6 +223,28 @@ describe('0x1200 vehicle dynamic information', () => {
     }
   });
 
+  test('0x1201 registration from its bytes (2011 layout: 11 + 11 + 20 + 7 + 12, NUL-padded)', () => {
+    const ascii = (text: string, width: number) =>
+      `${toHex(new TextEncoder().encode(text))}${'00'.repeat(width - text.length)}`;
+    const fields = `${ascii('32010000001', 11)}${ascii('P0001', 11)}${ascii('MD300', 20)}${ascii('T000001', 7)}${ascii('013912345678', 12)}`;
+    assert.equal(fields.length / 2, 61);
+    const result = decodeFrame(exchangeFrame(0x1201, fields, header2011));
+    assert.ok(result.ok);
+    const m = result.packet.message as VehicleDynamic;
+    assert.equal(m.vehicleNo, 'A12345');
+    assert.deepEqual(m.data, {
+      type: 'registration',
+      platformId: '32010000001',
+      producerId: 'P0001',
+      terminalModel: 'MD300',
+      terminalId: 'T000001',
+      simCode: '013912345678',
+    });
+    reencodes(result.packet);
+    // A 2019 frame of the same size is read with the 2019 widths: too short for them, refused.
+    assert.equal(decodeFrame(exchangeFrame(0x1201, fields, header2019)).ok, false);
+  });
+
   test('other sub-business types stay raw and re-encode', () => {
     const result = decodeFrame(exchangeFrame(0x1209, '0102030405', header2011));
     assert.ok(result.ok);

@@ -9,8 +9,8 @@ import { type Clock, systemClock } from '../../platform/http/platform.ts';
 import { AlarmEvaluator, type AlarmEvaluatorOptions } from './alarms.evaluator.ts';
 import type { AlarmSink } from './alarms.events.ts';
 import { beatGateway, registerGateway, removeGateway } from './gateway-registry.repository.ts';
+import { OnlineWriter } from './online-writer.ts';
 import { PositionWriter } from './position-writer.ts';
-import { setVehicleOnline } from './positions.repository.ts';
 import {
   type CloseReason,
   type ConnectionHost,
@@ -76,6 +76,8 @@ export interface Jt808Gateway {
   /** Connections open now. */
   readonly connections: number;
   readonly writer: PositionWriter;
+  /** Group commit of the vehicles' online/offline state. */
+  readonly online: OnlineWriter;
   readonly id: string;
   /** Alarm evaluation of committed positions; undefined when disabled. */
   readonly alarms: AlarmEvaluator | undefined;
@@ -114,14 +116,10 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
   const closedBy: Partial<Record<CloseReason, number>> = {};
   /** The connection each authenticated vehicle uses: a newer connection replaces an older one. */
   const byVehicle = new Map<number, TerminalConnection>();
-  /** Online/offline writes in order per vehicle, so a quick reconnect cannot end up offline. */
-  let stateWrites: Promise<void> = Promise.resolve();
-  const setOnline = (vehicleId: number, online: boolean) => {
-    stateWrites = stateWrites
-      .then(() => setVehicleOnline(db, vehicleId, online, clock.now(), gatewayId))
-      .catch((err: unknown) => log.error({ err: String(err), vehicleId }, 'jt808 online state not written'));
-    return stateWrites;
-  };
+  /** Online/offline changes, group-committed and in order per vehicle. */
+  const online = new OnlineWriter(db, gatewayId, {
+    ...(options.batchDelayMs !== undefined && { maxDelayMs: options.batchDelayMs }),
+  });
   const auditOf = (conn: TerminalConnection): AuditContext => ({
     ...SYSTEM_CONTEXT,
     username: 'jt808-gateway',
@@ -136,16 +134,21 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
         .transaction()
         .execute((trx) => registerTerminal(trx, auditOf(conn), header.phone, message, clock.now())),
     async authenticate(conn, header, authCode) {
-      const vehicle = await db
-        .transaction()
-        .execute((trx) => authenticateTerminal(trx, auditOf(conn), header.phone, authCode));
+      // A lookup, and on failure a single audit insert: no transaction needed around them.
+      const vehicle = await authenticateTerminal(db, auditOf(conn), header.phone, authCode);
       if (!vehicle) return null;
       const previous = byVehicle.get(vehicle.id);
       byVehicle.set(vehicle.id, conn);
       // Its type or speed limit may have changed since it last connected.
       alarms?.refreshVehicle(vehicle.id);
       if (previous && previous !== conn) previous.close('replaced');
-      await setOnline(vehicle.id, true);
+      try {
+        // Answered only once the online state is committed.
+        await online.set(vehicle.id, true, clock.now());
+      } catch (err) {
+        if (byVehicle.get(vehicle.id) === conn) byVehicle.delete(vehicle.id);
+        throw err;
+      }
       return vehicle;
     },
     writePositions: (rows) => writer.write(rows),
@@ -157,7 +160,11 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
       const vehicle = conn.vehicle;
       if (vehicle && byVehicle.get(vehicle.id) === conn) {
         byVehicle.delete(vehicle.id);
-        void setOnline(vehicle.id, false);
+        online
+          .set(vehicle.id, false, clock.now())
+          .catch((err: unknown) =>
+            log.error({ err: String(err), vehicleId: vehicle.id }, 'jt808 offline state not written'),
+          );
       }
     },
     log: (level, details, message) => log[level](details, message),
@@ -175,7 +182,8 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
   if (options.maxConnections !== undefined) server.maxConnections = options.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+    // A fleet reconnecting at once (after a restart) overflows the default backlog of 511.
+    server.listen({ port: options.port, host: options.host ?? '0.0.0.0', backlog: 4096 }, () => {
       server.off('error', reject);
       resolve();
     });
@@ -190,6 +198,7 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
       return open.size;
     },
     writer,
+    online,
     id: gatewayId,
     alarms,
     closedBy,
@@ -203,8 +212,8 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
       for (const conn of open) conn.close('shutdown');
       await Promise.all([stopped, drained]);
       await writer.flush();
-      // Every connection's offline write was queued by its close handler, which ran before `drained`.
-      await stateWrites;
+      // Every connection's offline change was queued by its close handler, which ran before `drained`.
+      await online.flush();
       await alarms?.flush();
       clearInterval(heartbeat);
       await removeGateway(db, gatewayId);

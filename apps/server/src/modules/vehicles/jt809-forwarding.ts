@@ -1,7 +1,14 @@
-// What an uplink sends for a stored position (0x1202/0x1203 GNSS_DATA, 2011 or 2019 layout) and for
-// a stored alarm (0x1402).
-import type { Location } from '@jtgov/jt808';
-import { type AlarmReport, type Edition, type VehicleLocation, WARN_TYPES } from '@jtgov/jt809';
+// What an uplink sends for a stored position (0x1202/0x1203 GNSS_DATA, 2011 or 2019 layout), for
+// a stored alarm (0x1402) and for a vehicle's terminal registration (0x1201).
+import { encodeGbk, type Location } from '@jtgov/jt808';
+import {
+  type AlarmReport,
+  type Edition,
+  type VehicleLocation,
+  type VehicleRegistration,
+  WARN_TYPES,
+} from '@jtgov/jt809';
+import type { ForwardRegistration } from './forwarded.repository.ts';
 import type { ForwardAlarm, ForwardRow } from './platform-links.repository.ts';
 
 const beijing = (d: Date) => `${new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
@@ -77,5 +84,29 @@ export function toAlarmReport(a: ForwardAlarm, edition: Edition): AlarmReport {
     destinationPlatformId: '',
     lineId: 0,
     info,
+  };
+}
+
+/** The longest start of `text` whose GBK encoding fits in `bytes` (fixed-width 0x1201 fields). */
+export function fitGbk(text: string, bytes: number): string {
+  let out = text;
+  while (out.length > 0 && encodeGbk(out).length > bytes) out = out.slice(0, -1);
+  return out;
+}
+
+/**
+ * 0x1201 of a registered vehicle: the producer and model its terminal declared in 0x0100, its
+ * terminal id and SIM (the terminal phone). PLATFORM_ID is left empty (zeros), as for 0x1402.
+ */
+export function toRegistration(r: ForwardRegistration, edition: Edition): VehicleRegistration {
+  const wide = edition === '2019';
+  return {
+    type: 'registration',
+    platformId: '',
+    producerId: fitGbk(r.terminal_maker ?? '', 11),
+    terminalModel: fitGbk(r.terminal_model ?? '', wide ? 30 : 20),
+    ...(wide && { imei: '' }),
+    terminalId: fitGbk(r.terminal_id ?? '', wide ? 30 : 7),
+    simCode: fitGbk(r.terminal_phone ?? '', wide ? 13 : 12),
   };
 }

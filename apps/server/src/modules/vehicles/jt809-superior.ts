@@ -9,6 +9,7 @@ import type { Header, Packet, VehicleLocation } from '@jtgov/jt809';
 import { type AuditContext, recordAudit, SYSTEM_CONTEXT } from '../../platform/audit/audit.service.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { Jt809Connection, type LinkParameters } from './jt809-connection.ts';
+import { storeForwardedAlarm, storeForwardedRegistration } from './jt809-superior-store.ts';
 import type { LinkLog } from './jt809-uplink.ts';
 import { findVehicleIdByPlate, insertForwardedVehicle } from './platform-links.repository.ts';
 import type { PositionWriter } from './position-writer.ts';
@@ -260,6 +261,13 @@ export class Jt809Superior {
         return;
       case 'vehicleDynamic': {
         const data = m.data;
+        if (data.type === 'registration') {
+          const receivedAt = this.#o.now();
+          this.#inOrder(session, link, m.vehicleNo, m.vehicleColor, (id) =>
+            storeForwardedRegistration(this.#o.db, link, id, data, receivedAt),
+          );
+          return;
+        }
         const locations =
           data.type === 'realtimeLocation'
             ? [data.location]
@@ -291,24 +299,44 @@ export class Jt809Superior {
         if (m.data.type !== 'alarmReport') return;
         const data = m.data;
         const at = this.#o.now();
-        const r = this.#received.get(link.id) ?? { positions: 0, alarms: 0, lastAt: at };
-        r.alarms++;
-        r.lastAt = at;
-        this.#received.set(link.id, r);
-        this.#o.log.info(
-          {
-            link: link.id,
-            vehicleNo: m.vehicleNo ?? data.vehicleNo,
-            warnType: data.warnType,
-            info: data.info,
-          },
-          'jt809 alarm reported by a subordinate',
-        );
+        // 2011 names the vehicle in the header of 0x1400, 2019 inside 0x1402.
+        const vehicleNo = m.vehicleNo ?? data.vehicleNo ?? '';
+        const vehicleColor = m.vehicleColor ?? data.vehicleColor ?? 0;
+        if (!vehicleNo) return;
+        this.#inOrder(session, link, vehicleNo, vehicleColor, async (id) => {
+          await storeForwardedAlarm(this.#o.db, link, id, data, at);
+          const r = this.#received.get(link.id) ?? { positions: 0, alarms: 0, lastAt: at };
+          r.alarms++;
+          r.lastAt = at;
+          this.#received.set(link.id, r);
+        });
         return;
       }
       default:
         return;
     }
+  }
+
+  /**
+   * Stores something about a vehicle after everything received before it: the keep-alive answered
+   * after it then confirms it too. A failure closes the session (the subordinate resends).
+   */
+  #inOrder(
+    session: SubordinateSession,
+    link: SubordinateLink,
+    vehicleNo: string,
+    vehicleColor: number,
+    store: (vehicleId: number) => Promise<void>,
+  ): void {
+    const vehicleId = session.lookups.then(() => this.#vehicleId(link, vehicleNo, vehicleColor));
+    session.lookups = vehicleId.catch(() => undefined);
+    const stored = vehicleId.then(store);
+    session.pending = Promise.all([session.pending, stored])
+      .then(() => undefined)
+      .catch((err: unknown) => {
+        this.#o.log.warn({ link: link.id, err: String(err) }, 'jt809 report not stored');
+        session.conn.socket.destroy();
+      });
   }
 
   async #store(vehicleId: number, locations: readonly VehicleLocation[], receivedAt: Date): Promise<number> {

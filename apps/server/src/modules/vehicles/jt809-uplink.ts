@@ -11,8 +11,9 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { Edition, Packet } from '@jtgov/jt809';
 import type { Db } from '../../platform/db/database.ts';
+import { type RegistrationCursor, registrationsAfter } from './forwarded.repository.ts';
 import { Jt809Connection, type Jt809Outgoing, type LinkParameters } from './jt809-connection.ts';
-import { toAlarmReport, toVehicleLocation } from './jt809-forwarding.ts';
+import { toAlarmReport, toRegistration, toVehicleLocation } from './jt809-forwarding.ts';
 import {
   alarmsAfter,
   type ForwardRow,
@@ -110,6 +111,8 @@ export class Jt809Uplink {
   #acked: LinkCursor | null = null;
   #sent: PositionCursor | null = null;
   #sentAlarm = 0;
+  /** Registrations (0x1201) sent on this login: all of them after a login, then each new one. */
+  #sentRegistration: RegistrationCursor = { registeredAt: new Date(0), vehicleId: 0 };
   #sentSinceAck = 0;
   /** Something was sent since the last keep-alive. */
   #unconfirmed = false;
@@ -291,6 +294,7 @@ export class Jt809Uplink {
         this.#lastError = null;
         this.#sent = this.#acked?.position ?? null;
         this.#sentAlarm = this.#acked?.alarmId ?? 0;
+        this.#sentRegistration = { registeredAt: new Date(0), vehicleId: 0 };
         this.#sentSinceAck = 0;
         this.#session++;
         this.#log.info({ link: this.config.id }, 'jt809 main link logged in');
@@ -373,6 +377,7 @@ export class Jt809Uplink {
         if (rows.length < this.#t.batchSize) break;
       }
       await this.#forwardAlarms();
+      await this.#forwardRegistrations();
       if (this.#unconfirmed && Date.now() - this.#lastProbeAt >= this.#t.probeMs) this.#sendProbe();
     } catch (err) {
       this.#lastError = `reading positions: ${String(err)}`;
@@ -396,6 +401,32 @@ export class Jt809Uplink {
       });
     this.#sentAlarm = alarms[alarms.length - 1]!.id;
     this.#unconfirmed = true;
+  }
+
+  /**
+   * Vehicle registrations as 0x1200/0x1201: every registered vehicle of the jurisdiction after a
+   * login, then each vehicle whose terminal registers (again). Not kept in the cursor: a new login
+   * sends them all again, so one lost with a connection is sent on the next.
+   */
+  async #forwardRegistrations(): Promise<void> {
+    const edition = this.config.edition;
+    while (this.#state === 'loggedIn' && this.#main && this.#main.socket.writableLength < HIGH_WATER) {
+      const session = this.#session;
+      const rows = await registrationsAfter(this.#db, this.config.orgPath, this.#sentRegistration, 200);
+      const main = this.#main;
+      if (rows.length === 0 || session !== this.#session || !main || this.#state !== 'loggedIn') return;
+      for (const r of rows)
+        main.send({
+          kind: 'vehicleDynamic',
+          vehicleNo: r.plate_no,
+          vehicleColor: r.plate_color,
+          data: toRegistration(r, edition),
+        });
+      const last = rows[rows.length - 1]!;
+      this.#sentRegistration = { registeredAt: last.registered_at, vehicleId: last.id };
+      this.#unconfirmed = true;
+      if (rows.length < 200) return;
+    }
   }
 
   /** Positions stored while the link was down go as 0x1203 in groups per vehicle; the rest as 0x1202. */

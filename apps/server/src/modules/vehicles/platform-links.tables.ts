@@ -39,7 +39,41 @@ export interface PlatformLinkStateTable {
   positions_forwarded: ColumnType<number, number | undefined, number>;
 }
 
+/** A 0x1402 alarm a subordinate platform reported (times as reported, UTC). */
+export interface VehicleForwardedAlarmTable {
+  id: Generated<number>;
+  link_id: number;
+  vehicle_id: number;
+  warn_type: number;
+  /** 2011 WARN_SRC: 1 terminal, 2 enterprise platform, 3 government platform, 9 other. */
+  warn_source: number | null;
+  /** 2019 SOURCE_PLATFORM_ID. */
+  source_platform_id: string | null;
+  warn_time: Date;
+  start_time: Date | null;
+  end_time: Date | null;
+  /** 2011 INFO_ID (0 in 2019). */
+  info_id: ColumnType<number, number | undefined, number>;
+  info: string;
+  received_at: Date;
+}
+
+/** The terminal registration (0x1201) a subordinate platform reported for one of its vehicles. */
+export interface VehicleForwardedRegistrationTable {
+  vehicle_id: number;
+  link_id: number;
+  platform_id: string;
+  producer_id: string;
+  terminal_model: string;
+  imei: string | null;
+  terminal_id: string;
+  sim_code: string;
+  received_at: Date;
+}
+
 export interface PlatformLinkTables {
   platform_link: PlatformLinkTable;
   platform_link_state: PlatformLinkStateTable;
+  vehicle_forwarded_alarm: VehicleForwardedAlarmTable;
+  vehicle_forwarded_registration: VehicleForwardedRegistrationTable;
 }

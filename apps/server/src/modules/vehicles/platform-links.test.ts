@@ -262,6 +262,68 @@ for (const sc of SCENARIOS) {
         received.alarmsReceived >= jiangsuAlarms.length && jiangsuAlarms.length >= 2,
         JSON.stringify(received),
       );
+      // The superior keeps each of them once (the outage made the lower send some again), with the
+      // link that sent it, on the vehicle it forwarded.
+      const stored = await upper.handle.db
+        .selectFrom('vehicle_forwarded_alarm as f')
+        .innerJoin('vehicle as v', 'v.id', 'f.vehicle_id')
+        .select(['v.plate_no', 'f.link_id', 'f.warn_time', 'f.info', 'v.forwarded_by'])
+        .execute();
+      const confirmed = await lower.handle.db
+        .selectFrom('vehicle_alarm as a')
+        .innerJoin('vehicle as v', 'v.id', 'a.vehicle_id')
+        .innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
+        .select(['v.plate_no', 'a.started_at'])
+        .where('o.code', 'like', '32%')
+        .where('a.id', '<=', lastAlarm)
+        .execute();
+      const alarmKey = (plate: string, at: Date) => `${plate}@${Math.floor(at.getTime() / 1000)}`;
+      const storedKeys = stored.map((a) => alarmKey(a.plate_no, a.warn_time));
+      assert.equal(new Set(storedKeys).size, stored.length, 'each alarm stored once');
+      for (const a of confirmed)
+        assert.ok(storedKeys.includes(alarmKey(a.plate_no, a.started_at)), `${a.plate_no} alarm stored`);
+      assert.ok(
+        storedKeys.some((k) => k.startsWith('苏E00000@')),
+        'the alarm raised during the outage',
+      );
+      assert.ok(!storedKeys.some((k) => k.startsWith('浙')), 'nothing outside the jurisdiction');
+      assert.ok(
+        stored.every((a) => a.link_id === subordinateId && a.forwarded_by === subordinateId && a.info !== ''),
+      );
+
+      // Every 江苏 terminal that registered went up as 0x1201 with what it declared; none of 浙江.
+      const registered = await lower.handle.db
+        .selectFrom('vehicle as v')
+        .innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
+        .select(['v.plate_no', 'v.terminal_id', 'v.terminal_phone'])
+        .where('v.registered_at', 'is not', null)
+        .where('o.code', 'like', '32%')
+        .execute();
+      assert.ok(registered.length > 0);
+      const registrations = async () =>
+        upper.handle.db
+          .selectFrom('vehicle_forwarded_registration as r')
+          .innerJoin('vehicle as v', 'v.id', 'r.vehicle_id')
+          .select([
+            'v.plate_no',
+            'r.link_id',
+            'r.producer_id',
+            'r.terminal_model',
+            'r.terminal_id',
+            'r.sim_code',
+          ])
+          .execute();
+      await until(async () => (await registrations()).length >= registered.length, 'the registrations');
+      const got = await registrations();
+      assert.deepEqual(
+        got.map((r) => [r.plate_no, r.terminal_id, r.sim_code]).sort(),
+        registered.map((r) => [r.plate_no, r.terminal_id, r.terminal_phone]).sort(),
+      );
+      assert.ok(
+        got.every(
+          (r) => r.link_id === subordinateId && r.producer_id === 'JTGOV' && r.terminal_model === 'SIM-1',
+        ),
+      );
     });
 
     test('a superior refuses a wrong password, and the lower says so', async () => {

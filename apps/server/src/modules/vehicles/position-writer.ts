@@ -36,6 +36,8 @@ export class PositionWriter {
   #timer: NodeJS.Timeout | undefined;
   #writing: Promise<void> | undefined;
   readonly #partitions = new Set<string>();
+  /** [from, to) in ms of the months whose partition exists. */
+  readonly #months: [number, number][] = [];
   /** Rows written since creation. */
   written = 0;
 
@@ -86,18 +88,18 @@ export class PositionWriter {
 
   async #drain(): Promise<void> {
     while (this.#queue.length > 0) {
-      const batch: Pending[] = [];
+      // Taken with one splice: shift() per writer is quadratic in a queue thousands long.
+      const queue = this.#queue;
+      let take = 0;
       let count = 0;
-      while (
-        this.#queue.length > 0 &&
-        (count === 0 || count + this.#queue[0]!.rows.length <= this.#maxRows)
-      ) {
-        const next = this.#queue.shift() as Pending;
-        batch.push(next);
-        count += next.rows.length;
+      while (take < queue.length && (take === 0 || count + queue[take]!.rows.length <= this.#maxRows)) {
+        count += queue[take]!.rows.length;
+        take++;
       }
+      const batch = queue.splice(0, take);
       this.#queuedRows -= count;
-      const rows = batch.flatMap((p) => p.rows);
+      const rows: PositionInput[] = [];
+      for (const p of batch) for (const row of p.rows) rows.push(row);
       try {
         await this.#commit(rows);
         this.written += rows.length;
@@ -116,9 +118,13 @@ export class PositionWriter {
 
   async #commit(rows: PositionInput[]): Promise<void> {
     for (const row of rows) {
-      const { name } = monthlyPartition('vehicle_position', row.gnssTime);
+      const t = row.gnssTime.getTime();
+      // Almost every row falls in a month already seen: a range check, no string built.
+      if (this.#months.some(([from, to]) => t >= from && t < to)) continue;
+      const { name, from, to } = monthlyPartition('vehicle_position', row.gnssTime);
       if (!this.#partitions.has(name))
         this.#partitions.add(await ensureMonthlyPartition(this.#db, 'vehicle_position', row.gnssTime));
+      this.#months.push([Date.parse(from), Date.parse(to)]);
     }
     const latest = new Map<number, PositionInput>();
     for (const row of rows) {

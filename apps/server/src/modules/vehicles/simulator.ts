@@ -236,11 +236,13 @@ export class SimFleet {
   #connecting = 0;
   #queue: SimTerminal[] = [];
   #addressTurn = 0;
+  #rate: number;
 
   constructor(options: SimOptions) {
     this.#o = options;
     this.edition = options.edition ?? '2013';
     this.#now = options.now ?? Date.now;
+    this.#rate = options.rate;
     const first = options.first ?? 0;
     for (let i = 0; i < options.count; i++) {
       const v = demoVehicle(first + i);
@@ -301,16 +303,21 @@ export class SimFleet {
     return this.stats;
   }
 
+  /** Changes the fleet's reporting rate (0: heartbeats only), e.g. after a login storm. */
+  setRate(rate: number): void {
+    this.#rate = rate;
+  }
+
   #tick(seconds: number): void {
-    if (this.#o.rate <= 0) return;
+    if (this.#rate <= 0) return;
     const max = this.#o.maxInFlight ?? 32;
     // A quota that cannot be spent (every terminal waiting) is not saved up for a burst.
-    this.#quota = Math.min(this.#quota + this.#o.rate * seconds, Math.max(1, this.#o.rate * 0.2));
+    this.#quota = Math.min(this.#quota + this.#rate * seconds, Math.max(1, this.#rate * 0.2));
     const n = this.terminals.length;
     const now = this.#now();
     const clock = performance.now();
     // No terminal reports faster than its share of the rate, however few are online.
-    const interval = (n / this.#o.rate) * 1000;
+    const interval = (n / this.#rate) * 1000;
     let idle = 0;
     while (this.#quota >= 1 && idle < n) {
       const t = this.terminals[this.#cursor]!;

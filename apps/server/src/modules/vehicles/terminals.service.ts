@@ -60,7 +60,11 @@ export async function registerTerminal(
     result = REGISTER_RESULT.terminalTaken;
   }
   const ok = result === REGISTER_RESULT.ok && vehicle !== undefined;
-  if (ok) await markRegistered(trx, vehicle.id, reg.terminalId || null, now);
+  if (ok)
+    await markRegistered(trx, vehicle.id, reg.terminalId || null, now, {
+      maker: reg.manufacturer.replace(/^[\0 ]+|[\0 ]+$/g, ''),
+      model: reg.model.replace(/^[\0 ]+|[\0 ]+$/g, ''),
+    });
   await recordAudit(trx, ctx, {
     action: 'vehicle.terminal.register',
     objectType: 'vehicle',

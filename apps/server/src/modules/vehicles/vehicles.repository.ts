@@ -107,6 +107,8 @@ export interface VehicleFilter {
   keyVehicles?: boolean | undefined;
   status?: 'active' | 'inactive' | undefined;
   online?: boolean | undefined;
+  /** true: vehicles with an open alarm (its condition still lasting, ended_at null); false: none. */
+  inAlarm?: boolean | undefined;
 }
 
 export const KEY_VEHICLE_TYPES: readonly VehicleType[] = [
@@ -134,6 +136,18 @@ export async function listVehicles(db: Executor, f: VehicleFilter, limit: number
   if (f.online === true) q = q.where('s.online', '=', true);
   if (f.online === false)
     q = q.where((eb) => eb.or([eb('s.online', 'is', null), eb('s.online', '=', false)]));
+  if (f.inAlarm !== undefined)
+    q = q.where((eb) => {
+      // The partial unique index on (vehicle_id, kind) where ended_at is null serves this.
+      const open = eb.exists(
+        eb
+          .selectFrom('vehicle_alarm as a')
+          .select('a.id')
+          .whereRef('a.vehicle_id', '=', 'v.id')
+          .where('a.ended_at', 'is', null),
+      );
+      return f.inAlarm ? open : eb.not(open);
+    });
   const rows = await q
     .select((eb) => eb.fn.countAll<number>().over().as('total'))
     .orderBy('v.plate_no')
@@ -157,10 +171,16 @@ export async function markRegistered(
   id: number,
   terminalId: string | null,
   now: Date,
+  declared: { maker: string; model: string } = { maker: '', model: '' },
 ): Promise<void> {
   await db
     .updateTable('vehicle')
-    .set((eb) => ({ registered_at: now, terminal_id: eb.fn.coalesce('terminal_id', eb.val(terminalId)) }))
+    .set((eb) => ({
+      registered_at: now,
+      terminal_id: eb.fn.coalesce('terminal_id', eb.val(terminalId)),
+      terminal_maker: declared.maker || null,
+      terminal_model: declared.model || null,
+    }))
     .where('id', '=', id)
     .execute();
 }

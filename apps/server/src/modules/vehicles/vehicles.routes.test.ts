@@ -135,5 +135,47 @@ for (const kind of DB_KINDS) {
       );
       assert.equal(tooLong.statusCode, 400);
     });
+
+    test('inAlarm lists the vehicles with an open alarm, and only those of the jurisdiction', async () => {
+      const gulou = await t.orgId('320106');
+      const make = async (org: number, plate: string, phone: string) =>
+        (await t.as(city, 'POST', '/api/vehicles', coach(org, plate, phone))).json().id as number;
+      const alarming = await make(gulou, '苏A40001', '13900040001');
+      const ended = await make(gulou, '苏A40002', '13900040002');
+      await make(gulou, '苏A40003', '13900040003');
+      const sibling = await make(xuanwu, '苏A40004', '13900040004');
+      const alarm = (vehicleId: number, kind: string, endedAt: Date | null) => ({
+        vehicle_id: vehicleId,
+        kind,
+        source: 'platform' as const,
+        level: 'medium' as const,
+        started_at: new Date('2026-11-30T01:00:00Z'),
+        last_at: new Date('2026-11-30T01:05:00Z'),
+        ended_at: endedAt,
+        lat: 32.06,
+        lon: 118.78,
+        speed: 110,
+        details: JSON.stringify({}),
+      });
+      await t.handle.db
+        .insertInto('vehicle_alarm')
+        .values([
+          alarm(alarming, 'overspeed', null),
+          alarm(alarming, 'fatigue', null),
+          alarm(ended, 'overspeed', new Date('2026-11-30T01:06:00Z')),
+          alarm(sibling, 'overspeed', null),
+        ])
+        .execute();
+      const plates = async (who: Session, query: string) =>
+        (await t.as(who, 'GET', `/api/vehicles?q=A4000&${query}`))
+          .json()
+          .items.map((v: { plateNo: string }) => v.plateNo);
+      assert.deepEqual(await plates(city, 'inAlarm=true'), ['苏A40001', '苏A40004']);
+      assert.deepEqual(await plates(city, 'inAlarm=false'), ['苏A40002', '苏A40003']);
+      const page = await t.as(city, 'GET', '/api/vehicles?q=A4000&inAlarm=true&pageSize=1');
+      assert.deepEqual([page.json().total, page.json().items.length], [2, 1], 'two alarms count one vehicle');
+      assert.deepEqual(await plates(county, 'inAlarm=true'), ['苏A40004'], 'a county sees its own only');
+      assert.deepEqual(await plates(county, 'inAlarm=false'), []);
+    });
   });
 }

@@ -54,6 +54,11 @@ export const VehicleListQuery = Type.Intersect([
     keyVehicles: Type.Optional(Type.Boolean()),
     status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive')])),
     online: Type.Optional(Type.Boolean()),
+    inAlarm: Type.Optional(
+      Type.Boolean({
+        description: 'true: vehicles with an open alarm (its condition still lasting); false: without',
+      }),
+    ),
   }),
 ]);
 

@@ -17,6 +17,9 @@ export interface VehicleTable {
   /** BCD digits of the JT/T 808 header, leading zeros stripped; null for a forwarded vehicle. */
   terminal_phone: string | null;
   terminal_id: string | null;
+  /** Manufacturer id and model the terminal declared when it registered (0x0100). */
+  terminal_maker: ColumnType<string | null, string | null | undefined, string | null>;
+  terminal_model: ColumnType<string | null, string | null | undefined, string | null>;
   auth_code: string | null;
   /** The subordinate platform link (JT/T 809) the vehicle's positions come through; null for own terminals. */
   forwarded_by: ColumnType<number | null, number | null | undefined, number | null>;

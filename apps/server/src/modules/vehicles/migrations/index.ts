@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../../../platform/db/migrate.ts';
 import { alarmsMigrations } from './alarms.ts';
+import { forwardedMigrations } from './forwarded.ts';
 import { platformLinksMigrations } from './platform-links.ts';
 
 export const vehiclesMigrations: MigrationSet = {
@@ -74,4 +75,5 @@ export const vehiclesMigrations: MigrationSet = {
   },
   ...alarmsMigrations,
   ...platformLinksMigrations,
+  ...forwardedMigrations,
 };

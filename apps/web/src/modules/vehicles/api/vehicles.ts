@@ -2,6 +2,7 @@ import { api } from '../../../api/client.ts';
 import type { Page, PageParams } from '../../../api/types.ts';
 import type { GeoBounds } from '../../../ui/map/types.ts';
 import type { LatestPosition, TrackPoint, Vehicle, VehicleFilters } from '../types.ts';
+import { vehicleListQuery } from './vehicle-query.ts';
 
 export const vehicleKeys = {
   all: ['vehicles'] as const,
@@ -19,16 +20,8 @@ export const bboxParam = (b: GeoBounds) =>
 export const listPositions = (bbox: string | null, params: PageParams) =>
   api.get<Page<LatestPosition>>('/vehicles/positions', { ...params, bbox: bbox ?? undefined });
 
-/** The registry's filters; "in alarm" is not one of them (the alarm list answers it). */
 export const listVehicles = (filters: VehicleFilters, params: PageParams) =>
-  api.get<Page<Vehicle>>('/vehicles', {
-    ...params,
-    q: filters.q,
-    vehicleType: filters.type && filters.type !== 'keyVehicles' ? filters.type : undefined,
-    keyVehicles: filters.type === 'keyVehicles' ? true : undefined,
-    online: filters.state === 'online' ? true : filters.state === 'offline' ? false : undefined,
-    status: 'active',
-  });
+  api.get<Page<Vehicle>>('/vehicles', { ...params, ...vehicleListQuery(filters) });
 
 export const fetchVehicle = (id: number) => api.get<Vehicle>(`/vehicles/${id}`);
 

@@ -13,7 +13,7 @@ import { useTrackPlayback } from './useTrackPlayback.ts';
 import { defaultTrackRange, type TrackRange, VehicleDetailDrawer } from './VehicleDetailDrawer.tsx';
 import { VehicleFilterBar } from './VehicleFilterBar.tsx';
 import { VehicleList } from './VehicleList.tsx';
-import { alarmRows, matchesPosition, registryRow } from './vehicle-rows.ts';
+import { matchesPosition, registryRow } from './vehicle-rows.ts';
 import { STATE_COLORS, vehiclePoint } from './vehicle-style.ts';
 
 // Mainland China until the first positions arrive; then the view fits the fleet once.
@@ -34,7 +34,7 @@ export function VehicleMonitor() {
   const positions = usePositionsInView(bounds);
   const ongoing = useOngoingAlarms();
   const inAlarmList = filters.state === 'alarm';
-  const registry = useVehicleList(filters, pagination.params, !inAlarmList);
+  const registry = useVehicleList(filters, pagination.params, true);
   const track = useTrack(selected, range);
   const trackPoints = track.data?.items ?? null;
   const playback = useTrackPlayback(trackPoints?.length ?? 0);
@@ -97,17 +97,10 @@ export function VehicleMonitor() {
     [trackPoints],
   );
 
-  const allAlarmRows = useMemo(
-    () => (inAlarmList ? alarmRows(ongoing.data?.items ?? [], byId, filters) : []),
-    [inAlarmList, ongoing.data, byId, filters],
-  );
-  const rows = inAlarmList
-    ? allAlarmRows.slice(
-        (pagination.params.page - 1) * pagination.params.pageSize,
-        pagination.params.page * pagination.params.pageSize,
-      )
-    : (registry.data?.items ?? []).map((v) => registryRow(v, alarmed, byId));
-  const total = inAlarmList ? allAlarmRows.length : (registry.data?.total ?? 0);
+  // The server filters and pages "in alarm" too: every row of that list has an open alarm, even
+  // one past the first page of ongoing alarms the map marks.
+  const rows = (registry.data?.items ?? []).map((v) => registryRow(v, alarmed, byId, inAlarmList));
+  const total = registry.data?.total ?? 0;
 
   const { reset } = pagination;
   const onFilters = useCallback(

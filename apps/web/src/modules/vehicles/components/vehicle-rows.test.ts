@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Alarm, LatestPosition } from '../types.ts';
-import { alarmRows, matchesPosition, matchesType } from './vehicle-rows.ts';
+import { vehicleListQuery } from '../api/vehicle-query.ts';
+import type { LatestPosition, Vehicle } from '../types.ts';
+import { matchesPosition, matchesType, registryRow } from './vehicle-rows.ts';
 
 const position = (
   vehicleId: number,
@@ -9,9 +10,6 @@ const position = (
   vehicleType: LatestPosition['vehicleType'],
   online: boolean,
 ) => ({ vehicleId, plateNo, vehicleType, online, lastSeenAt: null, speed: 50 }) as LatestPosition;
-
-const alarm = (vehicleId: number, plateNo: string, vehicleType: string) =>
-  ({ vehicleId, plateNo, vehicleType }) as Alarm;
 
 describe('vehicle list filters', () => {
   test('两客一危 are the two coach types and dangerous goods, not heavy freight', () => {
@@ -39,26 +37,32 @@ describe('vehicle list filters', () => {
     assert.equal(matchesPosition(coach, false, { type: 'keyVehicles', state: 'online' }), true);
   });
 
-  test('vehicles in alarm are listed once however many alarms they have', () => {
-    const rows = alarmRows(
-      [
-        alarm(1, '苏A12345', 'scheduledCoach'),
-        alarm(1, '苏A12345', 'scheduledCoach'),
-        alarm(2, '苏B99999', 'heavyFreight'),
-      ],
-      new Map([[1, position(1, '苏A12345', 'scheduledCoach', true)]]),
-      {},
-    );
+  test('the list asks the server for vehicles in alarm, online or offline', () => {
     assert.deepEqual(
-      rows.map((r) => [r.id, r.online, r.speed, r.inAlarm]),
+      (['alarm', 'online', 'offline', undefined] as const).map((state) => {
+        const q = vehicleListQuery({ state });
+        return [q.inAlarm, q.online];
+      }),
       [
-        [1, true, 50, true],
-        [2, false, null, true],
+        [true, undefined],
+        [undefined, true],
+        [undefined, false],
+        [undefined, undefined],
       ],
     );
-    assert.deepEqual(
-      alarmRows([alarm(2, '苏B99999', 'heavyFreight')], new Map(), { type: 'keyVehicles' }),
-      [],
-    );
+    assert.deepEqual(vehicleListQuery({ type: 'keyVehicles' }).keyVehicles, true);
+  });
+
+  test('a row of the in-alarm page is in alarm even when the map has not marked it', () => {
+    const v = {
+      id: 7,
+      plateNo: '苏A12345',
+      vehicleType: 'scheduledCoach',
+      online: true,
+      lastSeenAt: null,
+    } as Vehicle;
+    assert.equal(registryRow(v, new Set(), new Map(), true).inAlarm, true);
+    assert.equal(registryRow(v, new Set(), new Map()).inAlarm, false);
+    assert.equal(registryRow(v, new Set([7]), new Map()).inAlarm, true);
   });
 });

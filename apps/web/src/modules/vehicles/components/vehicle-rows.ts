@@ -1,6 +1,6 @@
-import type { Alarm, LatestPosition, Vehicle, VehicleFilters, VehicleType } from '../types.ts';
+import type { LatestPosition, Vehicle, VehicleFilters, VehicleType } from '../types.ts';
 
-/** One row of the vehicle list, from the registry or (for "in alarm") from the open alarms. */
+/** One row of the vehicle list (the registry's page, filtered on the server). */
 export interface VehicleRow {
   id: number;
   plateNo: string;
@@ -29,42 +29,20 @@ export function matchesPosition(p: LatestPosition, inAlarm: boolean, f: VehicleF
   return matchesType(p.vehicleType, f.type) && matchesPlate(p.plateNo, f.q);
 }
 
+/** A row of the registry's page; `listedInAlarm`: the page was asked for vehicles in alarm. */
 export function registryRow(
   v: Vehicle,
   alarmed: ReadonlySet<number>,
   positions: ReadonlyMap<number, LatestPosition>,
+  listedInAlarm = false,
 ): VehicleRow {
   return {
     id: v.id,
     plateNo: v.plateNo,
     vehicleType: v.vehicleType,
     online: v.online,
-    inAlarm: alarmed.has(v.id),
+    inAlarm: listedInAlarm || alarmed.has(v.id),
     speed: positions.get(v.id)?.speed ?? null,
     lastSeenAt: v.lastSeenAt,
   };
-}
-
-/** The vehicles of the open alarms, once each, filtered by type and plate. */
-export function alarmRows(
-  alarms: readonly Alarm[],
-  positions: ReadonlyMap<number, LatestPosition>,
-  f: VehicleFilters,
-): VehicleRow[] {
-  const rows = new Map<number, VehicleRow>();
-  for (const a of alarms) {
-    if (rows.has(a.vehicleId) || !matchesType(a.vehicleType, f.type) || !matchesPlate(a.plateNo, f.q))
-      continue;
-    const p = positions.get(a.vehicleId);
-    rows.set(a.vehicleId, {
-      id: a.vehicleId,
-      plateNo: a.plateNo,
-      vehicleType: a.vehicleType as VehicleType,
-      online: p?.online ?? false,
-      inAlarm: true,
-      speed: p?.speed ?? null,
-      lastSeenAt: p?.lastSeenAt ?? null,
-    });
-  }
-  return [...rows.values()];
 }
