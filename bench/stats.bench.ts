@@ -7,19 +7,19 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { rollUp } from '../apps/server/src/modules/stats/aggregate.service.ts';
-import { type DataValueIn, importDataValues } from '../apps/server/src/modules/stats/exchange.service.ts';
+import {
+  type DataValueIn,
+  importDataValues,
+} from '../apps/server/src/modules/stats/exchange-import.service.ts';
 import { findFormById } from '../apps/server/src/modules/stats/forms.repository.ts';
 import { addObligation, createForm } from '../apps/server/src/modules/stats/forms.service.ts';
 import { parsePeriod } from '../apps/server/src/modules/stats/periods.ts';
 import { layoutOfVersion, versionFor } from '../apps/server/src/modules/stats/report-context.ts';
 import { SYSTEM_CONTEXT } from '../apps/server/src/platform/audit/audit.service.ts';
-import { seedCalendar } from '../apps/server/src/platform/calendar/index.ts';
-import { type DatabaseHandle, openDatabase } from '../apps/server/src/platform/db/database.ts';
+import type { DatabaseHandle, DbKind } from '../apps/server/src/platform/db/database.ts';
 import type { Actor } from '../apps/server/src/platform/identity/actor.ts';
 import { PERMISSIONS } from '../apps/server/src/platform/identity/permissions.ts';
-import { seedRoles } from '../apps/server/src/platform/identity/seed.ts';
-import { seedOrgTree } from '../apps/server/src/platform/orgs/seed.ts';
-import { migrate } from '../apps/server/src/runtime.ts';
+import { openTestDatabase } from '../apps/server/test/databases.ts';
 // @ts-expect-error plain ESM helper without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
 
@@ -73,12 +73,6 @@ interface Figures {
 
 async function run(label: string, handle: DatabaseHandle): Promise<Figures> {
   const db = handle.db;
-  await migrate(handle);
-  await db.transaction().execute(async (trx) => {
-    await seedOrgTree(trx);
-    await seedRoles(trx);
-    await seedCalendar(trx);
-  });
   const mot = actor(1);
   const now = new Date('2026-02-01T08:00:00+08:00');
   const form = await db.transaction().execute(async (trx) => {
@@ -205,25 +199,25 @@ async function run(label: string, handle: DatabaseHandle): Promise<Figures> {
   return figures;
 }
 
+// A PostgreSQL of the caller's (JTGOV_TEST_PG_URL, a superuser URL: the bench makes and drops its
+// own database) or a throwaway cluster; BENCH_KINDS picks the databases (default both).
 const results: Figures[] = [];
-const cluster = await startCluster();
+let cluster: { url: string; stop(): void } | undefined;
+if (!process.env.JTGOV_TEST_PG_URL) {
+  cluster = await startCluster();
+  process.env.JTGOV_TEST_PG_URL = cluster?.url;
+}
 try {
-  const pg = await openDatabase({ databaseUrl: cluster.url });
-  try {
-    results.push(await run('PostgreSQL', pg));
-  } finally {
-    await pg.close();
+  for (const kind of (process.env.BENCH_KINDS ?? 'postgres,pglite').split(',') as DbKind[]) {
+    const handle = await openTestDatabase(kind);
+    try {
+      results.push(await run(kind === 'postgres' ? 'PostgreSQL' : 'PGlite', handle));
+    } finally {
+      await handle.close();
+    }
   }
 } finally {
-  cluster.stop();
-}
-if (process.env.BENCH_STATS_PGLITE !== 'false') {
-  const lite = await openDatabase({});
-  try {
-    results.push(await run('PGlite', lite));
-  } finally {
-    await lite.close();
-  }
+  cluster?.stop();
 }
 
 console.log('\nStats import and roll-up: one yearly period, 500-cell form, every county');
