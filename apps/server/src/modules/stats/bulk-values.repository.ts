@@ -34,7 +34,8 @@ export async function stageWrites(db: Executor, writes: Iterable<StagedWrite>): 
   let chunk = '';
   let seq = 0;
   for (const w of writes) {
-    chunk += `${seq++}\t${copyField(w.period)}\t${w.orgUnitId}\t${copyField(w.cellKey)}\t${copyField(w.num)}\t${copyField(w.txt)}\t${w.del ? 't' : 'f'}\n`;
+    // Periods (from the period parser) and exact decimals never hold a character COPY escapes.
+    chunk += `${seq++}\t${w.period}\t${w.orgUnitId}\t${copyField(w.cellKey)}\t${w.num ?? '\\N'}\t${w.txt === null ? '\\N' : copyField(w.txt)}\t${w.del ? 't' : 'f'}\n`;
     if (chunk.length >= CHUNK_CHARS) {
       chunks.push(chunk);
       chunk = '';
@@ -43,9 +44,15 @@ export async function stageWrites(db: Executor, writes: Iterable<StagedWrite>): 
   if (chunk) chunks.push(chunk);
   if (seq === 0) return 0;
   await copyInto(db, STAGE, ['seq', 'period', 'org_unit_id', 'cell_key', 'num', 'txt', 'del'], chunks);
-  // The planner's row estimate for a fresh temporary table is a guess; the joins below need better.
-  await sql`analyze pg_temp.stats_import_stage`.execute(db);
   return seq;
+}
+
+/**
+ * The planner's statistics of the staging table (a fresh temporary table has none): worth it
+ * before the joins of an upsert or deletion of many rows, not before a first load.
+ */
+export async function analyzeStage(db: Executor): Promise<void> {
+  await sql`analyze pg_temp.stats_import_stage`.execute(db);
 }
 
 const slices = (total: number) => {
@@ -58,25 +65,29 @@ const slices = (total: number) => {
  * Sets the staged values that carry one (`del` false, num or txt set), by mode: createOnly skips
  * cells that exist, updateOnly cells that do not; a cell whose value does not change is not
  * touched. Every value replaced goes to the history (who set it, when) in the same statement.
+ * `fresh` is a first load, where the caller knows none of the cells exists: a plain INSERT, no
+ * conflict handling (a cell written meanwhile by someone else fails it with a unique violation).
  */
 export async function mergeStagedValues(
   db: Executor,
   meta: WriteMeta,
   staged: number,
-  mode: WriteMode,
+  mode: WriteMode | 'fresh',
 ): Promise<WriteCounts> {
   const counts = { inserted: 0, updated: 0 };
   for (const [lo, hi] of slices(staged)) {
     const input = sql`select period, org_unit_id, cell_key, num, txt from pg_temp.stats_import_stage
       where seq >= ${lo} and seq < ${hi} and not del and (num is not null or txt is not null)`;
-    if (mode === 'createOnly') {
+    if (mode === 'createOnly' || mode === 'fresh') {
       const result = await sql`
         insert into stats_value
           (form_id, period, org_unit_id, cell_key, num, txt, updated_by, updated_by_name, source, updated_at)
         select ${meta.formId}, period, org_unit_id, cell_key, num, txt, ${meta.userId}, ${meta.username},
           ${meta.source}, ${meta.at}
         from (${input}) as input
-        on conflict (form_id, period, org_unit_id, cell_key) do nothing`.execute(db);
+        ${mode === 'fresh' ? sql`` : sql`on conflict (form_id, period, org_unit_id, cell_key) do nothing`}`.execute(
+        db,
+      );
       counts.inserted += Number(result.numAffectedRows ?? 0n);
       continue;
     }
@@ -150,4 +161,9 @@ export async function deleteStagedValues(
     deleted += result.rows[0]?.n ?? 0;
   }
   return deleted;
+}
+
+/** Refreshes the planner's statistics of stats_value (allowed inside a transaction). */
+export async function analyzeValues(db: Executor): Promise<void> {
+  await sql`analyze stats_value`.execute(db);
 }

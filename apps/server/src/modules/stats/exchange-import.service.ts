@@ -4,6 +4,8 @@ import type { Executor } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Actor } from '../../platform/identity/actor.ts';
 import {
+  analyzeStage,
+  analyzeValues,
   deleteStagedValues,
   mergeStagedValues,
   type StagedWrite,
@@ -62,6 +64,10 @@ export interface ImportSummary {
 // DHIS2's default category option combo, by code and by its well-known uid.
 const DEFAULT_COMBOS = new Set(['', 'default', 'HllvX50cXC0']);
 const MAX_CONFLICTS_LISTED = 1000;
+// New rows after which an import refreshes the planner's statistics of stats_value.
+const ANALYZE_AFTER = 50_000;
+// Staged rows after which the staging table is analysed before the joins that read it.
+const ANALYZE_STAGE_AFTER = 10_000;
 
 interface PeriodPlan {
   readonly period: Period;
@@ -192,11 +198,9 @@ export async function importDataValues(
       ...checked.value,
       del: false,
     });
-    touched.set(`${plan.period.id}|${unit.id}`, {
-      period: plan.period.id,
-      orgUnitId: unit.id,
-      versionId: plan.versionId,
-    });
+    const report = `${plan.period.id}|${unit.id}`;
+    if (!touched.has(report))
+      touched.set(report, { period: plan.period.id, orgUnitId: unit.id, versionId: plan.versionId });
   }
 
   const meta = {
@@ -210,8 +214,10 @@ export async function importDataValues(
   if (strategy !== 'DELETE') await ensureDraftReports(trx, form.id, [...touched.values()], now);
   await guardReports(trx, form.id, writes.values());
   const staged = await stageWrites(trx, writes.values());
-  if (strategy === 'DELETE') count.deleted = await deleteStagedValues(trx, meta, staged, 'del');
-  else {
+  if (strategy === 'DELETE') {
+    if (staged > ANALYZE_STAGE_AFTER) await analyzeStage(trx);
+    count.deleted = await deleteStagedValues(trx, meta, staged, 'del');
+  } else {
     // The first load of a period replaces nothing: no old values to look up and keep.
     const fresh =
       strategy !== 'UPDATE' &&
@@ -221,9 +227,18 @@ export async function importDataValues(
         [...periodIds],
         [...units.values()].map((u) => u.id),
       ));
-    const mode: WriteMode =
-      strategy === 'CREATE' || fresh ? 'createOnly' : strategy === 'UPDATE' ? 'updateOnly' : 'upsert';
+    const mode: WriteMode | 'fresh' = fresh
+      ? 'fresh'
+      : strategy === 'CREATE'
+        ? 'createOnly'
+        : strategy === 'UPDATE'
+          ? 'updateOnly'
+          : 'upsert';
+    if (!fresh && staged > ANALYZE_STAGE_AFTER) await analyzeStage(trx);
     const written = await mergeStagedValues(trx, meta, staged, mode);
+    // A large load leaves the planner's statistics of stats_value far off (a first load: from
+    // nothing to millions of rows), and the roll-ups right after it would plan for a few rows.
+    if (written.inserted > ANALYZE_AFTER) await analyzeValues(trx);
     count.imported = written.inserted;
     count.updated = written.updated;
     count.deleted = strategy === 'CREATE' ? 0 : await deleteStagedValues(trx, meta, staged, 'clear');
