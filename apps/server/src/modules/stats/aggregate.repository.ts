@@ -20,7 +20,10 @@ const FUNCTION: Readonly<Record<Exclude<AggregationType, 'none'>, string>> = {
  * Each cell's roll-up over every value filled in the subtree, by its indicator's aggregation
  * type: one grouped scan per aggregation type in use (a CASE over aggregates would compute
  * every aggregate for every row). When every cell aggregates alike, no cell filter is needed:
- * values exist only for entry cells. The national total skips the join to the tree.
+ * values exist only for entry cells. The national total skips the tree; a subtree's units are
+ * looked up first and given to the primary key's (form, period, unit) prefix as an array, so a
+ * province reads its own units' values instead of the whole country's (a join to the tree made
+ * the planner scan every value of the period).
  */
 export async function aggregateSubtree(
   db: Executor,
@@ -44,8 +47,8 @@ export async function aggregateSubtree(
     const result = await sql<{ cell_key: string; value: string | null }>`
       select v.cell_key, ${sql.raw(FUNCTION[type])}(v.num)::text as value
       from stats_value v
-      ${isRoot ? sql`` : sql`join org_unit o on o.id = v.org_unit_id and o.path like ${under(scopePath)}`}
       where v.form_id = ${formId} and v.period = ${period} ${only}
+      ${isRoot ? sql`` : sql`and v.org_unit_id = any(array(select id from org_unit where path like ${under(scopePath)}))`}
       group by v.cell_key`.execute(db);
     for (const r of result.rows) if (all.has(r.cell_key)) out.set(r.cell_key, r.value);
   }
@@ -81,6 +84,14 @@ export async function aggregateByChild(
     byType.set(c.aggregation, keys);
   }
   const out: ChildAggregateRow[] = [];
+  const parent = await db
+    .selectFrom('org_unit')
+    .select('parent_id')
+    .where('id', '=', parentId)
+    .executeTakeFirst();
+  // Below the root, the subtree's units go to the primary key as an array (see aggregateSubtree).
+  const inSubtree =
+    parent?.parent_id == null ? sql`` : sql`and v.org_unit_id = any(array(select id from units))`;
   for (const [type, keys] of byType) {
     // One cell asked for: filter on it. Otherwise every cell of the subtree is aggregated and the
     // wanted ones kept (a filter on hundreds of keys costs more per row than the aggregate).
@@ -97,7 +108,7 @@ export async function aggregateByChild(
         select u.child_id, v.cell_key, ${sql.raw(FUNCTION[type])}(v.num)::text as value
         from stats_value v
         join units u on u.id = v.org_unit_id
-        where v.form_id = ${formId} and v.period = ${period} ${only}
+        where v.form_id = ${formId} and v.period = ${period} ${only} ${inSubtree}
         group by u.child_id, v.cell_key
       )
       select c.id as child_id, c.name as child_name, c.code as child_code, a.cell_key, a.value
