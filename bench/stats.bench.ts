@@ -1,25 +1,33 @@
 // Statistical reporting at national scale, through the module's own paths: import one period of a
 // 500-cell form for every county (~2,800 units, ~1.4 M values) with importDataValues (jurisdiction,
-// obligation, window and lock checks, per-cell type and precision, history, audit), then roll it
-// up to the national total and one province with the SQL aggregation, on PostgreSQL and PGlite in
-// the same run. The reference is a bare multi-row INSERT of the same rows into an unindexed table
-// with no checks: the ratio is what validation, history and the primary key cost.
+// obligation, window and lock checks, per-cell type and precision, COPY into a staging table and a
+// set-based merge, history, audit), roll it up to the national total and one province with the SQL
+// aggregation, then time the module's pages on that data through the HTTP API (inbox, completeness
+// grid, rates, aggregate reports, drill-downs; p50/p95 of one request at a time, aim p95 < 300 ms),
+// on PostgreSQL and PGlite in the same run. The import's reference is a bare multi-row INSERT of the
+// same rows into an unindexed temporary table with no checks: the ratio is what validation,
+// history, WAL and the primary key cost.
+//
+// JTGOV_TEST_PG_URL: a PostgreSQL superuser URL (the bench makes and drops its own database;
+// default a throwaway cluster). BENCH_KINDS=postgres,pglite picks the databases,
+// BENCH_STATS_REQUESTS the requests per page (20), BENCH_STATS_UNITS caps the counties (profiling),
+// BENCH_STATS_EXPLAIN=1 prints the roll-up plans.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { rollUp } from '../apps/server/src/modules/stats/aggregate.service.ts';
-import { type DataValueIn, importDataValues } from '../apps/server/src/modules/stats/exchange.service.ts';
+import {
+  type DataValueIn,
+  importDataValues,
+} from '../apps/server/src/modules/stats/exchange-import.service.ts';
 import { findFormById } from '../apps/server/src/modules/stats/forms.repository.ts';
 import { addObligation, createForm } from '../apps/server/src/modules/stats/forms.service.ts';
 import { parsePeriod } from '../apps/server/src/modules/stats/periods.ts';
 import { layoutOfVersion, versionFor } from '../apps/server/src/modules/stats/report-context.ts';
 import { SYSTEM_CONTEXT } from '../apps/server/src/platform/audit/audit.service.ts';
-import { seedCalendar } from '../apps/server/src/platform/calendar/index.ts';
-import { type DatabaseHandle, openDatabase } from '../apps/server/src/platform/db/database.ts';
+import type { DbKind } from '../apps/server/src/platform/db/database.ts';
 import type { Actor } from '../apps/server/src/platform/identity/actor.ts';
 import { PERMISSIONS } from '../apps/server/src/platform/identity/permissions.ts';
-import { seedRoles } from '../apps/server/src/platform/identity/seed.ts';
-import { seedOrgTree } from '../apps/server/src/platform/orgs/seed.ts';
-import { migrate } from '../apps/server/src/runtime.ts';
+import { type Session, startTestApp, type TestApp } from '../apps/server/test/harness.ts';
 // @ts-expect-error plain ESM helper without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
 
@@ -69,16 +77,65 @@ interface Figures {
   nationalMs: number;
   provinceMs: number;
   conflicts: number;
+  pages: PageTiming[];
 }
 
-async function run(label: string, handle: DatabaseHandle): Promise<Figures> {
-  const db = handle.db;
-  await migrate(handle);
-  await db.transaction().execute(async (trx) => {
-    await seedOrgTree(trx);
-    await seedRoles(trx);
-    await seedCalendar(trx);
-  });
+interface PageTiming {
+  page: string;
+  p50: number;
+  p95: number;
+}
+
+const REQUESTS = Number(process.env.BENCH_STATS_REQUESTS ?? 20);
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+};
+
+/** p50/p95 of one page's API call, one request at a time after a warm-up, each checked for 200. */
+async function timePage(t: TestApp, session: Session, page: string, url: string): Promise<PageTiming> {
+  const times: number[] = [];
+  for (let i = 0; i <= REQUESTS; i++) {
+    const t0 = performance.now();
+    const res = await t.as(session, 'GET', url);
+    const ms = performance.now() - t0;
+    if (res.statusCode !== 200) throw new Error(`${page}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    if (i > 0) times.push(ms);
+  }
+  return { page, p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+/** The module's list and aggregate pages on the loaded data, as a ministry, province and county user. */
+async function timePages(t: TestApp, formId: number): Promise<PageTiming[]> {
+  await t.createUser('bench.mot', 'MOT', ['statsReviewer']);
+  await t.createUser('bench.js', '320000', ['statsReviewer']);
+  await t.createUser('bench.xw', '320102', ['staff']);
+  const [mot, js, xw] = await Promise.all(['bench.mot', 'bench.js', 'bench.xw'].map((u) => t.login(u)));
+  const [motId, jsId, xwId] = await Promise.all(['MOT', '320000', '320102'].map((c) => t.orgId(c)));
+  const base = `/api/stats/forms/${formId}`;
+  const out: PageTiming[] = [];
+  const pages: [string, Session, string][] = [
+    ['inbox (county filler)', xw!, '/api/stats/inbox?page=1&pageSize=20'],
+    ['inbox (ministry reviewer)', mot!, '/api/stats/inbox?page=1&pageSize=20'],
+    ['completeness grid (national)', mot!, `${base}/periods/${PERIOD}/completeness?page=1&pageSize=50`],
+    ['completeness grid (province)', js!, `${base}/periods/${PERIOD}/completeness?page=1&pageSize=50`],
+    ['rates by level (national)', mot!, `${base}/periods/${PERIOD}/rates`],
+    ['aggregate report (national)', mot!, `${base}/units/${motId}/periods/${PERIOD}`],
+    ['aggregate report (province)', js!, `${base}/units/${jsId}/periods/${PERIOD}`],
+    ['drill-down (national → provinces)', mot!, `${base}/units/${motId}/periods/${PERIOD}/drilldown`],
+    ['drill-down (province → cities)', js!, `${base}/units/${jsId}/periods/${PERIOD}/drilldown`],
+    ['filled report (county)', xw!, `${base}/units/${xwId}/periods/${PERIOD}`],
+  ];
+  for (const [page, session, url] of pages) {
+    const timing = await timePage(t, session, page, url);
+    console.error(`  ${page}: p50 ${timing.p50.toFixed(0)} ms, p95 ${timing.p95.toFixed(0)} ms`);
+    out.push(timing);
+  }
+  return out;
+}
+
+async function run(label: string, t: TestApp): Promise<Figures> {
+  const db = t.handle.db;
   const mot = actor(1);
   const now = new Date('2026-02-01T08:00:00+08:00');
   const form = await db.transaction().execute(async (trx) => {
@@ -118,6 +175,7 @@ async function run(label: string, handle: DatabaseHandle): Promise<Figures> {
     .where('level', '=', 'county')
     .where('kind', '=', 'authority')
     .where('status', '=', 'active')
+    .limit(Number(process.env.BENCH_STATS_UNITS ?? 100_000))
     .execute();
   const cells = layout.rows.flatMap((r) =>
     layout.dimensions[0]!.options.flatMap((a) =>
@@ -189,10 +247,22 @@ async function run(label: string, handle: DatabaseHandle): Promise<Figures> {
   const p0 = performance.now();
   await rollUp(db, form.id, PERIOD, js.path, compiled);
   const provinceMs = performance.now() - p0;
+  if (process.env.BENCH_STATS_EXPLAIN) {
+    // The plans of the roll-ups on this data (BENCH_STATS_EXPLAIN=1), for profiling.
+    for (const path of ['/1/', js.path]) {
+      const plan = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers)
+        select v.cell_key, sum(v.num)::text from stats_value v
+        join org_unit o on o.id = v.org_unit_id and o.path like ${`${path}%`}
+        where v.form_id = ${form.id} and v.period = ${PERIOD} group by v.cell_key`.execute(db);
+      console.error(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+    }
+  }
   if (national.size !== cells.length)
     throw new Error(`${label}: national roll-up has ${national.size} cells`);
+  const pages = await timePages(t, form.id);
   const figures = {
     db: label,
+    pages,
     values: dataValues.length,
     importS,
     referenceS,
@@ -205,25 +275,25 @@ async function run(label: string, handle: DatabaseHandle): Promise<Figures> {
   return figures;
 }
 
+// A PostgreSQL of the caller's (JTGOV_TEST_PG_URL, a superuser URL: the bench makes and drops its
+// own database) or a throwaway cluster; BENCH_KINDS picks the databases (default both).
 const results: Figures[] = [];
-const cluster = await startCluster();
+let cluster: { url: string; stop(): void } | undefined;
+if (!process.env.JTGOV_TEST_PG_URL) {
+  cluster = await startCluster();
+  process.env.JTGOV_TEST_PG_URL = cluster?.url;
+}
 try {
-  const pg = await openDatabase({ databaseUrl: cluster.url });
-  try {
-    results.push(await run('PostgreSQL', pg));
-  } finally {
-    await pg.close();
+  for (const kind of (process.env.BENCH_KINDS ?? 'postgres,pglite').split(',') as DbKind[]) {
+    const t = await startTestApp(kind);
+    try {
+      results.push(await run(kind === 'postgres' ? 'PostgreSQL' : 'PGlite', t));
+    } finally {
+      await t.close();
+    }
   }
 } finally {
-  cluster.stop();
-}
-if (process.env.BENCH_STATS_PGLITE !== 'false') {
-  const lite = await openDatabase({});
-  try {
-    results.push(await run('PGlite', lite));
-  } finally {
-    await lite.close();
-  }
+  cluster?.stop();
 }
 
 console.log('\nStats import and roll-up: one yearly period, 500-cell form, every county');
@@ -248,3 +318,18 @@ for (const r of results)
     r.nationalMs.toFixed(0).padStart(12),
     r.provinceMs.toFixed(0).padStart(12),
   );
+
+console.log('\nStats API on that data: one request at a time, aim p95 < 300 ms');
+console.log('page'.padEnd(36), ...results.flatMap((r) => [`${r.db} p50`.padStart(15), `p95`.padStart(7)]));
+for (const [i, { page }] of (results[0]?.pages ?? []).entries())
+  console.log(
+    page.padEnd(36),
+    ...results.flatMap((r) => {
+      const p = r.pages[i]!;
+      return [
+        `${p.p50.toFixed(0)} ms`.padStart(15),
+        `${p.p95.toFixed(0)} ms${p.p95 < 300 ? '' : '!'}`.padStart(7),
+      ];
+    }),
+  );
+console.log("('!': p95 over the 300 ms aim)");

@@ -8,6 +8,8 @@ export type CellCheck =
   | { readonly ok: false; readonly error: CellError };
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
+// A decimal already in its stored form, as DHIS2 clients and exports send them: nothing to normalise.
+const CANONICAL = /^-?(?:0|[1-9]\d{0,17})(?:\.\d*[1-9])?$/;
 const MAX_INTEGER_DIGITS = 18;
 
 /** A decimal without exponent, '-' only when negative, no leading zeros, no trailing fraction zeros. */
@@ -53,13 +55,14 @@ export function checkStoredValue(cell: Cell, input: unknown): CellCheck {
   if (cell.indicator.valueType === 'boolean')
     raw = raw === true || raw === 'true' ? 1 : raw === false || raw === 'false' ? 0 : raw;
   let exact: string | null;
-  if (typeof raw === 'string') exact = exactDecimal(raw);
+  if (typeof raw === 'string') exact = CANONICAL.test(raw) && raw !== '-0' ? raw : exactDecimal(raw);
   else if (typeof raw === 'number' && Number.isFinite(raw))
     exact = exactDecimal(raw.toFixed(Math.min(20, Math.max(cell.indicator.decimals, decimalsOf(raw)))));
   else exact = null;
   if (exact === null) return { ok: false, error: notANumber(cell, raw) };
   // The layout checks type, places and range; places counted on the exact text, not a float.
-  const places = exact.split('.')[1]?.length ?? 0;
+  const dot = exact.indexOf('.');
+  const places = dot < 0 ? 0 : exact.length - dot - 1;
   const error =
     checkCellValue(cell, Number(exact)) ??
     (places > cell.indicator.decimals

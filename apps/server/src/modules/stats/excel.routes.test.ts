@@ -169,8 +169,13 @@ for (const kind of DB_KINDS) {
       assert.equal(view.computed['passengers.total'], '15.75');
       const history = (await t.as(w.xwFiller, 'GET', `${url}/cells/passengers.road/history`)).json();
       assert.deepEqual(
-        history.items.map((h: { value: string; changedBy: string }) => [h.value, h.changedBy]),
-        [['12.5', 'xw.filler']],
+        history.items.map((h: { value: string; changedBy: string; source: string }) => [
+          h.value,
+          h.changedBy,
+          h.source,
+        ]),
+        [['12.5', 'xw.filler', 'excel']],
+        'an upload is recorded as coming from Excel',
       );
       assert.equal(await auditCount('stats.values.save'), 1, 'the same save path as online filling');
       const imported = await t.handle.db

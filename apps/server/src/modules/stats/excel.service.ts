@@ -205,7 +205,7 @@ export async function importWorkbook(
       errors,
     );
   const cells = changes.map((c) => ({ key: c.cellKey, value: c.after }));
-  const imported = cells.length === 0 ? 0 : await saveCells(trx, audit, actor, ctx, cells, now);
+  const imported = cells.length === 0 ? 0 : await saveCells(trx, audit, actor, ctx, cells, now, 'excel');
   if (imported > 0) {
     const report = await findReport(trx, ctx.form.id, ctx.unit.id, ctx.period.id);
     await recordAudit(trx, audit, {

@@ -39,6 +39,27 @@ export async function ensureDraftReports(
     on conflict (form_id, period, org_unit_id) do nothing`.execute(db);
 }
 
+/**
+ * Locks the reports of these (period, unit) pairs of a form FOR UPDATE, in one statement, and
+ * gives their states: a transition on any of them waits until the caller's transaction ends.
+ */
+export async function lockReportStates(
+  db: Executor,
+  formId: number,
+  keys: readonly { period: string; orgUnitId: number }[],
+): Promise<{ period: string; org_unit_id: number; state: string }[]> {
+  if (keys.length === 0) return [];
+  const result = await sql<{ period: string; org_unit_id: number; state: string }>`
+    select r.period, r.org_unit_id, r.state
+    from stats_report r
+    join unnest(${keys.map((k) => k.period)}::text[], ${keys.map((k) => k.orgUnitId)}::bigint[])
+      as k (period, org_unit_id) on r.period = k.period and r.org_unit_id = k.org_unit_id
+    where r.form_id = ${formId}
+    order by r.id
+    for update of r`.execute(db);
+  return result.rows;
+}
+
 export interface ExportRow {
   cell_key: string;
   period: string;

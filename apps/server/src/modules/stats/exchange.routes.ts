@@ -4,13 +4,9 @@ import { AppError } from '../../platform/http/errors.ts';
 import { commonErrors } from '../../platform/http/schemas.ts';
 import { auditContextOf, requireActor } from '../../platform/identity/actor.ts';
 import { DataValueSet, ExportDto, ExportQuery, ImportQuery, ImportSummaryDto } from './exchange.schemas.ts';
-import {
-  exportDataValues,
-  type ImportRequest,
-  type ImportSummary,
-  importDataValues,
-} from './exchange.service.ts';
+import { exportDataValues } from './exchange.service.ts';
 import { parseDataValueCsv, writeDataValueCsv } from './exchange-csv.ts';
+import { type ImportRequest, type ImportSummary, importDataValues } from './exchange-import.service.ts';
 
 const tags = ['stats'];
 // A national period of a 500-cell form is about 1.4 million values: 60 MB of CSV, more as JSON.

@@ -62,10 +62,16 @@ for (const kind of DB_KINDS) {
       const history = await t.as(w.xwFiller, 'GET', `${url}/cells/passengers.road/history`);
       assert.equal(history.statusCode, 200, history.body);
       assert.deepEqual(
-        history.json().items.map((h: { value: string; changedBy: string }) => [h.value, h.changedBy]),
+        history
+          .json()
+          .items.map((h: { value: string; changedBy: string; source: string }) => [
+            h.value,
+            h.changedBy,
+            h.source,
+          ]),
         [
-          ['13', 'xw.filler'],
-          ['12.5', 'xw.filler'],
+          ['13', 'xw.filler', 'entry'],
+          ['12.5', 'xw.filler', 'entry'],
         ],
       );
       const audited = await t.handle.db

@@ -101,7 +101,7 @@ export const CommentBody = Type.Object({
 export const HistoryDto = Type.Object({
   value: Nullable(Type.String()),
   deleted: Type.Boolean(),
-  source: lit('entry', 'import'),
+  source: lit('entry', 'import', 'excel'),
   changedBy: Nullable(Type.String()),
   changedAt: DateTimeString,
 });

@@ -23,6 +23,7 @@ import {
 } from './reports.repository.ts';
 import type { ReportView } from './reports.schemas.ts';
 import { evaluateRules, type RuleFailure, unexplained } from './rules.ts';
+import type { ValueSource } from './stats.tables.ts';
 import { type CellWrite, deleteValues, listValues, upsertValues } from './values.repository.ts';
 
 export const toCommentDto = (row: CommentRow) => ({
@@ -64,12 +65,17 @@ export async function subjectOf(
   explanations: Readonly<Record<string, string>>,
   now: Date,
   pendingUnlockBy: number | null = null,
-): Promise<{ subject: ReportSubject; failures: RuleFailure[] }> {
+): Promise<{
+  subject: ReportSubject;
+  failures: RuleFailure[];
+  children: Awaited<ReturnType<typeof childrenStatus>>;
+}> {
   const children = await childrenStatus(db, ctx);
   const failures = await evaluateRules(db, ctx, values);
   const pending = children && ctx.form.require_children_approved ? children.total - children.approved : 0;
   return {
     failures,
+    children,
     subject: {
       unitPath: ctx.unit.path,
       reviewerPath: ctx.reviewer?.path ?? null,
@@ -99,7 +105,7 @@ export async function reportView(
     ctx.report ? latestSnapshot(db, ctx.report.id) : undefined,
     subjectOf(db, ctx, { ...values, ...computed }, explanations, now),
   ]);
-  const children = await childrenStatus(db, ctx);
+  const children = built.children;
   const reason = lockReason(ctx, now);
   const overdue =
     ctx.window.deadline !== null &&
@@ -166,7 +172,8 @@ export async function ensureReportOf(trx: Executor, ctx: ReportContext, now: Dat
 /**
  * Saves a batch of cells (draft autosave): all or nothing, each value checked against its cell,
  * computed and shaded cells refused, only while the report is open for filling. Every change
- * goes to the cell history and one audit entry lists them.
+ * goes to the cell history, marked with where it came from (`source`: online entry or an Excel
+ * upload), and one audit entry lists them.
  */
 export async function saveCells(
   trx: Executor,
@@ -175,6 +182,7 @@ export async function saveCells(
   ctx: ReportContext,
   cells: readonly { key: string; value: unknown }[],
   now: Date,
+  source: Extract<ValueSource, 'entry' | 'excel'> = 'entry',
 ): Promise<number> {
   if (actor.orgUnitId !== ctx.unit.id) throw forbidden("only the unit's own fillers enter its figures");
   const report = await ensureReportOf(trx, ctx, now);
@@ -210,7 +218,7 @@ export async function saveCells(
     userId: actor.userId,
     username: actor.username,
     at: now,
-    source: 'entry' as const,
+    source,
   };
   const counts = await upsertValues(trx, meta, writes);
   const deleted = await deleteValues(trx, meta, clears);

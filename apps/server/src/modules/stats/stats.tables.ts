@@ -5,6 +5,8 @@ export type ValueType = 'integer' | 'number' | 'percentage' | 'text' | 'boolean'
 export type AggregationType = 'sum' | 'average' | 'min' | 'max' | 'count' | 'none';
 export type ReportKind = 'filled' | 'aggregate';
 export type ReportState = 'draft' | 'submitted' | 'returned' | 'approved';
+/** Where a cell value came from: online entry, a data value set import, an Excel upload. */
+export type ValueSource = 'entry' | 'import' | 'excel';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 /** numeric arrives from node-postgres as a string: exact decimals, never a float. */
@@ -107,7 +109,7 @@ export interface StatsValueTable {
   txt: string | null;
   updated_by: number | null;
   updated_by_name: string | null;
-  source: 'entry' | 'import';
+  source: ValueSource;
   updated_at: Date;
 }
 
@@ -120,7 +122,7 @@ export interface StatsValueHistoryTable {
   num: Numeric;
   txt: string | null;
   deleted: boolean;
-  source: 'entry' | 'import';
+  source: ValueSource;
   changed_by: number | null;
   changed_by_name: string | null;
   changed_at: Date;

@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import type { StatsValueHistoryTable, StatsValueTable } from './stats.tables.ts';
+import type { StatsValueHistoryTable, StatsValueTable, ValueSource } from './stats.tables.ts';
 
 export type ValueRow = Selectable<StatsValueTable>;
 export type HistoryRow = Selectable<StatsValueHistoryTable>;
@@ -19,7 +19,7 @@ export interface WriteMeta {
   readonly userId: number | null;
   readonly username: string | null;
   readonly at: Date;
-  readonly source: 'entry' | 'import';
+  readonly source: ValueSource;
 }
 
 export interface WriteCounts {
@@ -186,7 +186,7 @@ export async function countValues(db: Executor, formId: number, period: string, 
 export interface CellHistoryEntry {
   value: string | null;
   deleted: boolean;
-  source: 'entry' | 'import';
+  source: ValueSource;
   changedBy: string | null;
   changedAt: Date;
 }

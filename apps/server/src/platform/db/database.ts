@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { type CopyResult, type CopyRows, copyOnPglite, copyOnPostgres, copyRequest } from './copy.ts';
 import type { Database } from './schema.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -46,8 +47,17 @@ function statementName(text: string): string {
   return name;
 }
 
-/** A pool whose clients run Kysely's (text, values) queries as named prepared statements. */
-function preparingPool(pool: pg.Pool): pg.Pool {
+type CopyRunner = (
+  query: (submittable: unknown) => unknown,
+  text: string,
+  rows: CopyRows,
+) => Promise<CopyResult>;
+
+/**
+ * A pool whose clients run Kysely's (text, values) queries as named prepared statements, and a
+ * `copy … from stdin` whose only parameter is a CopyRows (platform/db/copy.ts) as a COPY.
+ */
+function preparingPool(pool: pg.Pool, copy: CopyRunner): pg.Pool {
   const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
   const wrapped = async () => {
     const client = await connect();
@@ -57,6 +67,8 @@ function preparingPool(pool: pg.Pool): pg.Pool {
       const prepared = new Set<string>();
       const stale = new Set<string>();
       (client as { query: unknown }).query = (text: unknown, values?: unknown) => {
+        const copyOf = copyRequest(text, values);
+        if (copyOf) return copy(query, copyOf.text, copyOf.rows);
         if (typeof text !== 'string' || !Array.isArray(values)) return query(text, values);
         const name = statementName(text);
         if (stale.has(name)) return query(text, values);
@@ -91,6 +103,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   if (options.databaseUrl) {
     const pool = preparingPool(
       new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 }),
+      copyOnPostgres,
     );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
@@ -102,7 +115,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
   const owned = lite;
   // One connection: PGlite is single-session, and the pool serialises queries and transactions.
-  const pool = preparingPool(new pg.Pool({ ...createPgConfig(owned), max: 1 }));
+  const pool = preparingPool(new pg.Pool({ ...createPgConfig(owned), max: 1 }), (_query, text, rows) =>
+    copyOnPglite(owned, text, rows),
+  );
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -236,4 +236,24 @@ export const statsMigrations: MigrationSet = {
       await sql`drop table stats_rule`.execute(db);
     },
   },
+  // Values uploaded from an Excel workbook say so in the cell history ('excel'), apart from
+  // online entry and data value set imports.
+  '202612012300_stats-value-source-excel': {
+    async up(db: Kysely<unknown>) {
+      for (const table of ['stats_value', 'stats_value_history'])
+        await sql`
+          alter table ${sql.table(table)} drop constraint ${sql.id(`${table}_source_check`)},
+            add constraint ${sql.id(`${table}_source_check`)} check (source in ('entry', 'import', 'excel'))`.execute(
+          db,
+        );
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['stats_value', 'stats_value_history'])
+        await sql`
+          alter table ${sql.table(table)} drop constraint ${sql.id(`${table}_source_check`)},
+            add constraint ${sql.id(`${table}_source_check`)} check (source in ('entry', 'import'))`.execute(
+          db,
+        );
+    },
+  },
 };
