@@ -158,6 +158,7 @@ export const statsEnUS: Record<keyof typeof statsZhCN, string> = {
   'stats.cell.history': 'History',
   'stats.cell.no-history': 'No changes yet',
   'stats.cell.cleared': '(cleared)',
+  'stats.cell.excel': 'Excel upload',
   'stats.cell.imported': 'imported',
   'stats.cell-kind.entry': 'Entry cell',
   'stats.cell-kind.computed': 'Computed (read-only)',

@@ -153,6 +153,7 @@ export const statsZhCN = {
   'stats.cell.history': '修改记录',
   'stats.cell.no-history': '暂无修改记录',
   'stats.cell.cleared': '（清空）',
+  'stats.cell.excel': 'Excel 导入',
   'stats.cell.imported': '导入',
   'stats.cell-kind.entry': '填报单元格',
   'stats.cell-kind.computed': '计算单元格（只读）',

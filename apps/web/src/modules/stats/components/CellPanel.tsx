@@ -108,7 +108,10 @@ export function CellPanel({ reportRef, cell, comments, canComment }: CellPanelPr
                     {h.value ?? t('stats.cell.cleared')}
                   </Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {h.changedBy ?? '—'} · {h.source === 'import' ? `${t('stats.cell.imported')} · ` : ''}
+                    {h.changedBy ?? '—'} ·{' '}
+                    {h.source === 'entry'
+                      ? ''
+                      : `${t(h.source === 'excel' ? 'stats.cell.excel' : 'stats.cell.imported')} · `}
                     {formatDateTime(h.changedAt)}
                   </Typography.Text>
                 </Flex>

@@ -94,7 +94,7 @@ export interface InboxItem {
 export interface CellHistoryEntry {
   value: string | null;
   deleted: boolean;
-  source: 'entry' | 'import';
+  source: 'entry' | 'import' | 'excel';
   changedBy: string | null;
   changedAt: string;
 }
