@@ -5,9 +5,5 @@ import { NotFoundPage } from './NotFoundPage.tsx';
 export function HotlineTicketPage() {
   const id = Number(useParams().id);
   if (!Number.isInteger(id) || id < 1) return <NotFoundPage />;
-  return (
-    <>
-      <TicketDetailView key={id} id={id} />
-    </>
-  );
+  return <TicketDetailView key={id} id={id} />;
 }

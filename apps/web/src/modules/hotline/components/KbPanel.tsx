@@ -3,25 +3,9 @@ import { Alert, Button, Card, Empty, Input, List, Space, Tag, Typography } from 
 import { useState } from 'react';
 import { describeError } from '../../../api/error-message.ts';
 import { useT } from '../../../i18n/useT.ts';
+import { Marked } from '../../../ui/Marked.tsx';
 import { useKbSearch } from '../hooks.ts';
 import type { KbHit } from '../types.ts';
-import { parseMarked } from './marked-text.ts';
-
-export function Marked({ html }: { html: string }) {
-  return (
-    <>
-      {parseMarked(html).map((p, i) =>
-        p.marked ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed string
-          <mark key={i}>{p.text}</mark>
-        ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed string
-          <span key={i}>{p.text}</span>
-        ),
-      )}
-    </>
-  );
-}
 
 export interface KbPanelProps {
   /** The article the agent answers with, if any. */

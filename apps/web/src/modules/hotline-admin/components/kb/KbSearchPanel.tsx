@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeError } from '../../../../api/error-message.ts';
 import { useT } from '../../../../i18n/useT.ts';
+import { Marked } from '../../../../ui/Marked.tsx';
 import { usePagination } from '../../../../ui/usePagination.ts';
 import { useKbSearch } from '../../hooks/useKb.ts';
 import { DOMAIN_KEYS, type DomainKey } from '../../types.ts';
 import { labelOf } from '../labels.ts';
-import { Marked } from '../Marked.tsx';
 
 /** Full-text search as agents get it: segmented, ranked, matches highlighted. */
 export function KbSearchPanel() {

@@ -1,4 +1,4 @@
-import { parseMarked } from '../lib/marked-text.ts';
+import { parseMarked } from './marked-text.ts';
 
 /** Server-highlighted text (matches in <mark>) rendered as React text: nothing from the server is HTML. */
 export function Marked({ html, testId }: { html: string; testId?: string }) {
