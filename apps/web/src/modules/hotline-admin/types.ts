@@ -1,5 +1,7 @@
 /** Shapes of the hotline management endpoints (apps/server/src/modules/hotline/*.schemas.ts). */
 
+export type { Extension } from '../hotline/types.ts';
+
 export type KbStatus = 'draft' | 'published' | 'retired';
 export type OrgLevel = 'ministry' | 'province' | 'city' | 'county';
 export type RequestType = 'inquiry' | 'complaint' | 'suggestion' | 'helpRequest';
@@ -167,21 +169,6 @@ export interface Urge {
   answeredBy: number | null;
   answeredAt: string | null;
   automatic: boolean;
-}
-
-export interface Extension {
-  id: number;
-  ticketId: number;
-  ticketNo: string;
-  orgUnitId: number;
-  days: number;
-  reason: string;
-  legalBasis: string;
-  requestedAt: string;
-  decision: 'pending' | 'approved' | 'denied';
-  decidedAt: string | null;
-  decisionNote: string | null;
-  newDueAt: string | null;
 }
 
 export interface CountItem {
