@@ -8,7 +8,7 @@ import type { Actor } from '../apps/server/src/platform/identity/actor.ts';
 import { openTestDatabase } from '../apps/server/test/databases.ts';
 // @ts-expect-error plain ESM helper without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
-import { generateQuery, loadArticles, OWNERS } from './kb-corpus.ts';
+import { generateQuery, loadArticles, OWNERS, reseed } from './kb-corpus.ts';
 
 const ARTICLES = Number(process.env.BENCH_KB_ARTICLES ?? 100_000);
 const QUERIES = 200;
@@ -39,6 +39,7 @@ async function run(kind: DbKind) {
       )
       .execute();
     const orgs = new Map(rows.map((o) => [o.code, o.id]));
+    reseed();
     const t0 = performance.now();
     await loadArticles(handle.db, orgs, ARTICLES);
     const loadS = (performance.now() - t0) / 1000;

@@ -100,6 +100,10 @@ const SENTENCES = [
 ];
 
 let seed = 42;
+/** Starts the generator over: every database of a run gets the same articles and queries. */
+export const reseed = (): void => {
+  seed = 42;
+};
 export const rnd = (n: number): number => {
   seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
   return Math.floor((seed / 2_147_483_648) * n);

@@ -186,6 +186,15 @@ export async function findInForceById(db: Executor, scope: KbSearchScope, id: nu
   return rows[0];
 }
 
+/** The article in force under this key for the chain's last unit, if any. */
+export async function findInForceByKey(db: Executor, scope: KbSearchScope, key: string) {
+  const { rows } = await sql<KbSearchHitRow>`
+    select ${hitColumns}, 0 as rank
+    from kb_article a join org_unit o on o.id = a.org_unit_id
+    where a.key = ${key} and ${inForce(scope)}`.execute(db);
+  return rows[0];
+}
+
 /** Units of the caller's subtree: a centre agent may search as the unit a call concerns. */
 export async function orgPathInScope(db: Executor, orgUnitId: number, scopePath: string) {
   const row = await db

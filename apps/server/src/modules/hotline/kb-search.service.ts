@@ -10,6 +10,7 @@ import { highlight, normalise, queryTokens, toAnyQuery, toSearchQuery } from '..
 import { lockDueReviews, updateArticle } from './kb.repository.ts';
 import {
   findInForceById,
+  findInForceByKey,
   type KbSearchHitRow,
   type KbSearchPage,
   type KbSearchScope,
@@ -46,7 +47,7 @@ const toHitDto = (row: KbSearchHitRow, terms: readonly string[]) => ({
 /** The override chain of the unit searched for: the caller's own, or a unit of its subtree. */
 async function scopeFor(
   db: Executor,
-  actor: Actor,
+  actor: Pick<Actor, 'orgPath'>,
   orgUnitId: number | undefined,
   now: Date,
   domain?: string,
@@ -101,10 +102,20 @@ export async function searchKb(trx: Executor, actor: Actor, input: KbSearchInput
  * For the ticket service: the article an instant answer cites, which must be in force for the
  * agent's unit (published, unexpired, not overridden below). Store its id on the ticket.
  */
-export async function articleForCitation(db: Executor, actor: Actor, articleId: number, now: Date) {
+export async function articleForCitation(
+  db: Executor,
+  actor: Pick<Actor, 'orgPath'>,
+  articleId: number,
+  now: Date,
+) {
   const row = await findInForceById(db, await scopeFor(db, actor, undefined, now), articleId);
   if (!row) throw badRequest(`knowledge-base article ${articleId} is not in force for your unit`);
   return { id: row.id, key: row.key, version: row.current_version, title: row.title, body: row.body };
+}
+
+/** The id of the article in force under this key for a unit, if any (demo tickets cite by key). */
+export async function articleInForceByKey(db: Executor, orgPath: string, key: string, now: Date) {
+  return (await findInForceByKey(db, await scopeFor(db, { orgPath }, undefined, now), key))?.id;
 }
 
 const nextDay = (date: string) =>
