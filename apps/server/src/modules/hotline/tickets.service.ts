@@ -23,7 +23,6 @@ import {
 import {
   assignTicketNo,
   findTicketByExternalId,
-  findTicketById,
   findTicketByNoInScope,
   findTicketInScope,
   insertNewTicket,
