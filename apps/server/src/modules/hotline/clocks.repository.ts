@@ -75,6 +75,7 @@ export async function listRunningClocksDueBefore(db: Executor, limit: Date, max:
     .selectAll('k')
     .select(['t.ticket_no', 't.centre_org_id', 't.handling_org_id'])
     .where('k.stopped_at', 'is', null)
+    .where('k.paused_at', 'is', null)
     .where('k.due_at', '<=', limit)
     .orderBy('k.due_at')
     .limit(max)
@@ -96,4 +97,37 @@ export async function refreshTicketCard(trx: Executor, ticketId: number): Promis
   const cards = rows.map((r) => r.card);
   const card: Card = cards.includes('red') ? 'red' : cards.includes('yellow') ? 'yellow' : 'none';
   await trx.updateTable('hotline_ticket').set({ card }).where('id', '=', ticketId).execute();
+}
+
+/** Pauses the ticket's running clocks of these kinds (waiting for the citizen); returns them. */
+export async function pauseClocks(trx: Executor, ticketId: number, kinds: readonly ClockKind[], at: Date) {
+  return trx
+    .updateTable('hotline_ticket_clock')
+    .set({ paused_at: at })
+    .where('ticket_id', '=', ticketId)
+    .where('kind', 'in', [...kinds])
+    .where('stopped_at', 'is', null)
+    .where('paused_at', 'is', null)
+    .returningAll()
+    .execute();
+}
+
+export async function listPausedClocks(db: Executor, ticketId: number): Promise<ClockRow[]> {
+  return db
+    .selectFrom('hotline_ticket_clock')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .where('stopped_at', 'is', null)
+    .where('paused_at', 'is not', null)
+    .orderBy('id')
+    .execute();
+}
+
+/** Runs a paused clock again with its deadline moved. */
+export async function resumeClock(trx: Executor, id: number, due: Date, card: Card): Promise<void> {
+  await trx
+    .updateTable('hotline_ticket_clock')
+    .set({ paused_at: null, due_at: due, card })
+    .where('id', '=', id)
+    .execute();
 }

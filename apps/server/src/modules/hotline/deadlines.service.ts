@@ -35,7 +35,7 @@ import {
 export const CARDS_JOB = 'hotline.deadline-cards';
 
 /** The end of the day `n` working days after the day of `due` (an extension adds working days). */
-const extendDue = (deps: HotlineDeps, due: Date, days: number): Date => {
+export const extendDue = (deps: HotlineDeps, due: Date, days: number): Date => {
   const day = deps.calendar.addWorkingDays(beijingDateOf(due), days);
   return new Date(beijingMidnight(day).getTime() + 86_400_000 - 1);
 };

@@ -9,6 +9,7 @@ import { replyTicket, reviewTicket } from './closure.service.ts';
 import { requestExtension } from './deadlines.service.ts';
 import { type Ctx, dispatchTicket, sendBackTicket, signForTicket } from './dispatch.service.ts';
 import type { RequestType } from './hotline.tables.ts';
+import { articleInForceByKey } from './kb-search.service.ts';
 import { insertRule } from './routing.repository.ts';
 import { createTicket, type HotlineDeps, hotlineCalendar } from './tickets.service.ts';
 
@@ -106,7 +107,10 @@ export async function seedDemoTickets(
       centreOrgId: centre.id,
       disposition,
       ...(disposition === 'notAccept' && { notAcceptedReason: 'outsideRemit' }),
-      ...(disposition === 'instantAnswer' && { kbArticleId: 1, answerText: '已按知识库答复' }),
+      ...(disposition === 'instantAnswer' && {
+        kbArticleId: (await articleInForceByKey(trx, centre.path, 'ridehail-driver-licence', at)) ?? 0,
+        answerText: '已按知识库答复',
+      }),
     });
     if (!created.created) continue;
     added += 1;

@@ -201,6 +201,14 @@ export const HOTLINE_PROBES: Record<string, (w: HotlineProbeWorld) => Promise<vo
     await denied(w, 'POST', `${city(w)}/extensions/${ext.id}/decision`, { approve: true });
   },
   'GET /api/hotline/extensions': (w) => noForeign(w, '/api/hotline/extensions?pageSize=200'),
+  'POST /api/hotline/tickets/{id}/citizen-requests': (w) =>
+    deniedOnBoth(w, 'citizen-requests', { question: '越权' }),
+  'GET /api/hotline/tickets/{id}/citizen-requests': async (w) => {
+    await denied(w, 'GET', `${tk(w)}/citizen-requests`);
+    await denied(w, 'GET', `${city(w)}/citizen-requests`);
+  },
+  'POST /api/hotline/tickets/{id}/citizen-answer': (w) =>
+    deniedOnBoth(w, 'citizen-answer', { answer: '越权' }),
   'POST /api/hotline/tickets/{id}/urges': (w) =>
     deniedOnBoth(w, 'urges', { kind: 'supervision', demand: '越权' }),
   'POST /api/hotline/tickets/{id}/urges/{urgeId}/answer': async (w) => {
@@ -319,6 +327,8 @@ export const HOTLINE_EXEMPT: Record<string, string> = {
   'GET /api/hotline/public/tickets/{ticketNo}':
     'public: tracking number plus query code, citizen-visible fields only',
   'GET /api/hotline/public/regions': 'public: names and codes of the transport authorities',
+  'POST /api/hotline/public/tickets/{ticketNo}/answer':
+    'public: tracking number plus query code, and only while the ticket waits for the citizen',
 };
 
 /** The foreign ticket is where it was: nothing the prober did moved it. */

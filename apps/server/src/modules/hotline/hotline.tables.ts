@@ -89,6 +89,7 @@ export interface HotlineTicketTable {
   rehandle_count: Generated<number>;
   dissatisfied_count: Generated<number>;
   urge_count: Generated<number>;
+  citizen_request_count: Generated<number>;
   supervised: Generated<boolean>;
   card: Generated<Card>;
   received_at: Date;
@@ -116,6 +117,23 @@ export interface HotlineTicketClockTable {
   due_at: Date;
   stopped_at: Date | null;
   card: Card;
+  /** Set while the ticket waits for the citizen: the clock does not run. */
+  paused_at: Generated<Date | null>;
+}
+
+/** 等待来电人补充: what the handling unit asked the citizen, and the answer. */
+export interface HotlineCitizenRequestTable {
+  id: Generated<number>;
+  ticket_id: number;
+  org_unit_id: number;
+  question: string;
+  asked_by: number | null;
+  asked_at: Date;
+  answer: string | null;
+  answered_via: 'public' | 'agent' | null;
+  answered_by: number | null;
+  answered_at: Date | null;
+  paused_working_days: number | null;
 }
 
 export interface HotlineTicketNoteTable {
@@ -256,6 +274,7 @@ export interface HotlineTables {
   hotline_ticket: HotlineTicketTable;
   hotline_ticket_org: HotlineTicketOrgTable;
   hotline_ticket_clock: HotlineTicketClockTable;
+  hotline_citizen_request: HotlineCitizenRequestTable;
   hotline_ticket_note: HotlineTicketNoteTable;
   hotline_attachment: HotlineAttachmentTable;
   hotline_intake_hit: HotlineIntakeHitTable;

@@ -13,21 +13,24 @@ import { flagDueReviews, KB_REVIEW_JOB } from './kb-search.service.ts';
 import { hotlineMigrations } from './migrations/index.ts';
 import { kbMigrations } from './migrations/kb.ts';
 import { open311Migrations } from './migrations/open311.ts';
+import { pauseMigrations } from './migrations/pause.ts';
 import { open311AdminRoutes, open311Routes } from './open311.routes.ts';
 import { OPEN311_CREATE_JOB } from './open311.service.ts';
 import { createQueuedTicket } from './open311-query.service.ts';
 import { oversightRoutes } from './oversight.routes.ts';
+import { pauseRoutes } from './pause.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { ticketsRoutes } from './tickets.routes.ts';
 import { hotlineCalendar } from './tickets.service.ts';
 
 export const hotlinePart: Part = {
   name: 'hotline',
-  migrations: { ...hotlineMigrations, ...kbMigrations, ...open311Migrations },
+  migrations: { ...hotlineMigrations, ...kbMigrations, ...open311Migrations, ...pauseMigrations },
   routes: async (app) => {
     await app.register(ticketsRoutes);
     await app.register(dispatchRoutes);
     await app.register(oversightRoutes);
+    await app.register(pauseRoutes);
     await app.register(closureRoutes);
     await app.register(publicRoutes);
     await app.register(deskRoutes);

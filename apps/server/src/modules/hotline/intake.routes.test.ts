@@ -68,20 +68,51 @@ for (const kind of DB_KINDS) {
         notAcceptedReason: 'railAviationPost',
       });
       assert.equal(rejected.json().state, 'not_accepted');
-      const answered = await t.as(w.agent, 'POST', '/api/hotline/tickets', {
+      const res = await t.as(w.supervisor, 'POST', '/api/hotline/kb/articles', {
+        key: 'metro-first-train',
+        orgUnitId: w.ids.nj,
+        title: '地铁首末班车时间',
+        body: '地铁2号线首班车6:00，末班车23:00。',
+        domain: 'urbanPassenger',
+        tags: ['地铁'],
+        publish: true,
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const article = res.json() as { id: number };
+      const inquiry = (kbArticleId: number) => ({
         requestType: 'inquiry',
         categoryCode: '0402',
         fields: { busLine: '地铁2号线' },
         description: '地铁2号线首班车几点',
         disposition: 'instantAnswer',
-        kbArticleId: 42,
+        kbArticleId,
         answerText: '首班车6:00',
       });
+      const answered = await t.as(w.agent, 'POST', '/api/hotline/tickets', inquiry(article.id));
       assert.equal(answered.statusCode, 201, answered.body);
       assert.equal(answered.json().state, 'closed');
       const d = (await t.as(w.agent, 'GET', `/api/hotline/tickets/${answered.json().id}`)).json();
       assert.equal(d.ticket.instantAnswer, true);
-      assert.equal(d.ticket.kbArticleId, 42);
+      assert.equal(d.ticket.kbArticleId, article.id);
+      const history = (
+        await t.as(w.agent, 'GET', `/api/hotline/tickets/${answered.json().id}/history`)
+      ).json();
+      assert.deepEqual(
+        history.items.map((e: { action: string; note: unknown }) => [e.action, e.note]),
+        [
+          ['instantAnswer', { kbArticleId: article.id, key: 'metro-first-train', version: 1 }],
+          ['closeAnswered', null],
+        ],
+        'the timeline names the article and version cited',
+      );
+      const usage = (
+        await t.as(w.supervisor, 'GET', '/api/hotline/kb/usage?from=2026-11-27&to=2026-11-27&pageSize=200')
+      ).json();
+      assert.equal(
+        usage.items.find((u: { id: number }) => u.id === article.id)?.citations,
+        1,
+        'the citation counts in the article-use KPI',
+      );
       const noArticle = await t.as(w.agent, 'POST', '/api/hotline/tickets', {
         requestType: 'inquiry',
         categoryCode: '0801',
@@ -90,6 +121,52 @@ for (const kind of DB_KINDS) {
         answerText: 'x',
       });
       assert.equal(noArticle.statusCode, 400);
+    });
+
+    test("an instant answer cites only an article in force for the agent: not another city's, not a retired one", async () => {
+      const create = async (orgUnitId: number, key: string) => {
+        const res = await t.as(w.provinceSupervisor, 'POST', '/api/hotline/kb/articles', {
+          key,
+          orgUnitId,
+          title: `出租车投诉受理范围 ${key}`,
+          body: '巡游出租车拒载、绕路、议价的投诉。',
+          domain: 'urbanPassenger',
+          tags: ['出租车'],
+          publish: true,
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        return (res.json() as { id: number }).id;
+      };
+      const suzhou = await create(w.ids.sz, 'taxi-scope-sz');
+      const province = await create(w.ids.js, 'taxi-scope');
+      const nanjing = await create(w.ids.nj, 'taxi-scope');
+      const cite = (kbArticleId: number) =>
+        t.as(w.agent, 'POST', '/api/hotline/tickets', {
+          requestType: 'inquiry',
+          categoryCode: '0801',
+          description: '出租车投诉受理范围咨询',
+          disposition: 'instantAnswer',
+          kbArticleId,
+          answerText: '已按知识库答复',
+        });
+      for (const [id, why] of [
+        [suzhou, "another city's article"],
+        [province, 'the province article Nanjing overrides'],
+        [999_999, 'no such article'],
+      ] as const) {
+        const res = await cite(id);
+        assert.equal(res.statusCode, 400, `${why}: ${res.body}`);
+        assert.match(res.json().error.message, /not in force for your unit/);
+      }
+      assert.equal((await cite(nanjing)).statusCode, 201, 'the override in force for Nanjing');
+      const retired = await t.as(w.provinceSupervisor, 'POST', `/api/hotline/kb/articles/${nanjing}/retire`);
+      assert.equal(retired.statusCode, 200, retired.body);
+      assert.equal((await cite(nanjing)).statusCode, 400, 'a retired article is no answer');
+      assert.equal(
+        (await cite(province)).statusCode,
+        201,
+        'with the override retired, the province article is',
+      );
     });
 
     test('gateway intake is idempotent by channel and external id', async () => {

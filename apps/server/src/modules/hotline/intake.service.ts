@@ -11,6 +11,7 @@ import type { Permission } from '../../platform/identity/permissions.ts';
 import { safeEqual, sm3Hex } from '../../platform/identity/secrets.ts';
 import { findOrgUnitByCode, findOrgUnitInScope } from '../../platform/orgs/orgs.repository.ts';
 import { historyOf, type TransitionContext, type WorkflowActor } from '../../platform/workflow/index.ts';
+import { findOpenCitizenRequest } from './pause.repository.ts';
 import { listRepliesOf } from './replies.repository.ts';
 import { isOpenState, normalisePhone, normalisePlate, PUBLIC_STATUS, type TicketState } from './ticket.ts';
 import { toTicketDto } from './tickets.dto.ts';
@@ -34,7 +35,8 @@ import {
 export const PUBLIC_LIMITS = { perIp: 10, perPhone: 5, uploadsPerIp: 30, lookupsPerIp: 60 } as const;
 const HOUR = 3_600_000;
 
-async function limit(trx: Executor, key: string, max: number, now: Date): Promise<void> {
+/** Counts a hit of a public caller against an hourly limit; 429 past it. */
+export async function limitPublic(trx: Executor, key: string, max: number, now: Date): Promise<void> {
   // Keys are digests: the table never holds a caller's address or number.
   if ((await countHit(trx, sm3Hex(key), now, HOUR)) > max)
     throw new AppError(429, 'rate_limited', 'too many requests; please try again later');
@@ -140,8 +142,8 @@ export async function publicIntake(
   ip: string,
   input: PublicTicketInput,
 ) {
-  await limit(trx, `intake:ip:${ip}`, PUBLIC_LIMITS.perIp, deps.now);
-  await limit(
+  await limitPublic(trx, `intake:ip:${ip}`, PUBLIC_LIMITS.perIp, deps.now);
+  await limitPublic(
     trx,
     `intake:phone:${normalisePhone(input.requesterPhone ?? '')}`,
     PUBLIC_LIMITS.perPhone,
@@ -179,7 +181,7 @@ export async function publicUpload(
   now: Date,
   file: IncomingFile,
 ) {
-  await limit(trx, `upload:ip:${ip}`, PUBLIC_LIMITS.uploadsPerIp, now);
+  await limitPublic(trx, `upload:ip:${ip}`, PUBLIC_LIMITS.uploadsPerIp, now);
   const stored = await storeUpload(storage, file);
   const token = randomBytes(18).toString('base64url');
   try {
@@ -219,7 +221,7 @@ export async function publicLookup(
   ticketNo: string,
   code: string,
 ) {
-  await limit(trx, `lookup:ip:${ip}`, PUBLIC_LIMITS.lookupsPerIp, deps.now);
+  await limitPublic(trx, `lookup:ip:${ip}`, PUBLIC_LIMITS.lookupsPerIp, deps.now);
   const row = await findTicketByNo(trx, ticketNo);
   if (!row || !safeEqual(revealQueryCode(deps.secretBox, row), code)) throw notFound(`ticket ${ticketNo}`);
   const history = await historyOf(trx, TICKET_ENTITY, row.id, { page: 1, pageSize: 200 });
@@ -242,6 +244,11 @@ export async function publicLookup(
     closedAt: row.closed_at?.toISOString() ?? null,
     timeline,
     answer: row.instant_answer ? row.answer_text : null,
+    // What the handling unit asked, while the ticket waits for the citizen's answer.
+    question:
+      row.state === 'awaiting_citizen'
+        ? ((await findOpenCitizenRequest(trx, row.id))?.question ?? null)
+        : null,
     reply: reply ? { facts: reply.facts, handling: reply.handling, legalBasis: reply.legal_basis } : null,
   };
 }

@@ -15,8 +15,22 @@ export interface KbSearchHitRow {
   tags: string[];
   updated_at: Date;
   rank: number;
-  total: number;
 }
+
+/** One page of ranked hits and how many there are (a lower bound when `capped`). */
+export interface KbSearchPage {
+  rows: KbSearchHitRow[];
+  total: number;
+  /** More articles matched than were ranked: `total` counts the ranked candidates only. */
+  capped: boolean;
+}
+
+/**
+ * Candidates ranked per query, from each of the two scans (title and tag matches, any matches):
+ * a frequent word (办理, 投诉) matches tens of thousands of articles, and ranking reads each one's
+ * vector. Title and tag matches come first and rank on their small vector.
+ */
+export const CANDIDATE_CAP = 200;
 
 export interface KbSearchScope {
   /** Org unit ids from the root down to the unit searched for: its override chain. */
@@ -26,41 +40,114 @@ export interface KbSearchScope {
   domain?: string | undefined;
 }
 
+const live = (scope: KbSearchScope, alias: string) =>
+  sql`${sql.ref(`${alias}.status`)} = 'published' and (${sql.ref(`${alias}.expires_on`)} is null or ${sql.ref(`${alias}.expires_on`)} >= ${scope.today}::date)`;
+
+/** Published, unexpired articles of the chain (and domain): every check the GIN scan leaves. */
+function ofChain(scope: KbSearchScope): RawBuilder<boolean> {
+  return sql<boolean>`${live(scope, 'a')} and a.org_unit_id = any(${sql`${scope.chain}::bigint[]`})
+    ${scope.domain ? sql`and a.domain = ${scope.domain}` : sql``}`;
+}
+
+/** A deeper unit of the chain has a live article of the same key: `a` is not in force. */
+function overridden(scope: KbSearchScope): RawBuilder<boolean> {
+  const chain = sql`${scope.chain}::bigint[]`;
+  return sql<boolean>`exists (
+      select 1 from kb_article b
+      where b.key = a.key and ${live(scope, 'b')} and b.org_unit_id = any(${chain})
+        and array_position(${chain}, b.org_unit_id) > array_position(${chain}, a.org_unit_id))`;
+}
+
 /**
  * Published, unexpired articles of the chain that no deeper unit of the chain overrides with an
  * article of the same key: the articles in force for a caller at the chain's last unit.
  */
 function inForce(scope: KbSearchScope): RawBuilder<boolean> {
-  const chain = sql`${scope.chain}::bigint[]`;
-  const live = (alias: string) =>
-    sql`${sql.ref(`${alias}.status`)} = 'published' and (${sql.ref(`${alias}.expires_on`)} is null or ${sql.ref(`${alias}.expires_on`)} >= ${scope.today}::date)`;
-  return sql<boolean>`${live('a')} and a.org_unit_id = any(${chain})
-    and not exists (
-      select 1 from kb_article b
-      where b.key = a.key and ${live('b')} and b.org_unit_id = any(${chain})
-        and array_position(${chain}, b.org_unit_id) > array_position(${chain}, a.org_unit_id))
-    ${scope.domain ? sql`and a.domain = ${scope.domain}` : sql``}`;
+  return sql<boolean>`${ofChain(scope)} and not ${overridden(scope)}`;
 }
 
 const hitColumns = sql`a.id, a.key, a.org_unit_id, o.name as org_name, a.current_version, a.title, a.body,
   a.domain, a.category_code, a.tags, a.updated_at`;
 
-/** Full-text matches ranked by cover density (title words weigh most), with the total. */
+/**
+ * The planner prices `@@` as a cheap filter and, under a LIMIT, prefers walking the table (or any
+ * btree) and testing each row's vector to the GIN index — hundreds of times slower for a frequent
+ * word. For the search statements of this transaction only, a bitmap scan is the only way in.
+ */
+async function bitmapScansOnly(db: Executor, on: boolean): Promise<void> {
+  const v = on ? 'off' : 'on';
+  await sql`select set_config('enable_seqscan', ${v}, true), set_config('enable_indexscan', ${v}, true)`.execute(
+    db,
+  );
+}
+
+/**
+ * The page of the candidates (CTE `cand` of ids and ranks, CTE `capped` whether a scan hit the
+ * cap) that are in force, best first; the count comes with it even when the page is empty.
+ */
+async function rankCandidates(
+  db: Executor,
+  scope: KbSearchScope,
+  candidates: RawBuilder<unknown>,
+  limit: number,
+  offset: number,
+): Promise<KbSearchPage> {
+  await bitmapScansOnly(db, true);
+  const { rows } = await sql<KbSearchHitRow & { n: number; capped: boolean }>`
+    with ${candidates},
+    ranked as materialized (
+      select c.id, c.rank from cand c join kb_article a on a.id = c.id where not ${overridden(scope)}),
+    page as (select id, rank from ranked order by rank desc, id limit ${limit} offset ${offset})
+    select n.n, n.capped, p.rank, ${hitColumns}
+    from (select count(*)::int as n, (select capped from capped) as capped from ranked) n
+      left join page p on true
+      left join kb_article a on a.id = p.id
+      left join org_unit o on o.id = a.org_unit_id
+    order by p.rank desc nulls last, p.id`.execute(db);
+  await bitmapScansOnly(db, false);
+  return {
+    rows: rows.filter((r) => r.id !== null),
+    total: Number(rows[0]?.n ?? 0),
+    capped: Boolean(rows[0]?.capped),
+  };
+}
+
+/** At most CANDIDATE_CAP articles of the chain whose `vector` matches, found through its GIN index. */
+const scan = (scope: KbSearchScope, vector: 'title_vector' | 'search_vector', q: RawBuilder<unknown>) =>
+  sql`select a.id from (
+      select a.id, a.key, a.org_unit_id, a.status, a.expires_on, a.domain from kb_article a
+      where ${sql.ref(`a.${vector}`)} @@ ${q} offset 0) a
+    where ${ofChain(scope)} limit ${CANDIDATE_CAP}`;
+
+/**
+ * Full-text matches, best first: articles whose title or tags match (ranked by cover density on
+ * them) before those that match in the body only (ranked by cover density over every field,
+ * titles weighing most). Each kind is a capped candidate set; when the title matches fill theirs,
+ * body matches could only rank below them and are not looked for.
+ */
 export async function searchFullText(
   db: Executor,
   scope: KbSearchScope,
   tsquery: string,
   limit: number,
   offset: number,
-): Promise<KbSearchHitRow[]> {
+): Promise<KbSearchPage> {
   const q = sql`${tsquery}::tsquery`;
-  const { rows } = await sql<KbSearchHitRow>`
-    select ${hitColumns}, ts_rank_cd(a.search_vector, ${q}) as rank, count(*) over () as total
-    from kb_article a join org_unit o on o.id = a.org_unit_id
-    where a.search_vector @@ ${q} and ${inForce(scope)}
-    order by rank desc, a.id
-    limit ${limit} offset ${offset}`.execute(db);
-  return rows;
+  const candidates = sql`
+    titled as materialized (${scan(scope, 'title_vector', q)}),
+    matched as materialized (
+      select m.id from (${scan(scope, 'search_vector', q)}) m
+      where (select count(*) from titled) < ${CANDIDATE_CAP}),
+    capped as (select (select count(*) from titled) >= ${CANDIDATE_CAP}
+      or (select count(*) from matched) >= ${CANDIDATE_CAP} as capped),
+    cand as (
+      select t.id, 1 + ts_rank_cd(a.title_vector, ${q}, 32) as rank
+      from titled t join kb_article a on a.id = t.id
+      union all
+      select m.id, ts_rank_cd(a.search_vector, ${q}, 32) as rank
+      from matched m join kb_article a on a.id = m.id
+      where not exists (select 1 from titled t where t.id = m.id))`;
+  return rankCandidates(db, scope, candidates, limit, offset);
 }
 
 /** Similarity below which a title is not offered as a fuzzy match (pg_trgm word similarity). */
@@ -77,25 +164,34 @@ export async function searchFuzzy(
   text: string,
   limit: number,
   offset: number,
-): Promise<KbSearchHitRow[]> {
+): Promise<KbSearchPage> {
   await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`.execute(
     db,
   );
-  const { rows } = await sql<KbSearchHitRow>`
-    select ${hitColumns}, word_similarity(${text}, a.search_text) as rank, count(*) over () as total
-    from kb_article a join org_unit o on o.id = a.org_unit_id
-    where a.search_text %> ${text} and ${inForce(scope)}
-    order by rank desc, a.id
-    limit ${limit} offset ${offset}`.execute(db);
-  return rows;
+  const candidates = sql`
+    found as materialized (select a.id from kb_article a
+      where a.search_text %> ${text} and ${ofChain(scope)} limit ${CANDIDATE_CAP}),
+    capped as (select count(*) >= ${CANDIDATE_CAP} as capped from found),
+    cand as (select f.id, word_similarity(${text}, a.search_text) as rank
+      from found f join kb_article a on a.id = f.id)`;
+  return rankCandidates(db, scope, candidates, limit, offset);
 }
 
 /** The article in force under this key for the chain, if any (a ticket's instant answer cites it). */
 export async function findInForceById(db: Executor, scope: KbSearchScope, id: number) {
   const { rows } = await sql<KbSearchHitRow>`
-    select ${hitColumns}, 0 as rank, 1 as total
+    select ${hitColumns}, 0 as rank
     from kb_article a join org_unit o on o.id = a.org_unit_id
     where a.id = ${id} and ${inForce(scope)}`.execute(db);
+  return rows[0];
+}
+
+/** The article in force under this key for the chain's last unit, if any. */
+export async function findInForceByKey(db: Executor, scope: KbSearchScope, key: string) {
+  const { rows } = await sql<KbSearchHitRow>`
+    select ${hitColumns}, 0 as rank
+    from kb_article a join org_unit o on o.id = a.org_unit_id
+    where a.key = ${key} and ${inForce(scope)}`.execute(db);
   return rows[0];
 }
 

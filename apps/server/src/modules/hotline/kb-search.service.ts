@@ -10,7 +10,9 @@ import { highlight, normalise, queryTokens, toAnyQuery, toSearchQuery } from '..
 import { lockDueReviews, updateArticle } from './kb.repository.ts';
 import {
   findInForceById,
+  findInForceByKey,
   type KbSearchHitRow,
+  type KbSearchPage,
   type KbSearchScope,
   listUsage,
   orgPathInScope,
@@ -45,7 +47,7 @@ const toHitDto = (row: KbSearchHitRow, terms: readonly string[]) => ({
 /** The override chain of the unit searched for: the caller's own, or a unit of its subtree. */
 async function scopeFor(
   db: Executor,
-  actor: Actor,
+  actor: Pick<Actor, 'orgPath'>,
   orgUnitId: number | undefined,
   now: Date,
   domain?: string,
@@ -66,43 +68,54 @@ export async function searchKb(trx: Executor, actor: Actor, input: KbSearchInput
   const query = toSearchQuery(input.q);
   const terms = query?.terms ?? [];
   const page = { page: input.page, pageSize: input.pageSize };
+  const offset = offsetOf(page);
   const result = (
-    rows: KbSearchHitRow[],
+    found: KbSearchPage,
     mode: 'fulltext' | 'partial' | 'fuzzy' | 'none',
-    total = rows[0]?.total,
     marked: readonly string[] = terms,
   ) => ({
-    items: rows.map((r) => toHitDto(r, mode === 'fuzzy' ? queryTokens(input.q) : marked)),
-    total: Number(total ?? 0),
+    items: found.rows.map((r) => toHitDto(r, mode === 'fuzzy' ? queryTokens(input.q) : marked)),
+    total: found.total,
     ...page,
+    hasMore: offset + found.rows.length < found.total,
+    totalCapped: found.capped,
     mode,
     terms: [...terms],
   });
   if (query) {
-    const rows = await searchFullText(trx, scope, query.tsquery, input.pageSize, offsetOf(page));
-    if (rows.length > 0) return result(rows, 'fulltext');
-    // Past the last page: the query matched, the page is empty.
-    const first = input.page > 1 ? await searchFullText(trx, scope, query.tsquery, 1, 0) : [];
-    if (first.length > 0) return result([], 'fulltext', first[0]?.total);
+    const all = await searchFullText(trx, scope, query.tsquery, input.pageSize, offset);
+    // Past the last page the query still matched: an empty page with the count.
+    if (all.total > 0) return result(all, 'fulltext');
     // No article has every word: those with the most of them (and of their parts) first.
     const any = toAnyQuery(input.q);
-    const partial = any ? await searchFullText(trx, scope, any.tsquery, input.pageSize, offsetOf(page)) : [];
-    if (partial.length > 0 && any) return result(partial, 'partial', partial[0]?.total, any.terms);
+    const partial = any ? await searchFullText(trx, scope, any.tsquery, input.pageSize, offset) : undefined;
+    if (partial && partial.total > 0 && any) return result(partial, 'partial', any.terms);
   }
+  const none: KbSearchPage = { rows: [], total: 0, capped: false };
   const text = normalise(input.q).trim();
-  if (text.length === 0) return result([], 'none');
-  const fuzzy = await searchFuzzy(trx, scope, text, input.pageSize, offsetOf(page));
-  return result(fuzzy, fuzzy.length > 0 ? 'fuzzy' : 'none', fuzzy[0]?.total ?? 0);
+  if (text.length === 0) return result(none, 'none');
+  const fuzzy = await searchFuzzy(trx, scope, text, input.pageSize, offset);
+  return result(fuzzy, fuzzy.total > 0 ? 'fuzzy' : 'none');
 }
 
 /**
  * For the ticket service: the article an instant answer cites, which must be in force for the
  * agent's unit (published, unexpired, not overridden below). Store its id on the ticket.
  */
-export async function articleForCitation(db: Executor, actor: Actor, articleId: number, now: Date) {
+export async function articleForCitation(
+  db: Executor,
+  actor: Pick<Actor, 'orgPath'>,
+  articleId: number,
+  now: Date,
+) {
   const row = await findInForceById(db, await scopeFor(db, actor, undefined, now), articleId);
   if (!row) throw badRequest(`knowledge-base article ${articleId} is not in force for your unit`);
   return { id: row.id, key: row.key, version: row.current_version, title: row.title, body: row.body };
+}
+
+/** The id of the article in force under this key for a unit, if any (demo tickets cite by key). */
+export async function articleInForceByKey(db: Executor, orgPath: string, key: string, now: Date) {
+  return (await findInForceByKey(db, await scopeFor(db, { orgPath }, undefined, now), key))?.id;
 }
 
 const nextDay = (date: string) =>

@@ -82,9 +82,16 @@ export const KbSearchHitDto = Type.Object({
 
 export const KbSearchResult = Type.Object({
   items: Type.Array(KbSearchHitDto),
-  total: Type.Integer(),
+  total: Type.Integer({
+    description: 'articles in force that matched, counted over the ranked candidates (see totalCapped)',
+  }),
   page: Type.Integer(),
   pageSize: Type.Integer(),
+  hasMore: Type.Boolean({ description: 'a next page holds more hits' }),
+  totalCapped: Type.Boolean({
+    description:
+      'more articles matched than are ranked (at most 500 per query word set): total is a lower bound',
+  }),
   mode: Type.Union(
     [Type.Literal('fulltext'), Type.Literal('partial'), Type.Literal('fuzzy'), Type.Literal('none')],
     {

@@ -46,6 +46,7 @@ const PublicViewDto = Type.Object({
   closedAt: Nullable(Type.String()),
   timeline: Type.Array(Type.Object({ at: Type.String(), status: Type.String() })),
   answer: Nullable(Type.String()),
+  question: Nullable(Type.String({ description: 'what the handling unit asks the citizen, while it waits' })),
   reply: Nullable(Type.Object({ facts: Type.String(), handling: Type.String(), legalBasis: Type.String() })),
 });
 

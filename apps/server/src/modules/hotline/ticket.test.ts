@@ -24,6 +24,7 @@ const view = (over: Partial<TicketGuardView> = {}): TicketGuardView => ({
   now: new Date('2026-12-01T02:00:00Z'),
   kbArticleId: null,
   pendingCallbacks: 0,
+  citizenRequestCount: 0,
   ...over,
 });
 const actor = (...permissions: string[]) => ({
@@ -118,6 +119,37 @@ describe('guards of the ticket workflow', () => {
       reason: 'kb_article_required',
     });
     assert.equal(run('draft', 'instantAnswer', view({ kbArticleId: 7 }), 'hotline.intake').ok, true);
+  });
+  test('waiting for the citizen: the unit asks while handling, before its deadline, at most twice; any answer resumes', () => {
+    assert.deepEqual(run('in_progress', 'askCitizen', view(), 'hotline.handle'), {
+      ok: true,
+      from: 'in_progress',
+      to: 'awaiting_citizen',
+    });
+    assert.deepEqual(run('in_progress', 'askCitizen', view({ citizenRequestCount: 2 }), 'hotline.handle'), {
+      ok: false,
+      reason: 'citizen_request_cap_reached',
+    });
+    assert.deepEqual(
+      run('in_progress', 'askCitizen', view({ now: new Date('2026-12-12T00:00:00Z') }), 'hotline.handle'),
+      { ok: false, reason: 'handling_deadline_passed' },
+    );
+    assert.deepEqual(run('in_progress', 'askCitizen', view(), 'hotline.intake'), {
+      ok: false,
+      reason: 'not_permitted',
+    });
+    for (const from of [
+      'dispatched',
+      'replied',
+      'rehandling',
+      'awaiting_citizen',
+      'extension_requested',
+    ] as const)
+      assert.equal(run(from, 'askCitizen', view(), 'hotline.handle').ok, false, from);
+    assert.equal(run('awaiting_citizen', 'citizenAnswered', view()).ok, true, 'the public answers too');
+    for (const action of ['reply', 'requestExtension', 'sendBack', 'transferOut'] as const)
+      assert.equal(run('awaiting_citizen', action, view(), 'hotline.handle').ok, false, action);
+    assert.equal(run('awaiting_citizen', 'cancel', view(), 'hotline.intake').ok, true);
   });
   test('callbacks complete only when none is pending; terminal states go nowhere but archive', () => {
     assert.deepEqual(

@@ -13,7 +13,12 @@ export interface TicketGuardView {
   readonly now: Date;
   readonly kbArticleId: number | null;
   readonly pendingCallbacks: number;
+  /** Times the unit has asked the citizen for more information (等待来电人补充). */
+  readonly citizenRequestCount: number;
 }
+
+/** Times a unit may pause a ticket to ask the citizen for more: past that, it decides on what it has. */
+export const MAX_CITIZEN_REQUESTS = 2;
 
 const beforeHandlingDue = (t: TicketGuardView) => t.handlingDue === null || t.now <= t.handlingDue;
 
@@ -33,6 +38,7 @@ export const ticketWorkflow = defineWorkflow({
     'returned',
     'transferred_out',
     'in_progress',
+    'awaiting_citizen',
     'extension_requested',
     'replied',
     'closed',
@@ -84,6 +90,20 @@ export const ticketWorkflow = defineWorkflow({
             ? true
             : 'handling_deadline_passed',
     },
+    // 等待来电人补充: the handling and reply clocks pause until the citizen answers (on the
+    // public page with tracking number and query code, or by phone to an agent of the centre).
+    askCitizen: {
+      from: ['in_progress'],
+      to: 'awaiting_citizen',
+      permission: 'hotline.handle',
+      guard: (_a, t: TicketGuardView) =>
+        t.citizenRequestCount >= MAX_CITIZEN_REQUESTS
+          ? 'citizen_request_cap_reached'
+          : beforeHandlingDue(t)
+            ? true
+            : 'handling_deadline_passed',
+    },
+    citizenAnswered: { from: ['awaiting_citizen'], to: 'in_progress' },
     approveExtension: { from: ['extension_requested'], to: 'in_progress', permission: 'hotline.supervise' },
     denyExtension: { from: ['extension_requested'], to: 'in_progress', permission: 'hotline.supervise' },
     reply: { from: ['in_progress', 'rehandling'], to: 'replied', permission: 'hotline.handle' },
@@ -100,7 +120,7 @@ export const ticketWorkflow = defineWorkflow({
     merge: { from: ['accepted', 'dispatching', 'returned'], to: 'merged', permission: 'hotline.intake' },
     unmerge: { from: ['merged'], to: 'dispatching', permission: 'hotline.intake' },
     cancel: {
-      from: ['accepted', 'dispatching', 'returned', 'dispatched', 'in_progress'],
+      from: ['accepted', 'dispatching', 'returned', 'dispatched', 'in_progress', 'awaiting_citizen'],
       to: 'cancelled',
       permission: 'hotline.intake',
     },
@@ -119,6 +139,7 @@ export const OPEN_STATES: readonly TicketState[] = [
   'returned',
   'transferred_out',
   'in_progress',
+  'awaiting_citizen',
   'extension_requested',
   'replied',
   'rehandling',
@@ -129,6 +150,7 @@ export const isOpenState = (s: string): boolean => (OPEN_STATES as readonly stri
 export const AT_UNIT_STATES: readonly TicketState[] = [
   'dispatched',
   'in_progress',
+  'awaiting_citizen',
   'extension_requested',
   'rehandling',
 ];
@@ -144,6 +166,7 @@ export const PUBLIC_STATUS: Record<TicketState, string> = {
   returned: '转办中',
   transferred_out: '转办中',
   in_progress: '办理中',
+  awaiting_citizen: '待您补充信息',
   extension_requested: '办理中',
   replied: '办理中',
   closed: '已办结',

@@ -67,6 +67,7 @@ export const toClockDto = (row: ClockRow) => ({
   startedAt: row.started_at.toISOString(),
   dueAt: row.due_at.toISOString(),
   stoppedAt: iso(row.stopped_at),
+  pausedAt: iso(row.paused_at),
   card: row.card,
 });
 

@@ -40,28 +40,83 @@ function selectTickets(db: Executor) {
     .select(['h.name as handling_name', 'k.name as category_name']);
 }
 
-export async function nextTicketSeq(trx: Executor, day: string): Promise<number> {
-  const row = await trx
-    .insertInto('hotline_ticket_seq')
-    .values({ day, last: 1 })
-    .onConflict((oc) =>
-      oc.column('day').doUpdateSet((eb) => ({ last: eb('hotline_ticket_seq.last', '+', 1) })),
-    )
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return row.last;
-}
-
-export async function insertTicket(
+/**
+ * A new ticket with its centre and, if given, its first clock, in one statement; returns the row
+ * as findTicketById would (no handling unit yet). `ticket_no` is provisional: assignTicketNo
+ * gives the number last, so the day's counter is locked for the end of the transaction only.
+ */
+export async function insertNewTicket(
   trx: Executor,
   row: Omit<Insertable<HotlineTicketTable>, 'fields'> & { fields: Record<string, string> },
-): Promise<number> {
-  const { id } = await trx
-    .insertInto('hotline_ticket')
-    .values({ ...row, fields: sql`${JSON.stringify(row.fields)}::jsonb` })
-    .returning('id')
+  categoryName: string,
+  clock: { kind: 'reply'; due_at: Date } | null,
+): Promise<TicketRow> {
+  const since = row.received_at;
+  let q = trx
+    .with('t', (db) =>
+      db
+        .insertInto('hotline_ticket')
+        .values({ ...row, fields: sql`${JSON.stringify(row.fields)}::jsonb` })
+        .returningAll(),
+    )
+    .with('o', (db) =>
+      db
+        .insertInto('hotline_ticket_org')
+        .columns(['ticket_id', 'org_unit_id', 'role', 'since'])
+        .expression((eb) =>
+          eb
+            .selectFrom('t')
+            .select([
+              't.id',
+              't.centre_org_id',
+              sql<'centre'>`'centre'`.as('role'),
+              sql<Date>`${since}`.as('since'),
+            ]),
+        ),
+    );
+  if (clock)
+    q = q.with('k', (db) =>
+      db
+        .insertInto('hotline_ticket_clock')
+        .columns(['ticket_id', 'kind', 'org_unit_id', 'started_at', 'due_at', 'card'])
+        .expression((eb) =>
+          eb
+            .selectFrom('t')
+            .select([
+              't.id',
+              sql<'reply'>`${clock.kind}`.as('kind'),
+              't.centre_org_id',
+              sql<Date>`${row.accepted_at ?? since}`.as('started_at'),
+              sql<Date>`${clock.due_at}`.as('due_at'),
+              sql<'none'>`'none'`.as('card'),
+            ]),
+        ),
+    ) as unknown as typeof q;
+  const created = await q
+    .selectFrom('t')
+    .innerJoin('org_unit as c', 'c.id', 't.centre_org_id')
+    .selectAll('t')
+    .select(['c.path as centre_path', 'c.name as centre_name'])
     .executeTakeFirstOrThrow();
-  return id;
+  return { ...created, handling_path: null, handling_name: null, category_name: categoryName } as TicketRow;
+}
+
+/**
+ * 流水号 (Beijing date + the day's sequence, six digits or more) and the state reached at intake,
+ * given last in the intake transaction: the day's counter row stays locked until the commit.
+ */
+export async function assignTicketNo(trx: Executor, id: number, day: string, state: string): Promise<string> {
+  const { rows } = await sql<{ ticket_no: string }>`
+    with s as (
+      insert into hotline_ticket_seq (day, last) values (${day}::date, 1)
+      on conflict (day) do update set last = hotline_ticket_seq.last + 1
+      returning last)
+    update hotline_ticket t
+    set ticket_no = ${day.replaceAll('-', '')} || lpad(s.last::text, greatest(6, length(s.last::text)), '0'),
+      state = ${state}
+    from s where t.id = ${id}
+    returning t.ticket_no`.execute(trx);
+  return (rows[0] as { ticket_no: string }).ticket_no;
 }
 
 export async function addTicketOrg(trx: Executor, row: HotlineTicketOrgTable): Promise<void> {

@@ -135,6 +135,7 @@ export const ClockDto = Type.Object({
   startedAt: DateTimeString,
   dueAt: DateTimeString,
   stoppedAt: Nullable(DateTimeString),
+  pausedAt: Nullable(DateTimeString),
   card: CardSchema,
 });
 

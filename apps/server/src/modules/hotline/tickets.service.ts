@@ -1,5 +1,5 @@
-import { randomInt } from 'node:crypto';
-import { type AuditContext, recordAudit } from '../../platform/audit/audit.service.ts';
+import { randomInt, randomUUID } from 'node:crypto';
+import { type AuditContext, type AuditEntry, recordAudits } from '../../platform/audit/audit.service.ts';
 import { beijingDateOf, loadWorkingCalendar, type WorkingCalendar } from '../../platform/calendar/index.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError, badRequest, notFound } from '../../platform/http/errors.ts';
@@ -9,10 +9,10 @@ import type { SecretBox } from '../../platform/identity/secrets.ts';
 import { findOrgUnitInScope } from '../../platform/orgs/orgs.repository.ts';
 import { type ActionOf, type TransitionContext, transition } from '../../platform/workflow/index.ts';
 import { findCurrentCategory, findProfile, findReason } from './categories.repository.ts';
-import { runningClock, startClock } from './clocks.repository.ts';
+import { runningClock } from './clocks.repository.ts';
 import type { Channel, RequestType } from './hotline.tables.ts';
+import { articleForCitation } from './kb-search.service.ts';
 import {
-  formatTicketNo,
   isPhone,
   normalisePhone,
   type TicketGuardView,
@@ -21,15 +21,13 @@ import {
   validateFields,
 } from './ticket.ts';
 import {
-  addTicketOrg,
+  assignTicketNo,
   findTicketByExternalId,
-  findTicketById,
   findTicketByNoInScope,
   findTicketInScope,
-  insertTicket,
+  insertNewTicket,
   listTickets,
   lockTicket,
-  nextTicketSeq,
   type TicketFilter,
   type TicketRow,
   updateTicket,
@@ -105,6 +103,7 @@ export async function guardViewOf(db: Executor, row: TicketRow, now: Date): Prom
     now,
     kbArticleId: row.kb_article_id,
     pendingCallbacks: Number(pending.n),
+    citizenRequestCount: row.citizen_request_count,
   };
 }
 
@@ -126,7 +125,8 @@ export async function move(
       id: row.id,
       state: row.state as TicketState,
       orgPath: row.centre_path,
-      entity: await guardViewOf(trx, row, ctx.now),
+      // Only guards read the view (three queries); most transitions have none.
+      ...(ticketWorkflow.transitions[action].guard && { entity: await guardViewOf(trx, row, ctx.now) }),
     },
     action,
     note,
@@ -141,10 +141,18 @@ const newQueryCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '
 export const revealQueryCode = (box: SecretBox, row: Pick<TicketRow, 'query_code_sealed'>): string =>
   box.open(row.query_code_sealed);
 
+type IntakeStep = { action: ActionOf<typeof ticketWorkflow>; note?: unknown };
+
 /**
  * Creates a ticket from any channel: validates type, category and its fields, issues the
  * tracking number and query code, and takes the intake transitions (accepted → dispatching, or
- * 不予受理, or 即时答复 and closed at once). Idempotent on (channel, external id).
+ * 不予受理, or 即时答复 citing an article in force for the agent's unit, and closed at once).
+ * Idempotent on (channel, external id).
+ *
+ * Written for concurrent intake: reads first, then the ticket with its centre and clock in one
+ * statement, the transitions' history, and last the two things every intake of the day contends
+ * for — the day's ticket counter and the audit chain's head — so each is locked only for the
+ * last few statements and the commit.
  */
 export async function createTicket(
   trx: Executor,
@@ -169,74 +177,106 @@ export async function createTicket(
     if (!input.notAcceptedReason || !(await findReason(trx, 'notAccepted', input.notAcceptedReason)))
       throw badRequest(`a 不予受理 reason code is required (got ${input.notAcceptedReason ?? 'none'})`);
   }
-  if (disposition === 'instantAnswer' && (!input.kbArticleId || !input.answerText?.trim()))
-    throw badRequest('an instant answer cites a knowledge-base article and says what was answered');
   const now = deps.now;
-  const day = beijingDateOf(now);
-  const ticketNo = formatTicketNo(day, await nextTicketSeq(trx, day));
-  const queryCode = newQueryCode();
-  const id = await insertTicket(trx, {
-    ticket_no: ticketNo,
-    query_code_sealed: deps.secretBox.seal(queryCode),
-    channel: input.channel,
-    external_id: input.externalId ?? null,
-    request_type: input.requestType,
-    category_code: category.code,
-    category_version: category.version,
-    fields: checked.fields,
-    description: input.description.trim(),
-    location_text: input.locationText?.trim() || null,
-    lat: input.lat ?? null,
-    lon: input.lon ?? null,
-    occurred_at: input.occurredAt ?? null,
-    region_org_id: input.regionOrgId ?? null,
-    requester_name: input.requesterName?.trim() || null,
-    requester_phone: phone,
-    state: 'draft',
-    centre_org_id: input.centreOrgId,
-    not_accepted_reason: disposition === 'notAccept' ? (input.notAcceptedReason ?? null) : null,
-    kb_article_id: disposition === 'instantAnswer' ? (input.kbArticleId ?? null) : null,
-    answer_text: disposition === 'instantAnswer' ? (input.answerText ?? null) : null,
-    split_from_id: input.splitFromId ?? null,
-    received_at: input.receivedAt ?? now,
-    created_by: input.createdBy ?? null,
-    updated_at: now,
-  });
-  await addTicketOrg(trx, { ticket_id: id, org_unit_id: input.centreOrgId, role: 'centre', since: now });
-  const row = (await findTicketById(trx, id)) as TicketRow;
-  await recordAudit(trx, ctx.audit, {
-    action: 'hotline.ticket.create',
-    objectType: TICKET_ENTITY,
-    objectId: id,
-    after: { ticketNo, channel: input.channel, requestType: input.requestType, categoryCode: category.code },
-    orgUnitId: input.centreOrgId,
-    orgPath: row.centre_path,
-  });
-  if (disposition === 'notAccept') {
-    await move(trx, ctx, row, 'notAccept', { reason: input.notAcceptedReason });
-  } else if (disposition === 'instantAnswer') {
-    await move(trx, ctx, row, 'instantAnswer', { kbArticleId: input.kbArticleId });
-    await move(trx, ctx, row, 'closeAnswered');
-    await updateTicket(trx, id, {
-      instant_answer: true,
-      accepted_at: now,
-      closed_at: now,
-      closed_on_time: true,
-    });
-  } else {
-    await move(trx, ctx, row, 'accept');
-    await move(trx, ctx, row, 'queue');
-    const profile = await findProfile(trx, input.requestType);
-    await startClock(trx, {
-      ticket_id: id,
-      kind: 'reply',
-      org_unit_id: input.centreOrgId,
-      started_at: now,
-      due_at: deps.calendar.deadlineAfter(now, profile.reply_days),
-    });
-    await updateTicket(trx, id, { accepted_at: now });
+  let steps: IntakeStep[] = [{ action: 'accept' }, { action: 'queue' }];
+  if (disposition === 'notAccept')
+    steps = [{ action: 'notAccept', note: { reason: input.notAcceptedReason } }];
+  if (disposition === 'instantAnswer') {
+    if (!input.kbArticleId || !input.answerText?.trim())
+      throw badRequest('an instant answer cites a knowledge-base article and says what was answered');
+    // In force for the agent's unit (published, unexpired, not overridden below it), or 400.
+    const agentPath = ctx.actor.orgPath;
+    if (!agentPath) throw badRequest('an instant answer is given for a unit');
+    const cited = await articleForCitation(trx, { orgPath: agentPath }, input.kbArticleId, now);
+    steps = [
+      { action: 'instantAnswer', note: { kbArticleId: cited.id, key: cited.key, version: cited.version } },
+      { action: 'closeAnswered' },
+    ];
   }
-  return { ticket: (await findTicketById(trx, id)) as TicketRow, queryCode, created: true };
+  const profile = await findProfile(trx, input.requestType);
+  const day = beijingDateOf(now);
+  const queryCode = newQueryCode();
+  const accepted = disposition === 'accept';
+  const answered = disposition === 'instantAnswer';
+  const row = await insertNewTicket(
+    trx,
+    {
+      ticket_no: `pending-${randomUUID()}`,
+      query_code_sealed: deps.secretBox.seal(queryCode),
+      channel: input.channel,
+      external_id: input.externalId ?? null,
+      request_type: input.requestType,
+      category_code: category.code,
+      category_version: category.version,
+      fields: checked.fields,
+      description: input.description.trim(),
+      location_text: input.locationText?.trim() || null,
+      lat: input.lat ?? null,
+      lon: input.lon ?? null,
+      occurred_at: input.occurredAt ?? null,
+      region_org_id: input.regionOrgId ?? null,
+      requester_name: input.requesterName?.trim() || null,
+      requester_phone: phone,
+      state: 'draft',
+      centre_org_id: input.centreOrgId,
+      not_accepted_reason: disposition === 'notAccept' ? (input.notAcceptedReason ?? null) : null,
+      kb_article_id: answered ? (input.kbArticleId ?? null) : null,
+      instant_answer: answered,
+      answer_text: answered ? (input.answerText ?? null) : null,
+      split_from_id: input.splitFromId ?? null,
+      received_at: input.receivedAt ?? now,
+      accepted_at: accepted || answered ? now : null,
+      closed_at: answered ? now : null,
+      closed_on_time: answered ? true : null,
+      created_by: input.createdBy ?? null,
+      updated_at: now,
+    },
+    category.name,
+    accepted ? { kind: 'reply', due_at: deps.calendar.deadlineAfter(now, profile.reply_days) } : null,
+  );
+  // A new ticket: no clock has run, nothing was sent back, extended or called back.
+  const view: TicketGuardView = {
+    sendBackCount: 0,
+    maxSendBacks: profile.max_send_backs,
+    extensionCount: 0,
+    maxExtensions: profile.max_extensions,
+    handlingDue: null,
+    now,
+    kbArticleId: row.kb_article_id,
+    pendingCallbacks: 0,
+    citizenRequestCount: 0,
+  };
+  const audits: AuditEntry[] = [];
+  let state = row.state as TicketState;
+  for (const step of steps) {
+    state = await transition(
+      trx,
+      ctx,
+      ticketWorkflow,
+      { type: TICKET_ENTITY, id: row.id, state, orgPath: row.centre_path, entity: view },
+      step.action,
+      step.note,
+      { deferAudit: audits },
+    );
+  }
+  const ticketNo = await assignTicketNo(trx, row.id, day, state);
+  await recordAudits(trx, ctx.audit, [
+    {
+      action: 'hotline.ticket.create',
+      objectType: TICKET_ENTITY,
+      objectId: row.id,
+      after: {
+        ticketNo,
+        channel: input.channel,
+        requestType: input.requestType,
+        categoryCode: category.code,
+      },
+      orgUnitId: input.centreOrgId,
+      orgPath: row.centre_path,
+    },
+    ...audits,
+  ]);
+  return { ticket: { ...row, ticket_no: ticketNo, state }, queryCode, created: true };
 }
 
 /** A ticket the caller may see, or 404. */

@@ -13,12 +13,15 @@ export async function lockHead(db: Executor): Promise<{ seq: number; hash: strin
     .executeTakeFirstOrThrow();
 }
 
-export async function insertEvent(db: Executor, row: AuditRow): Promise<void> {
+/** Appends consecutive events and moves the head to the last one. */
+export async function insertEvents(db: Executor, rows: readonly AuditRow[]): Promise<void> {
+  const last = rows.at(-1);
+  if (!last) return;
   await db
     .insertInto('audit_event')
-    .values({ ...row, before: jsonb(row.before), after: jsonb(row.after) })
+    .values(rows.map((row) => ({ ...row, before: jsonb(row.before), after: jsonb(row.after) })))
     .execute();
-  await db.updateTable('audit_head').set({ seq: row.seq, hash: row.hash }).where('id', '=', 1).execute();
+  await db.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
 }
 
 const jsonb = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;

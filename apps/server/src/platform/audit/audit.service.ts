@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database.ts';
-import { type AuditRow, insertEvent, lockHead, readBatch, readHead } from './audit.repository.ts';
+import { type AuditRow, insertEvents, lockHead, readBatch, readHead } from './audit.repository.ts';
 import { type ChainedFields, chainHash, GENESIS_HASH, toJsonValue } from './chain.ts';
 
 /** Who acted, from where: taken from the request (or a job) by the edge. */
@@ -38,25 +38,45 @@ export interface AuditEntry {
  * and only if the write it records commits. The head row lock serialises appends.
  */
 export async function recordAudit(trx: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await recordAudits(trx, ctx, [entry]);
+}
+
+/**
+ * Appends several entries, in order, under one lock of the head: for a write that records a few
+ * (a ticket created and its first transitions), taken last in its transaction, the head is held
+ * for three statements and the commit instead of for the whole write.
+ */
+export async function recordAudits(
+  trx: Executor,
+  ctx: AuditContext,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
   const head = await lockHead(trx);
-  const fields: ChainedFields = {
-    seq: head.seq + 1,
-    at: new Date().toISOString(),
-    actorUserId: ctx.userId,
-    actorUsername: ctx.username,
-    orgUnitId: entry.orgUnitId !== undefined ? entry.orgUnitId : ctx.orgUnitId,
-    orgPath: entry.orgPath !== undefined ? entry.orgPath : ctx.orgPath,
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId: entry.objectId == null ? null : String(entry.objectId),
-    outcome: entry.outcome ?? 'success',
-    before: toJsonValue(entry.before),
-    after: toJsonValue(entry.after),
-    ip: ctx.ip,
-    requestId: ctx.requestId,
-  };
-  const hash = chainHash(head.hash, fields);
-  await insertEvent(trx, { ...toRow(fields), prev_hash: head.hash, hash });
+  let prev = head;
+  const rows: AuditRow[] = [];
+  for (const entry of entries) {
+    const fields: ChainedFields = {
+      seq: prev.seq + 1,
+      at: new Date().toISOString(),
+      actorUserId: ctx.userId,
+      actorUsername: ctx.username,
+      orgUnitId: entry.orgUnitId !== undefined ? entry.orgUnitId : ctx.orgUnitId,
+      orgPath: entry.orgPath !== undefined ? entry.orgPath : ctx.orgPath,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectId: entry.objectId == null ? null : String(entry.objectId),
+      outcome: entry.outcome ?? 'success',
+      before: toJsonValue(entry.before),
+      after: toJsonValue(entry.after),
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    };
+    const hash = chainHash(prev.hash, fields);
+    rows.push({ ...toRow(fields), prev_hash: prev.hash, hash });
+    prev = { seq: fields.seq, hash };
+  }
+  await insertEvents(trx, rows);
 }
 
 function toRow(f: ChainedFields): Omit<AuditRow, 'prev_hash' | 'hash'> {

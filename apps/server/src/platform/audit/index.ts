@@ -4,4 +4,10 @@ import { auditMigrations } from './migrations/index.ts';
 
 export const auditPart: Part = { name: 'audit', migrations: auditMigrations, routes: auditRoutes };
 
-export { type AuditContext, type AuditEntry, recordAudit, SYSTEM_CONTEXT } from './audit.service.ts';
+export {
+  type AuditContext,
+  type AuditEntry,
+  recordAudit,
+  recordAudits,
+  SYSTEM_CONTEXT,
+} from './audit.service.ts';

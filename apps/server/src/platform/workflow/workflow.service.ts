@@ -1,4 +1,4 @@
-import { type AuditContext, recordAudit } from '../audit/audit.service.ts';
+import { type AuditContext, type AuditEntry, recordAudit } from '../audit/audit.service.ts';
 import type { Executor } from '../db/database.ts';
 import { AppError } from '../http/errors.ts';
 import type { PageQuery, PageResult } from '../http/pagination.ts';
@@ -25,7 +25,8 @@ export interface WorkflowSubject<S extends string, E> {
  * Takes one transition inside the caller's transaction: decides it, records the history row and
  * the audit entry, and returns the new state for the caller to write to its own row. A refusal
  * throws: 409 for a transition that does not exist or a guard that says no (the reason in
- * `details`), 403 for a missing permission.
+ * `details`), 403 for a missing permission. With `deferAudit`, the audit entry is appended to that
+ * list instead, for the caller to record (recordAudits) later in the same transaction.
  */
 export async function transition<S extends string, A extends string, E, R extends string>(
   trx: Executor,
@@ -34,6 +35,7 @@ export async function transition<S extends string, A extends string, E, R extend
   subject: WorkflowSubject<S, E>,
   action: A,
   note?: unknown,
+  options: { deferAudit?: AuditEntry[] } = {},
 ): Promise<S> {
   const result = apply(def, { state: subject.state, action, actor: ctx.actor, entity: subject.entity as E });
   if (!result.ok) {
@@ -60,13 +62,15 @@ export async function transition<S extends string, A extends string, E, R extend
     at: ctx.now,
     note: note ?? null,
   });
-  await recordAudit(trx, ctx.audit, {
+  const entry: AuditEntry = {
     action: `${def.name}.${action}`,
     objectType: subject.type,
     objectId: subject.id,
     before: { state: result.from },
     after: { state: result.to, note: note ?? null },
-  });
+  };
+  if (options.deferAudit) options.deferAudit.push(entry);
+  else await recordAudit(trx, ctx.audit, entry);
   return result.to;
 }
 

@@ -62,4 +62,17 @@ export const kbMigrations: MigrationSet = {
       await sql`drop table kb_article`.execute(db);
     },
   },
+  // Search ranks a capped candidate set, title and tag matches first: they get a small vector of
+  // their own (kept by PostgreSQL from search_vector, weights A and B) with its own GIN index, so
+  // finding and ranking them never reads the body's vector.
+  '202612012300_kb-title-vector': {
+    async up(db: Kysely<unknown>) {
+      await sql`alter table kb_article add column title_vector tsvector
+        generated always as (ts_filter(search_vector, '{a,b}')) stored`.execute(db);
+      await sql`create index kb_article_title_search on kb_article using gin (title_vector)`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`alter table kb_article drop column title_vector`.execute(db);
+    },
+  },
 };
