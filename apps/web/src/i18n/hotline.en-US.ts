@@ -33,6 +33,7 @@ export const hotlineEnUS: Record<keyof typeof hotlineZhCN, string> = {
   'hotline.state.closed': 'Closed',
   'hotline.state.callback_pending': 'Callback due',
   'hotline.state.callback_done': 'Called back',
+  'hotline.state.awaiting_citizen': 'Awaiting the citizen',
   'hotline.state.rehandling': 'Re-handling',
   'hotline.state.archived': 'Archived',
   'hotline.state.merged': 'Merged',

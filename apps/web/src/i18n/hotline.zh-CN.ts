@@ -33,6 +33,7 @@ export const hotlineZhCN = {
   'hotline.state.closed': '已办结',
   'hotline.state.callback_pending': '待回访',
   'hotline.state.callback_done': '已回访',
+  'hotline.state.awaiting_citizen': '待来电人补充',
   'hotline.state.rehandling': '重办中',
   'hotline.state.archived': '已归档',
   'hotline.state.merged': '已合并',

@@ -17,6 +17,7 @@ export const TICKET_STATES = [
   'transferred_out',
   'in_progress',
   'extension_requested',
+  'awaiting_citizen',
   'replied',
   'closed',
   'callback_pending',
@@ -39,6 +40,7 @@ export const OPEN_STATES: readonly TicketState[] = [
   'transferred_out',
   'in_progress',
   'extension_requested',
+  'awaiting_citizen',
   'replied',
   'rehandling',
 ];

@@ -12,6 +12,7 @@ const STATE_COLOURS: Partial<Record<TicketState, string>> = {
   transferred_out: 'purple',
   in_progress: 'cyan',
   extension_requested: 'gold',
+  awaiting_citizen: 'magenta',
   replied: 'lime',
   closed: 'green',
   callback_pending: 'green',
