@@ -113,7 +113,8 @@ export function parseCellInput(
   } else if (cell.indicator.valueType !== 'text') {
     let t = halfWidth(text).replace(/[,，](?=\d{3}(?:\D|$))/g, '');
     if (cell.indicator.valueType === 'percentage') t = t.replace(/%$/, '');
-    value = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
+    // + 0 turns a typed -0 into 0: a figure has no negative zero (numeric columns have none either).
+    value = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) + 0 : Number.NaN;
     if (Number.isNaN(value))
       return { ok: false, error: cellError(cell, 'notANumber', `${cell.address} 应为数值，收到 "${text}"`) };
   }

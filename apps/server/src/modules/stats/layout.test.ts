@@ -242,6 +242,8 @@ describe('entered values', () => {
     assert.deepEqual(parseCellInput(km, '  '), { ok: true, value: null });
     assert.deepEqual(parseCellInput(km, '1,234.5'), { ok: true, value: 1234.5 });
     assert.deepEqual(parseCellInput(km, '１２．５'), { ok: true, value: 12.5 });
+    // A typed -0 is the figure 0, not a negative zero the console would show apart.
+    assert.ok(Object.is((parseCellInput(km, '-0') as { value: number }).value, 0));
     const r = parseCellInput(km, '12公里');
     assert.ok(!r.ok && r.error.code === 'notANumber' && r.error.address === 'R02C07');
     const p = parseCellInput(km, '1.2345');

@@ -72,6 +72,7 @@ describe('cell input', () => {
     assert.deepEqual(parseCellInput(passengers, ' 1,234.50 '), { ok: true, value: '1234.5' });
     assert.deepEqual(parseCellInput(passengers, '１２．５'), { ok: true, value: '12.5' });
     assert.deepEqual(parseCellInput(passengers, ''), { ok: true, value: null });
+    assert.deepEqual(parseCellInput(passengers, '-0'), { ok: true, value: '0' });
     assert.equal((parseCellInput(passengers, '1.234') as { code: string }).code, 'tooManyDecimals');
     assert.equal((parseCellInput(passengers, '-1') as { code: string }).code, 'belowMin');
     assert.equal((parseCellInput(passengers, '12a') as { code: string }).code, 'notANumber');
