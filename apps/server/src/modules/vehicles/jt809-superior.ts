@@ -10,7 +10,7 @@ import { type AuditContext, recordAudit, SYSTEM_CONTEXT } from '../../platform/a
 import type { Db } from '../../platform/db/database.ts';
 import { Jt809Connection, type LinkParameters } from './jt809-connection.ts';
 import { storeForwardedAlarm, storeForwardedRegistration } from './jt809-superior-store.ts';
-import type { LinkLog } from './jt809-uplink.ts';
+import type { LinkLog } from './jt809-uplink.types.ts';
 import { findVehicleIdByPlate, insertForwardedVehicle } from './platform-links.repository.ts';
 import type { PositionWriter } from './position-writer.ts';
 import type { PositionInput } from './positions.repository.ts';

@@ -9,11 +9,18 @@
 // durable cursor advances at each 0x1006; after a break forwarding resumes from it, and the superior
 // drops what it already had by (vehicle, GNSS time).
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import type { Edition, Packet } from '@jtgov/jt809';
+import type { Packet } from '@jtgov/jt809';
 import type { Db } from '../../platform/db/database.ts';
 import { type RegistrationCursor, registrationsAfter } from './forwarded.repository.ts';
 import { Jt809Connection, type Jt809Outgoing, type LinkParameters } from './jt809-connection.ts';
 import { toAlarmReport, toRegistration, toVehicleLocation } from './jt809-forwarding.ts';
+import {
+  DEFAULT_UPLINK_TIMING,
+  type LinkLog,
+  type UplinkConfig,
+  type UplinkStatus,
+  type UplinkTiming,
+} from './jt809-uplink.types.ts';
 import {
   alarmsAfter,
   type ForwardRow,
@@ -25,69 +32,10 @@ import {
   saveLinkCursor,
 } from './platform-links.repository.ts';
 
-export interface LinkLog {
-  info(details: object, message: string): void;
-  warn(details: object, message: string): void;
-}
-
-export interface UplinkConfig {
-  id: number;
-  name: string;
-  host: string;
-  port: number;
-  /** DOWN_LINK_IP announced for the sub link, and the port listened on (0: any free port). */
-  downLinkHost: string;
-  downLinkPort: number;
-  gnssCenterId: number;
-  userId: number;
-  password: string;
-  edition: Edition;
-  keys: LinkParameters['keys'];
-  /** The jurisdiction whose vehicles are forwarded. */
-  orgPath: string;
-}
-
-export interface UplinkTiming {
-  pollMs: number;
-  keepAliveMs: number;
-  /** A keep-alive unanswered this long ends the connection. */
-  ackTimeoutMs: number;
-  /** Shortest interval between keep-alives sent to confirm forwarded positions. */
-  probeMs: number;
-  minBackoffMs: number;
-  maxBackoffMs: number;
-  batchSize: number;
-}
-
-export const DEFAULT_UPLINK_TIMING: UplinkTiming = {
-  pollMs: 200,
-  keepAliveMs: 30_000,
-  ackTimeoutMs: 20_000,
-  probeMs: 500,
-  minBackoffMs: 1_000,
-  maxBackoffMs: 60_000,
-  batchSize: 500,
-};
-
 /** 0x1203 carries 1 to 5 locations (GNSS_CNT, JT/T 809-2011 §4.5.3.2.3). */
 const HISTORY_MAX = 5;
 /** Unsent bytes beyond which forwarding waits for the socket to drain. */
 const HIGH_WATER = 256 * 1024;
-
-export interface UplinkStatus {
-  state: 'connecting' | 'loggedIn' | 'down' | 'stopped';
-  subLink: boolean;
-  loggedInAt: string | null;
-  lastAckAt: string | null;
-  /** Received time of the last position the superior confirmed. */
-  ackedThrough: string;
-  /** Positions the superior confirmed since the link was created. */
-  positionsForwarded: number;
-  /** Positions written to the link by this process (resent ones included). */
-  positionsSent: number;
-  reconnects: number;
-  lastError: string | null;
-}
 
 const keyOf = (r: ForwardRow): PositionCursor => ({
   receivedAt: r.received_at,

@@ -4,7 +4,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Platform } from '../../platform/http/platform.ts';
 import { Jt809Superior, type SubordinateLink } from './jt809-superior.ts';
-import { Jt809Uplink, type UplinkTiming } from './jt809-uplink.ts';
+import { Jt809Uplink } from './jt809-uplink.ts';
+import type { UplinkTiming } from './jt809-uplink.types.ts';
 import {
   findLink,
   listEnabledSuperiorLinks,
