@@ -1,13 +1,6 @@
-// 12328 ticket creation through the HTTP intake API (POST /api/hotline/intake, a gateway's API
-// token, a new external id per request) under concurrent clients: creations/s, p50 and p99, on
-// PostgreSQL (a throwaway cluster) and on the embedded PGlite, next to a bare Fastify route in
-// the same run. The server runs in its own process (bench/http-server.ts).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { SYSTEM_CONTEXT } from '../apps/server/src/platform/audit/audit.service.ts';
@@ -15,28 +8,11 @@ import { createUser } from '../apps/server/src/platform/identity/users.service.t
 import { migrate, openConfiguredDatabase, seedAll } from '../apps/server/src/runtime.ts';
 // @ts-expect-error plain ESM helper without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
+import { startServer, stop } from './server-process.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PASSWORD = 'Bench@jtgov2026';
-
-async function startServer(mode: 'bare' | 'platform', env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/http-server.ts', mode], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! });
-  for await (const line of lines) {
-    const match = /^ready (\d+)$/.exec(line);
-    if (match) return { port: Number(match[1]), child };
-  }
-  throw new Error(`${mode} server exited before it was ready`);
-}
-
-async function stop(child: ChildProcess) {
-  child.kill('SIGTERM');
-  if (child.exitCode === null) await once(child, 'exit');
-}
 
 interface Figures {
   label: string;

@@ -1,43 +1,17 @@
-// An authenticated, paginated, jurisdiction-scoped list endpoint (GET /api/users) under load,
-// next to a bare Fastify route in the same run: requests/s, p99 latency and their ratio, on
-// PostgreSQL (a throwaway cluster) and on the embedded PGlite.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { hashPassword } from '../apps/server/src/platform/identity/secrets.ts';
 import { migrate, openConfiguredDatabase, seedAll } from '../apps/server/src/runtime.ts';
 // @ts-expect-error plain ESM helper without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
+import { startServer, stop } from './server-process.ts';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const BENCH_PASSWORD = 'Bench@jtgov2026';
-
-async function startServer(
-  mode: 'bare' | 'platform',
-  env: NodeJS.ProcessEnv,
-): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/http-server.ts', mode], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! });
-  for await (const line of lines) {
-    const match = /^ready (\d+)$/.exec(line);
-    if (match) return { port: Number(match[1]), child };
-  }
-  throw new Error(`${mode} server exited before it was ready`);
-}
-
-async function stop(child: ChildProcess) {
-  child.kill('SIGTERM');
-  if (child.exitCode === null) await once(child, 'exit');
-}
 
 interface Figures {
   label: string;
