@@ -194,7 +194,7 @@ describe('12328 hotline console in Chromium', () => {
     await centre.getByTestId('ticket-extensions').getByText('已批准').waitFor();
     await centre.getByTestId('note-body').fill(INTERNAL_NOTE);
     await centre.getByTestId('note-add').click();
-    await centre.getByTestId('ticket-timeline').getByText(INTERNAL_NOTE).waitFor();
+    await centre.getByTestId('timeline-note').getByText(INTERNAL_NOTE).waitFor();
     const ext = await api(`/api/hotline/extensions?ticketId=${complaint.id}`);
     assert.deepEqual([ext.total, ext.items[0].decision, ext.items[0].days], [1, 'approved', 5]);
   });
