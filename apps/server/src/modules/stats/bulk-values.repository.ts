@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import { copyField, copyInto } from '../../platform/db/copy.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import type { CellWrite, WriteCounts, WriteMeta, WriteMode } from './values.repository.ts';
+import {
+  archiveGone,
+  type CellWrite,
+  type WriteCounts,
+  type WriteMeta,
+  type WriteMode,
+} from './values.repository.ts';
 
 // The bulk path of an import: the checked values are COPYed into a temporary staging table of the
 // transaction, then moved into stats_value by a few set-based statements (history of replaced
@@ -147,16 +153,7 @@ export async function deleteStagedValues(
           and v.form_id = ${meta.formId} and v.period = s.period and v.org_unit_id = s.org_unit_id
           and v.cell_key = s.cell_key
         returning v.*
-      ), hist as (
-        insert into stats_value_history
-          (form_id, period, org_unit_id, cell_key, num, txt, deleted, source, changed_by, changed_by_name, changed_at)
-        select form_id, period, org_unit_id, cell_key, num, txt, false, source, updated_by, updated_by_name, updated_at
-        from gone
-        union all
-        select form_id, period, org_unit_id, cell_key, null, null, true, ${meta.source}, ${meta.userId},
-          ${meta.username}, ${meta.at}
-        from gone
-      )
+      ), ${archiveGone(meta)}
       select count(*)::int as n from gone`.execute(db);
     deleted += result.rows[0]?.n ?? 0;
   }

@@ -100,6 +100,21 @@ export async function upsertValues(
 }
 
 /**
+ * The CTE `hist` that archives the rows of a preceding CTE `gone` (deleted values): each old value,
+ * then a deletion entry by `meta`'s user. Shared by the online and the bulk delete.
+ */
+export const archiveGone = (meta: WriteMeta) => sql`hist as (
+        insert into stats_value_history
+          (form_id, period, org_unit_id, cell_key, num, txt, deleted, source, changed_by, changed_by_name, changed_at)
+        select form_id, period, org_unit_id, cell_key, num, txt, false, source, updated_by, updated_by_name, updated_at
+        from gone
+        union all
+        select form_id, period, org_unit_id, cell_key, null, null, true, ${meta.source}, ${meta.userId},
+          ${meta.username}, ${meta.at}
+        from gone
+      )`;
+
+/**
  * Deletes cells that exist; the history keeps the deleted value (who set it, when) and a
  * deletion entry (who deleted it, when). Returns how many went.
  */
@@ -122,16 +137,7 @@ export async function deleteValues(
         where v.form_id = ${meta.formId} and v.period = i.period and v.org_unit_id = i.org_unit_id
           and v.cell_key = i.cell_key
         returning v.*
-      ), hist as (
-        insert into stats_value_history
-          (form_id, period, org_unit_id, cell_key, num, txt, deleted, source, changed_by, changed_by_name, changed_at)
-        select form_id, period, org_unit_id, cell_key, num, txt, false, source, updated_by, updated_by_name, updated_at
-        from gone
-        union all
-        select form_id, period, org_unit_id, cell_key, null, null, true, ${meta.source}, ${meta.userId},
-          ${meta.username}, ${meta.at}
-        from gone
-      )
+      ), ${archiveGone(meta)}
       select count(*)::int as n from gone`.execute(db);
     deleted += result.rows[0]?.n ?? 0;
   }
