@@ -19,6 +19,7 @@ import {
   seedForeignSar,
 } from './modules/maritime/sar-jurisdiction.probes.ts';
 import { EXCEL_PROBES } from './modules/stats/excel-probes.ts';
+import { FORMS_ADMIN_PROBES } from './modules/stats/forms-admin.probes.ts';
 import { STATS_PROBES, type StatsProbeWorld, setUpStatsProbes } from './modules/stats/stats-probes.ts';
 import { insertFile } from './platform/files/files.repository.ts';
 import { PERMISSIONS } from './platform/identity/permissions.ts';
@@ -254,6 +255,7 @@ const PROBES: Record<string, Probe> = {
     expectDenied(w, 'PATCH', '/api/vehicles/platform-links/1', { enabled: false }),
   ...STATS_PROBES,
   ...EXCEL_PROBES,
+  ...FORMS_ADMIN_PROBES,
   ...HOTLINE_PROBES,
   ...KB_PROBES,
   ...OPEN311_PROBES,

@@ -58,14 +58,41 @@ export async function listVisibleForms(
   scopePath: string,
   limit: number,
   offset: number,
-): Promise<{ items: FormWithOwner[]; total: number }> {
+  filter: { q?: string; periodType?: string; status?: string } = {},
+): Promise<{
+  items: (FormWithOwner & { version_count: number; latest_from: string | null })[];
+  total: number;
+}> {
   const visible = sql<boolean>`(${scopePath} like o.path || '%' or o.path like ${under(scopePath)})`;
+  const conditions = [visible];
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql<boolean>`(f.code like ${like} or f.name like ${like})`);
+  }
+  if (filter.periodType) conditions.push(sql<boolean>`f.period_type = ${filter.periodType}`);
+  if (filter.status) conditions.push(sql<boolean>`f.status = ${filter.status}`);
+  const matching = sql<boolean>`(${sql.join(conditions, sql` and `)})`;
   const [items, count] = await Promise.all([
-    formsWithOwner(db).where(visible).orderBy('f.code').limit(limit).offset(offset).execute(),
+    formsWithOwner(db)
+      .select([
+        sql<number>`(select count(*)::int from stats_form_version v where v.form_id = f.id)`.as(
+          'version_count',
+        ),
+        sql<
+          string | null
+        >`(select max(v.effective_from)::text from stats_form_version v where v.form_id = f.id)`.as(
+          'latest_from',
+        ),
+      ])
+      .where(matching)
+      .orderBy('f.code')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     db
       .selectFrom('stats_form as f')
       .innerJoin('org_unit as o', 'o.id', 'f.owner_org_unit_id')
-      .where(visible)
+      .where(matching)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);

@@ -12,6 +12,7 @@ import {
   FillWindowDto,
   FormDetailDto,
   FormDto,
+  FormListItem,
   FormListQuery,
   FormParams,
   ObligationDto,
@@ -50,17 +51,23 @@ export const formsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Forms (报表制度) my unit deals with',
         querystring: FormListQuery,
-        response: { 200: Page(FormDto), ...commonErrors },
+        response: { 200: Page(FormListItem), ...commonErrors },
       },
     },
     async (request) => {
+      const { q, periodType, status } = request.query;
       const result = await listVisibleForms(
         db,
         requireActor(request).orgPath,
         request.query.pageSize,
         offsetOf(request.query),
+        { q, periodType, status },
       );
-      return toPage(result, request.query, toFormDto);
+      return toPage(result, request.query, (row) => ({
+        ...toFormDto(row),
+        versions: Number(row.version_count),
+        latestVersionFrom: row.latest_from,
+      }));
     },
   );
 

@@ -64,6 +64,12 @@ export const FormDto = Type.Object({
   status: lit('active', 'retired'),
 });
 
+export const FormListItem = Type.Object({
+  ...FormDto.properties,
+  versions: Type.Integer({ description: 'layout versions defined' }),
+  latestVersionFrom: Nullable(DateString),
+});
+
 export const VersionDto = Type.Object({
   id: Type.Integer(),
   versionNo: Type.Integer(),
@@ -86,7 +92,12 @@ export const FormDetailDto = Type.Object({
   ),
 });
 
-export const FormListQuery = PageQuery;
+export const FormListQuery = Type.Object({
+  ...PageQuery.properties,
+  q: Type.Optional(Type.String({ maxLength: 100, description: '表号 or name contains' })),
+  periodType: Type.Optional(PeriodTypeCode),
+  status: Type.Optional(lit('active', 'retired')),
+});
 export const FormParams = Type.Object({ formId: Type.Integer({ minimum: 1 }) });
 
 export const AddVersionBody = Type.Object({

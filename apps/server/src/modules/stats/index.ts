@@ -4,12 +4,14 @@ import { seedStatsDemo } from './demo.seed.ts';
 import { excelRoutes } from './excel.routes.ts';
 import { exchangeRoutes } from './exchange.routes.ts';
 import { formsRoutes } from './forms.routes.ts';
+import { formsAdminRoutes } from './forms-admin.routes.ts';
 import { statsMigrations } from './migrations/index.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { urgingRoutes } from './urging.routes.ts';
 
 const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(formsRoutes);
+  await app.register(formsAdminRoutes);
   await app.register(reportsRoutes);
   await app.register(exchangeRoutes);
   await app.register(urgingRoutes);
