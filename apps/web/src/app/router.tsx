@@ -87,6 +87,9 @@ const StatsCompletenessPage = lazyNamed(
   'StatsCompletenessPage',
 );
 const StatsAnalyticsPage = lazyNamed(() => import('../pages/StatsAnalyticsPage.tsx'), 'StatsAnalyticsPage');
+const StatsFormsPage = lazyNamed(() => import('../pages/StatsFormsPage.tsx'), 'StatsFormsPage');
+const StatsFormPage = lazyNamed(() => import('../pages/StatsFormPage.tsx'), 'StatsFormPage');
+const StatsExchangePage = lazyNamed(() => import('../pages/StatsExchangePage.tsx'), 'StatsExchangePage');
 const NotFoundPage = lazyNamed(() => import('../pages/NotFoundPage.tsx'), 'NotFoundPage');
 
 const screen = (node: ReactNode) => <Suspense fallback={<Spin size="large" fullscreen />}>{node}</Suspense>;
@@ -142,6 +145,9 @@ export const router = createBrowserRouter([
           { path: 'stats/aggregate', element: guarded('stats.read', <StatsAggregatePage />) },
           { path: 'stats/completeness', element: guarded('stats.read', <StatsCompletenessPage />) },
           { path: 'stats/analytics', element: guarded('stats.read', <StatsAnalyticsPage />) },
+          { path: 'stats/forms', element: guarded('stats.read', <StatsFormsPage />) },
+          { path: 'stats/forms/:formId', element: guarded('stats.read', <StatsFormPage />) },
+          { path: 'stats/exchange', element: guarded('stats.read', <StatsExchangePage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

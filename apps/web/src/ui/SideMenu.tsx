@@ -23,8 +23,10 @@ import {
   MobileOutlined,
   PhoneOutlined,
   PieChartOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
@@ -230,6 +232,20 @@ const STATS: readonly Destination[] = [
     icon: <LineChartOutlined />,
     testId: 'menu-stats-analytics',
     permission: 'stats.read',
+  },
+  {
+    path: '/stats/forms',
+    label: 'nav.stats-forms',
+    icon: <ProfileOutlined />,
+    testId: 'menu-stats-forms',
+    permission: 'stats.manage',
+  },
+  {
+    path: '/stats/exchange',
+    label: 'nav.stats-exchange',
+    icon: <SwapOutlined />,
+    testId: 'menu-stats-exchange',
+    permission: 'stats.fill',
   },
 ];
 
