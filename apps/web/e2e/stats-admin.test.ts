@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedStatsDemo } from '../../server/src/modules/stats/demo.seed.ts';
@@ -15,6 +16,9 @@ function monthBack(back: number): string {
   const d = new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth() - back, 1));
   return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
+
+/** 202610 as the console names it: 2026年10月. */
+const periodName = (id: string) => `${id.slice(0, 4)}年${Number(id.slice(4))}月`;
 
 describe('statistics administration console in Chromium', () => {
   let t: TestApp;
@@ -192,5 +196,28 @@ describe('statistics administration console in Chromium', () => {
     await check.getByTestId('stats-grid').waitFor();
     assert.equal(await check.getByTestId('cell-highway.central').inputValue(), '4321');
     await screenshot(check, 'stats-admin-09-report-after-import', { fullPage: true });
+
+    // The export gives the imported value back as a dataValueSets CSV line.
+    await filler.getByTestId('export-form').click();
+    await filler
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .getByText('交行统5-1表')
+      .click();
+    await filler.getByTestId('export-period').click();
+    await filler
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .getByText(periodName(period))
+      .click();
+    await filler.keyboard.press('Escape');
+    await filler.getByTestId('export-org').click();
+    await filler.getByTestId('export-org').locator('input').fill('玄武');
+    await filler.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText('320102').click();
+    await shot(filler, '10-export');
+    const [download] = await Promise.all([
+      filler.waitForEvent('download'),
+      filler.getByTestId('export-download').click(),
+    ]);
+    const text = await readFile(await download.path(), 'utf8');
+    assert.match(text, new RegExp(`^highway,${period},320102,central,,4321,`, 'm'));
   });
 });

@@ -25,6 +25,11 @@ export const statsAdminEnUS: Record<keyof typeof statsAdminZhCN, string> = {
   'stats.admin.period-type.custom': '{base} (statistical month ending on the {day}th)',
 
   'stats.admin.form.subtitle': 'Owned by {owner}',
+  'stats.admin.form.edit': 'Edit form header',
+  'stats.admin.form.valid-hint': 'Printed in the header; revise or retire the form when it expires',
+  'stats.admin.form.open-days': 'Days after the period ends when filling opens',
+  'stats.admin.form.deadline-days': 'Working days to report after that (empty: no deadline)',
+  'stats.admin.form.children-approved': 'Approve the aggregate only when every child is approved',
   'stats.admin.form.filling-levels': 'Filling levels',
   'stats.admin.form.chain-levels': 'Review and aggregation levels',
   'stats.admin.form.deadline-rule': 'Fill window rule',

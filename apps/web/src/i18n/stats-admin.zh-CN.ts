@@ -23,6 +23,11 @@ export const statsAdminZhCN = {
   'stats.admin.period-type.custom': '{base}（统计月止于{day}日）',
 
   'stats.admin.form.subtitle': '所属单位：{owner}',
+  'stats.admin.form.edit': '修改制度信息',
+  'stats.admin.form.valid-hint': '印在表头上；到期后请修订或废止本制度',
+  'stats.admin.form.open-days': '报告期结束后第几天开放填报',
+  'stats.admin.form.deadline-days': '开放后几个工作日内报送（空为不设期限）',
+  'stats.admin.form.children-approved': '下级全部审核通过后才能审核汇总数',
   'stats.admin.form.filling-levels': '填报层级',
   'stats.admin.form.chain-levels': '审核汇总层级',
   'stats.admin.form.deadline-rule': '填报期规则',

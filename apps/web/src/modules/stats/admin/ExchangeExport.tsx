@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Radio, Select, Switch, Typography } from 'antd';
+import { Button, Card, Col, Flex, Form, Radio, Row, Select, Switch, Typography } from 'antd';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useT } from '../../../i18n/useT.ts';
 import { useOrgSearch } from '../../orgs/hooks/useOrgQueries.ts';
@@ -30,66 +30,79 @@ export function ExchangeExport() {
   return (
     <Card size="small" title={t('stats.admin.export.title')} data-testid="export-card">
       <Typography.Paragraph type="secondary">{t('stats.admin.export.hint')}</Typography.Paragraph>
-      <Form layout="vertical" style={{ maxWidth: 560 }}>
-        <Form.Item label={t('stats.field.form')} required>
-          <Select
-            value={formCode}
-            onChange={(c: string) => {
-              setFormCode(c);
-              setPeriods([]);
-            }}
-            options={(forms.data?.items ?? []).map((f) => ({ value: f.code, label: `${f.code} ${f.name}` }))}
-            data-testid="export-form"
-          />
-        </Form.Item>
-        <Form.Item label={t('stats.field.period')} required>
-          <Select
-            mode="multiple"
-            value={periods}
-            onChange={setPeriods}
-            options={periodOptions.map((p) => ({ value: p, label: periodLabel(t, p) }))}
-            data-testid="export-period"
-          />
-        </Form.Item>
-        <Form.Item label={t('stats.field.org')} required>
-          <Select
-            showSearch={{ filterOption: false, onSearch: setText }}
-            value={orgCode}
-            onChange={setOrgCode}
-            loading={search.isFetching}
-            placeholder={t('org.select.placeholder')}
-            notFoundContent={text.trim() ? undefined : t('org.select.type-to-search')}
-            options={(search.data?.items ?? []).map((o) => ({
-              value: o.code,
-              label: `${o.name}（${o.code}）`,
-            }))}
-            data-testid="export-org"
-          />
-        </Form.Item>
-        <Form.Item label={t('stats.admin.export.children')}>
-          <Switch checked={children} onChange={setChildren} />
-        </Form.Item>
-        <Form.Item label={t('stats.admin.export.format')}>
-          <Radio.Group
-            optionType="button"
-            value={format}
-            onChange={(e) => setFormat(e.target.value)}
-            options={[
-              { value: 'csv', label: 'CSV' },
-              { value: 'json', label: 'JSON' },
-            ]}
-          />
-        </Form.Item>
-        <Button
-          type="primary"
-          icon={<DownloadOutlined />}
-          disabled={!href}
-          href={href}
-          download={ready ? `${formCode}-${periods.join('_')}-${orgCode}.${format}` : undefined}
-          data-testid="export-download"
-        >
-          {t('stats.admin.export.download')}
-        </Button>
+      <Form layout="vertical">
+        <Row gutter={16}>
+          <Col xs={24} lg={8}>
+            <Form.Item label={t('stats.field.form')} required>
+              <Select
+                value={formCode}
+                onChange={(c: string) => {
+                  setFormCode(c);
+                  setPeriods([]);
+                }}
+                options={(forms.data?.items ?? []).map((f) => ({
+                  value: f.code,
+                  label: `${f.code} ${f.name}`,
+                }))}
+                data-testid="export-form"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={8}>
+            <Form.Item label={t('stats.field.period')} required>
+              <Select
+                mode="multiple"
+                value={periods}
+                onChange={setPeriods}
+                options={periodOptions.map((p) => ({ value: p, label: periodLabel(t, p) }))}
+                data-testid="export-period"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={8}>
+            <Form.Item label={t('stats.field.org')} required>
+              <Select
+                showSearch={{ filterOption: false, onSearch: setText }}
+                value={orgCode}
+                onChange={setOrgCode}
+                loading={search.isFetching}
+                placeholder={t('org.select.placeholder')}
+                notFoundContent={text.trim() ? undefined : t('org.select.type-to-search')}
+                options={(search.data?.items ?? []).map((o) => ({
+                  value: o.code,
+                  label: `${o.name}（${o.code}）`,
+                }))}
+                data-testid="export-org"
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Flex gap={24} align="end" wrap>
+          <Form.Item label={t('stats.admin.export.children')}>
+            <Switch checked={children} onChange={setChildren} />
+          </Form.Item>
+          <Form.Item label={t('stats.admin.export.format')}>
+            <Radio.Group
+              optionType="button"
+              value={format}
+              onChange={(e) => setFormat(e.target.value)}
+              options={[
+                { value: 'csv', label: 'CSV' },
+                { value: 'json', label: 'JSON' },
+              ]}
+            />
+          </Form.Item>
+          <Button
+            type="primary"
+            icon={<DownloadOutlined />}
+            disabled={!href}
+            href={href}
+            download={ready ? `${formCode}-${periods.join('_')}-${orgCode}.${format}` : undefined}
+            data-testid="export-download"
+          >
+            {t('stats.admin.export.download')}
+          </Button>
+        </Flex>
       </Form>
     </Card>
   );

@@ -1,10 +1,12 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Spin, Tabs, Tag } from 'antd';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../../../api/error-message.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useCan } from '../../auth/hooks/useMe.ts';
+import { FormHeaderModal } from './FormHeaderModal.tsx';
 import { periodTypeLabel } from './format.ts';
 import { useFormDetail } from './hooks.ts';
 import { ObligationsCard } from './ObligationsCard.tsx';
@@ -19,6 +21,7 @@ export function FormWorkspace({ formId }: { formId: number }) {
   const t = useT();
   const canManage = useCan('stats.manage');
   const detail = useFormDetail(formId);
+  const [editing, setEditing] = useState(false);
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((x) => x === params.get('tab')) ?? 'versions';
 
@@ -39,9 +42,16 @@ export function FormWorkspace({ formId }: { formId: number }) {
         }
         subtitle={t('stats.admin.form.subtitle', { owner: form.ownerName })}
         extra={
-          <Link to="/stats/forms">
-            <Button icon={<ArrowLeftOutlined />}>{t('nav.stats-forms')}</Button>
-          </Link>
+          <>
+            {canManage && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="form-header-edit">
+                {t('stats.admin.form.edit')}
+              </Button>
+            )}
+            <Link to="/stats/forms">
+              <Button icon={<ArrowLeftOutlined />}>{t('nav.stats-forms')}</Button>
+            </Link>
+          </>
         }
       />
       <Card size="small" style={{ marginBottom: 12 }}>
@@ -121,6 +131,7 @@ export function FormWorkspace({ formId }: { formId: number }) {
           },
         ]}
       />
+      {editing && <FormHeaderModal form={form} onClose={() => setEditing(false)} />}
     </>
   );
 }

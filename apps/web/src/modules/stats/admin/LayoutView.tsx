@@ -29,7 +29,7 @@ export function gridOf(def: LayoutDef): { grid: Grid } | { error: string } {
  * aggregation, and a read-only preview of the grid where each cell shows its address (R01C02),
  * the name audit formulas use; computed cells are marked Σ.
  */
-export function LayoutView({ def }: { def: LayoutDef }) {
+export function LayoutView({ def, compact = false }: { def: LayoutDef; compact?: boolean }) {
   const t = useT();
   const built = useMemo(() => gridOf(def), [def]);
   if ('error' in built) return <Alert type="error" showIcon title={built.error} />;
@@ -41,7 +41,7 @@ export function LayoutView({ def }: { def: LayoutDef }) {
     <Flex vertical gap={12} data-testid="layout-view">
       <Descriptions
         size="small"
-        column={{ xs: 1, md: 2, xl: 4 }}
+        column={compact ? 1 : { xs: 1, md: 2, xl: 4 }}
         items={[
           {
             key: 'shape',
@@ -98,7 +98,11 @@ export function LayoutView({ def }: { def: LayoutDef }) {
           {
             title: t('stats.grid.code'),
             key: 'code',
-            render: (_, r) => <Typography.Text code>{r.indicator.code}</Typography.Text>,
+            render: (_, r) => (
+              <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                {r.indicator.code}
+              </Typography.Text>
+            ),
           },
           { title: t('stats.cell.indicator'), key: 'name', render: (_, r) => r.indicator.name },
           { title: t('stats.grid.unit'), key: 'unit', render: (_, r) => r.indicator.unit || '—' },

@@ -98,7 +98,7 @@ export function NewVersionModal({
               title={t('stats.admin.versions.json-invalid', { error: parsed.error })}
             />
           ) : (
-            <LayoutView def={parsed.def} />
+            <LayoutView def={parsed.def} compact />
           )}
         </Col>
       </Row>

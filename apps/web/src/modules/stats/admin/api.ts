@@ -130,3 +130,19 @@ export const exportUrl = (q: {
     children: String(q.children),
     format: q.format,
   })}`;
+
+export type FormPatch = Partial<
+  Pick<
+    FormAdmin,
+    | 'name'
+    | 'issuingAuthority'
+    | 'approvingAuthority'
+    | 'approvalNo'
+    | 'validUntil'
+    | 'requireChildrenApproved'
+    | 'fillOpenDays'
+    | 'deadlineWorkingDays'
+    | 'status'
+  >
+>;
+export const changeForm = (formId: number, body: FormPatch) => api.patch<FormAdmin>(formPath(formId), body);

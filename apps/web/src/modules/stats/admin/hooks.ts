@@ -76,3 +76,5 @@ export const useChangeRule = (formId: number) =>
   useFormWrite(formId, ({ id, ...body }: { id: number } & Parameters<typeof admin.changeRule>[2]) =>
     admin.changeRule(formId, id, body),
   );
+export const useChangeForm = (formId: number) =>
+  useFormWrite(formId, (body: admin.FormPatch) => admin.changeForm(formId, body));
