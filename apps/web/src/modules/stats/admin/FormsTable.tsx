@@ -7,9 +7,7 @@ import { useDebouncedValue } from '../../../ui/useDebouncedValue.ts';
 import { usePagination } from '../../../ui/usePagination.ts';
 import { periodTypeLabel } from './format.ts';
 import { useFormPage } from './hooks.ts';
-import type { FormAdmin, FormFilter } from './types.ts';
-
-type Row = FormAdmin & { versions: number; latestVersionFrom: string | null };
+import type { FormFilter, FormListItem } from './types.ts';
 
 const PERIOD_TYPES = ['month', 'quarter', 'halfYear', 'year', 'monthE25'];
 
@@ -67,8 +65,8 @@ export function FormsTable() {
           data-testid="forms-status"
         />
       </Space>
-      <DataTable<Row>
-        query={query as never}
+      <DataTable<FormListItem>
+        query={query}
         pagination={pagination}
         size="small"
         testId="forms-table"

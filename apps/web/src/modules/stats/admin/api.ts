@@ -6,6 +6,7 @@ import type {
   FormAdmin,
   FormDetail,
   FormFilter,
+  FormListItem,
   ImportStrategy,
   ImportSummary,
   Obligation,
@@ -29,7 +30,7 @@ export const adminKeys = {
 };
 
 export const fetchFormPage = (filter: FormFilter, page: number, pageSize: number) =>
-  api.get<Page<FormAdmin>>('/stats/forms', { ...filter, page, pageSize });
+  api.get<Page<FormListItem>>('/stats/forms', { ...filter, page, pageSize });
 export const fetchFormDetail = (formId: number) => api.get<FormDetail>(formPath(formId));
 export const fetchVersion = (formId: number, versionId: number) =>
   api.get<VersionLayout>(`${formPath(formId)}/versions/${versionId}`);

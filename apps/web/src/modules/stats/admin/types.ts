@@ -7,6 +7,12 @@ export interface FormAdmin extends StatsForm {
   deadlineWorkingDays: number | null;
 }
 
+/** A row of the form list: the form and how many layout versions it has. */
+export interface FormListItem extends FormAdmin {
+  versions: number;
+  latestVersionFrom: string | null;
+}
+
 export interface FormVersion {
   id: number;
   versionNo: number;
