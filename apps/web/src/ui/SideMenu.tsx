@@ -25,6 +25,7 @@ import {
   PieChartOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
@@ -166,6 +167,13 @@ const HOTLINE: readonly Destination[] = [
     icon: <PhoneOutlined />,
     testId: 'menu-hotline-callbacks',
     permission: 'hotline.supervise',
+  },
+  {
+    path: '/hotline/transfers',
+    label: 'nav.hotline-transfers',
+    icon: <SwapOutlined />,
+    testId: 'menu-hotline-transfers',
+    permission: 'hotline.intake',
   },
 ];
 
