@@ -50,6 +50,10 @@ const HotlineTicketsPage = lazyNamed(() => import('../pages/HotlineTicketsPage.t
 const HotlineTicketPage = lazyNamed(() => import('../pages/HotlineTicketPage.tsx'), 'HotlineTicketPage');
 const HotlineInboxPage = lazyNamed(() => import('../pages/HotlineInboxPage.tsx'), 'HotlineInboxPage');
 const HotlineReviewPage = lazyNamed(() => import('../pages/HotlineReviewPage.tsx'), 'HotlineReviewPage');
+const HotlineTransfersPage = lazyNamed(
+  () => import('../pages/HotlineTransfersPage.tsx'),
+  'HotlineTransfersPage',
+);
 const HotlineCallbacksPage = lazyNamed(
   () => import('../pages/HotlineCallbacksPage.tsx'),
   'HotlineCallbacksPage',
@@ -129,6 +133,7 @@ export const router = createBrowserRouter([
           { path: 'hotline/inbox', element: guarded('hotline.handle', <HotlineInboxPage />) },
           { path: 'hotline/review', element: guarded('hotline.supervise', <HotlineReviewPage />) },
           { path: 'hotline/callbacks', element: guarded('hotline.supervise', <HotlineCallbacksPage />) },
+          { path: 'hotline/transfers', element: guarded('hotline.read', <HotlineTransfersPage />) },
           { path: 'hotline-admin/kb', element: guarded('hotline.read', <HotlineAdminKbPage />) },
           { path: 'hotline-admin/kb/:id', element: guarded('hotline.read', <HotlineAdminKbArticlePage />) },
           {

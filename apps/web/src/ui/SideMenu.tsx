@@ -169,6 +169,13 @@ const HOTLINE: readonly Destination[] = [
     testId: 'menu-hotline-callbacks',
     permission: 'hotline.supervise',
   },
+  {
+    path: '/hotline/transfers',
+    label: 'nav.hotline-transfers',
+    icon: <SwapOutlined />,
+    testId: 'menu-hotline-transfers',
+    permission: 'hotline.intake',
+  },
 ];
 
 /** 12328 hotline management: knowledge base, supervision board, statistics, categories and routing. */

@@ -9,7 +9,10 @@ export async function listPublicRegions(
   q: string | undefined,
   limit: number,
   offset: number,
-): Promise<{ items: { code: string; name: string; parent_name: string | null }[]; total: number }> {
+): Promise<{
+  items: { id: number; code: string; name: string; parent_name: string | null }[];
+  total: number;
+}> {
   let base = db
     .selectFrom('org_unit as o')
     .leftJoin('org_unit as p', 'p.id', 'o.parent_id')
@@ -26,7 +29,7 @@ export async function listPublicRegions(
   }
   const [items, count] = await Promise.all([
     base
-      .select(['o.code', 'o.name', 'p.name as parent_name'])
+      .select(['o.id', 'o.code', 'o.name', 'p.name as parent_name'])
       .orderBy('o.code')
       .limit(limit)
       .offset(offset)

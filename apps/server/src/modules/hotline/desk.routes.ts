@@ -22,6 +22,7 @@ const ReplyDto = Type.Object({
 });
 
 const RegionDto = Type.Object({
+  id: Type.Integer({ description: 'the authority: the target of a cross-area transfer' }),
   code: Type.String(),
   name: Type.String(),
   parentName: Nullable(Type.String()),
@@ -78,7 +79,7 @@ export const deskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const q = request.query;
       const r = await listPublicRegions(db, q.q?.trim() || undefined, q.pageSize, offsetOf(q));
-      return toPage(r, q, (x) => ({ code: x.code, name: x.name, parentName: x.parent_name }));
+      return toPage(r, q, (x) => ({ id: x.id, code: x.code, name: x.name, parentName: x.parent_name }));
     },
   );
 };

@@ -324,6 +324,7 @@ export const HOTLINE_EXEMPT: Record<string, string> = {
   'POST /api/hotline/public/tickets':
     'public: files a ticket with the centre of the place named, nothing else',
   'POST /api/hotline/public/attachments': 'public: an unattached upload only its token can claim',
+  'GET /api/hotline/public/attachments/limits': 'public: the upload limits of the instance, no data',
   'GET /api/hotline/public/tickets/{ticketNo}':
     'public: tracking number plus query code, citizen-visible fields only',
   'GET /api/hotline/public/regions': 'public: names and codes of the transport authorities',

@@ -134,6 +134,8 @@ export interface HotlineCitizenRequestTable {
   answered_by: number | null;
   answered_at: Date | null;
   paused_working_days: number | null;
+  /** Where the answer takes the ticket back to: the state it was asked from. */
+  resume_state: Generated<'in_progress' | 'rehandling'>;
 }
 
 export interface HotlineTicketNoteTable {

@@ -198,5 +198,42 @@ for (const kind of DB_KINDS) {
       const none = (await t.as(w.agent, 'GET', '/api/hotline/tickets/duplicates?phone=13900000000')).json();
       assert.equal(none.total, 0);
     });
+
+    test('duplicate suggestions leave out closed tickets: a call can only join an open one', async () => {
+      const plate = '苏A8D808';
+      const call = (description: string) =>
+        t.as(
+          w.agent,
+          'POST',
+          '/api/hotline/tickets',
+          taxiComplaint(w.ids.xw, { fields: { plateNo: plate }, description, requesterPhone: '13700008808' }),
+        );
+      const first = (await call('出租车绕路多收费，司机态度恶劣')).json();
+      const ok = (res: { statusCode: number; body: string }) => assert.equal(res.statusCode, 200, res.body);
+      ok(
+        await t.as(w.agent, 'POST', `/api/hotline/tickets/${first.id}/dispatch`, { handlingOrgId: w.ids.xw }),
+      );
+      ok(await t.as(w.xwHandler, 'POST', `/api/hotline/tickets/${first.id}/sign-for`));
+      ok(
+        await t.as(w.xwHandler, 'POST', `/api/hotline/tickets/${first.id}/reply`, {
+          facts: '经核实，司机绕路属实',
+          handling: '已责令退还多收车费',
+          legalBasis: '《巡游出租汽车经营服务管理规定》',
+        }),
+      );
+      const supervisor = await t.login('nj.supervisor');
+      ok(await t.as(supervisor, 'POST', `/api/hotline/tickets/${first.id}/review`, { approve: true }));
+      const suggested = async () =>
+        (await t.as(w.agent, 'GET', `/api/hotline/tickets/duplicates?plateNo=${encodeURIComponent(plate)}`))
+          .json()
+          .items.map((i: { ticket: { id: number } }) => i.ticket.id) as number[];
+      assert.deepEqual(await suggested(), [], 'the closed ticket is not offered');
+      const second = (await call('出租车绕路，再次投诉同一辆车')).json();
+      assert.deepEqual(await suggested(), [second.id], 'an open one with the same plate is');
+      const merged = await t.as(w.agent, 'POST', `/api/hotline/tickets/${second.id}/merge`, {
+        targetId: first.id,
+      });
+      assert.equal(merged.statusCode, 409, 'and the merge API agrees: no joining a closed ticket');
+    });
   });
 }

@@ -145,5 +145,59 @@ for (const kind of DB_KINDS) {
       assert.equal(past.statusCode, 409);
       assert.equal(past.json().error.details.reason, 'handling_deadline_passed');
     });
+
+    test('a ticket re-handled after 不满意 may wait for the citizen too, and goes back to re-handling', async () => {
+      await setNow('2026-12-07T09:00:00+08:00');
+      const c = await inProgress();
+      const ok = async (res: Promise<{ statusCode: number; body: string }>, status = 200) => {
+        const r = await res;
+        assert.equal(r.statusCode, status, r.body);
+        return JSON.parse(r.body);
+      };
+      const replyBody = { facts: '核实属实', handling: '已批评教育', legalBasis: '《出租汽车服务规范》' };
+      await ok(t.as(w.xwHandler, 'POST', `/api/hotline/tickets/${c.id}/reply`, replyBody));
+      await ok(t.as(w.supervisor, 'POST', `/api/hotline/tickets/${c.id}/review`, { approve: true }));
+      const cb = (
+        await t.as(w.supervisor, 'GET', `/api/hotline/callbacks?state=pending&ticketId=${c.id}`)
+      ).json().items[0];
+      await ok(
+        t.as(w.supervisor, 'POST', `/api/hotline/callbacks/${cb.id}`, { satisfaction: 'dissatisfied' }),
+      );
+      const state = async () => (await t.as(w.supervisor, 'GET', `/api/hotline/tickets/${c.id}`)).json();
+      assert.equal((await state()).ticket.state, 'rehandling');
+      const unitView = (await t.as(w.xwHandler, 'GET', `/api/hotline/tickets/${c.id}`)).json();
+      assert.ok(unitView.actions.includes('askCitizen'), 'the unit is offered the question');
+
+      await setNow('2026-12-08T10:00:00+08:00');
+      await ok(ask(c.id, '请说明上次答复哪一点未解决'), 201);
+      assert.equal((await state()).ticket.state, 'awaiting_citizen');
+      assert.match(
+        (await running(c.id)).handling ?? '',
+        / paused$/,
+        'the re-handling clock pauses like the first one',
+      );
+      await setNow('2026-12-09T10:00:00+08:00');
+      const answered = await ok(publicAnswer(c, c.queryCode, '车费仍未退还'));
+      assert.equal(answered.status, '重新办理中', 'the citizen sees the ticket back in re-handling');
+      const after = await state();
+      assert.equal(after.ticket.state, 'rehandling');
+      assert.equal(after.ticket.rehandleCount, 1);
+      const history = (await t.as(w.supervisor, 'GET', `/api/hotline/tickets/${c.id}/history`)).json();
+      assert.deepEqual(
+        history.items
+          .slice(-2)
+          .map((e: { action: string; fromState: string; toState: string }) => [
+            e.action,
+            e.fromState,
+            e.toState,
+          ]),
+        [
+          ['askCitizen', 'rehandling', 'awaiting_citizen'],
+          ['citizenAnsweredRehandling', 'awaiting_citizen', 'rehandling'],
+        ],
+      );
+      const replied = await ok(t.as(w.xwHandler, 'POST', `/api/hotline/tickets/${c.id}/reply`, replyBody));
+      assert.equal(replied.state, 'replied', 'the unit replies from re-handling as before');
+    });
   });
 }

@@ -16,7 +16,7 @@ import {
   lockTicketByNo,
   settleCitizenRequest,
 } from './pause.repository.ts';
-import { cardOf } from './ticket.ts';
+import { cardOf, PUBLIC_STATUS, type TicketState } from './ticket.ts';
 import { type TicketRow, updateTicket } from './tickets.repository.ts';
 import {
   assertCentre,
@@ -44,6 +44,7 @@ export async function askCitizen(
 ) {
   const row = await lockTicketInScope(trx, ctx.actor.orgPath, id);
   assertHandlingUnit(ctx.actor.orgPath, row);
+  const askedFrom = row.state === 'rehandling' ? 'rehandling' : 'in_progress';
   await move(trx, ctx, row, 'askCitizen', { question: input.question });
   await pauseClocks(trx, id, PAUSED_KINDS, deps.now);
   const request = await insertCitizenRequest(trx, {
@@ -52,6 +53,7 @@ export async function askCitizen(
     question: input.question,
     asked_by: ctx.actor.userId,
     asked_at: deps.now,
+    resume_state: askedFrom,
   });
   await updateTicket(trx, id, { citizen_request_count: row.citizen_request_count + 1, updated_at: deps.now });
   await noticeUnits(
@@ -72,7 +74,8 @@ export async function askCitizen(
 /**
  * The citizen's answer: the clocks run again, each deadline moved by the working days paused
  * (working days after the day of the pause up to and including the day of the answer, as the
- * calendar counts a deadline's days), and the ticket is back in progress at its unit.
+ * calendar counts a deadline's days), and the ticket is back at its unit in the state it was
+ * asked from (in progress, or re-handling).
  */
 async function resume(
   trx: Executor,
@@ -85,7 +88,8 @@ async function resume(
   if (row.state !== 'awaiting_citizen' || !open)
     throw new AppError(409, 'conflict', `ticket ${row.ticket_no} is not waiting for the citizen`);
   const pausedDays = deps.calendar.workingDaysBetween(beijingDateOf(open.asked_at), beijingDateOf(deps.now));
-  await move(trx, ctx, row, 'citizenAnswered', { via: input.via, pausedWorkingDays: pausedDays });
+  const action = open.resume_state === 'rehandling' ? 'citizenAnsweredRehandling' : 'citizenAnswered';
+  await move(trx, ctx, row, action, { via: input.via, pausedWorkingDays: pausedDays });
   for (const clock of await listPausedClocks(trx, row.id)) {
     const due = pausedDays > 0 ? extendDue(deps, clock.due_at, pausedDays) : clock.due_at;
     await resumeClock(trx, clock.id, due, cardOf(due, deps.now, daysLeft(deps)));
@@ -153,5 +157,9 @@ export async function publicCitizenAnswer(
   };
   // The transition's audit entry (by public.web, the answer's channel in its note) records the write.
   await resume(trx, ctx, deps, row, { answer: input.answer, via: 'public' });
-  return { ticketNo: row.ticket_no, status: '办理中', answeredAt: deps.now.toISOString() };
+  return {
+    ticketNo: row.ticket_no,
+    status: PUBLIC_STATUS[row.state as TicketState],
+    answeredAt: deps.now.toISOString(),
+  };
 }

@@ -77,6 +77,28 @@ for (const kind of DB_KINDS) {
       assert.match(emergency.script, /110/);
     });
 
+    test('the upload limits the public form shows are the ones the server applies', async () => {
+      const limits = await t.app.inject({ method: 'GET', url: '/api/hotline/public/attachments/limits' });
+      assert.equal(limits.statusCode, 200, limits.body);
+      const l = limits.json();
+      assert.equal(l.maxBytes, t.app.platform.config.files.maxBytes);
+      assert.equal(l.maxFiles, 5);
+      const pdf = l.types.find((x: { mime: string }) => x.mime === 'application/pdf');
+      assert.deepEqual(pdf?.extensions, ['pdf']);
+      const { payload, contentType } = await multipart(
+        'notes.exe',
+        Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]),
+      );
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: '/api/hotline/public/attachments',
+        payload,
+        headers: { 'content-type': contentType },
+        remoteAddress: '203.0.113.8',
+      });
+      assert.equal(refused.statusCode, 415, 'a type not in the list is refused');
+    });
+
     test('web form with an attachment; lookup by number and code shows only the citizen timeline', async () => {
       const { payload, contentType } = await multipart('photo.png', png1x1());
       const up = await t.app.inject({

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { beijingDateOf } from '../../platform/calendar/index.ts';
 import { DiskFileStore } from '../../platform/files/file-store.ts';
 import type { FileStorage } from '../../platform/files/files.service.ts';
+import { FILE_TYPES } from '../../platform/files/sniff.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import { Page, PageQuery, pageOf } from '../../platform/http/pagination.ts';
 import { commonErrors, DateString, ErrorResponse, Nullable } from '../../platform/http/schemas.ts';
@@ -12,7 +13,13 @@ import { listCategories, listProfiles, listReasons } from './categories.reposito
 import { publishCategoryVersion, toCategoryDto } from './categories.service.ts';
 import { publicIntake, publicLookup, publicUpload } from './intake.service.ts';
 import { depsOf } from './route-context.ts';
-import { PublicCreatedDto, PublicTicketBody, RequestTypeSchema, TicketNoParams } from './tickets.schemas.ts';
+import {
+  MAX_PUBLIC_ATTACHMENTS,
+  PublicCreatedDto,
+  PublicTicketBody,
+  RequestTypeSchema,
+  TicketNoParams,
+} from './tickets.schemas.ts';
 
 const tags = ['hotline'];
 const limited = { 429: ErrorResponse };
@@ -199,6 +206,29 @@ export const publicRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .execute((trx) => publicUpload(trx, storage, auditContextOf(request), request.ip, clock.now(), file));
       return reply.status(201).send(out);
     },
+  );
+
+  app.get(
+    '/hotline/public/attachments/limits',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: 'What the public form may attach: size per file, number of files, accepted types',
+        response: {
+          200: Type.Object({
+            maxBytes: Type.Integer(),
+            maxFiles: Type.Integer(),
+            types: Type.Array(Type.Object({ mime: Type.String(), extensions: Type.Array(Type.String()) })),
+          }),
+        },
+      },
+    },
+    async () => ({
+      maxBytes: storage.maxBytes,
+      maxFiles: MAX_PUBLIC_ATTACHMENTS,
+      types: Object.values(FILE_TYPES).map((f) => ({ mime: f.mime, extensions: [...f.extensions] })),
+    }),
   );
 
   app.get(

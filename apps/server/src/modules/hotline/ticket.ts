@@ -92,8 +92,9 @@ export const ticketWorkflow = defineWorkflow({
     },
     // 等待来电人补充: the handling and reply clocks pause until the citizen answers (on the
     // public page with tracking number and query code, or by phone to an agent of the centre).
+    // A unit re-handling a ticket (重办) may need more from the citizen just as much.
     askCitizen: {
-      from: ['in_progress'],
+      from: ['in_progress', 'rehandling'],
       to: 'awaiting_citizen',
       permission: 'hotline.handle',
       guard: (_a, t: TicketGuardView) =>
@@ -103,7 +104,9 @@ export const ticketWorkflow = defineWorkflow({
             ? true
             : 'handling_deadline_passed',
     },
+    // The answer takes the ticket back to where it was asked: handling, or re-handling (重办).
     citizenAnswered: { from: ['awaiting_citizen'], to: 'in_progress' },
+    citizenAnsweredRehandling: { from: ['awaiting_citizen'], to: 'rehandling' },
     approveExtension: { from: ['extension_requested'], to: 'in_progress', permission: 'hotline.supervise' },
     denyExtension: { from: ['extension_requested'], to: 'in_progress', permission: 'hotline.supervise' },
     reply: { from: ['in_progress', 'rehandling'], to: 'replied', permission: 'hotline.handle' },

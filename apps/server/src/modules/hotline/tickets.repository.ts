@@ -9,6 +9,7 @@ import type {
   HotlineTicketTable,
   RequestType,
 } from './hotline.tables.ts';
+import { OPEN_STATES } from './ticket.ts';
 
 export type TicketRow = Selectable<HotlineTicketTable> & {
   centre_path: string;
@@ -273,7 +274,9 @@ export async function findDuplicateCandidates(db: Executor, p: DuplicateProbe, l
     ])
     .where(visibleTo(p.scopePath))
     .where('t.received_at', '>=', p.since)
-    .where('t.state', 'not in', ['merged', 'cancelled', 'not_accepted', 'archived'])
+    // Only open tickets: a call can join one of those (merge takes an open target); a closed
+    // matter the caller raised before shows in the caller's history instead.
+    .where('t.state', 'in', OPEN_STATES)
     .$if(p.excludeId !== undefined, (q) => q.where('t.id', '<>', p.excludeId as number))
     .where(() => {
       const any = [near];

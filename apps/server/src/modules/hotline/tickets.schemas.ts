@@ -65,13 +65,16 @@ export const GatewayTicketBody = Type.Object({
   receivedAt: Type.Optional(DateTimeString),
 });
 
+/** Files a citizen may attach to one public ticket. */
+export const MAX_PUBLIC_ATTACHMENTS = 5;
+
 export const PublicTicketBody = Type.Object({
   ...TicketCore,
   requesterPhone: Type.String({ minLength: 5, maxLength: 30 }),
   regionCode: Type.String({ pattern: '^[0-9]{6}$', description: 'GB/T 2260 code of the place' }),
   attachments: Type.Optional(
     Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), token: Type.String({ maxLength: 100 }) }), {
-      maxItems: 5,
+      maxItems: MAX_PUBLIC_ATTACHMENTS,
     }),
   ),
 });

@@ -1,9 +1,11 @@
-import { api } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import type { Page, PageParams } from '../../api/types.ts';
 import type {
   AgentTicketBody,
+  AttachmentLimits,
   Callback,
   Category,
+  CitizenRequest,
   Created,
   Duplicate,
   Extension,
@@ -11,6 +13,7 @@ import type {
   KbSearchResult,
   PublicRegion,
   PublicTicketBody,
+  PublicUpload,
   PublicView,
   Reason,
   Reply,
@@ -20,6 +23,9 @@ import type {
   Ticket,
   TicketDetail,
   TicketFilters,
+  Transfer,
+  TransferState,
+  Urge,
   WorkflowEvent,
 } from './types.ts';
 
@@ -32,6 +38,12 @@ export const hotlineKeys = {
   history: (id: number) => [...hotlineKeys.detail(id), 'history'] as const,
   replies: (id: number) => [...hotlineKeys.detail(id), 'replies'] as const,
   extensions: (id: number) => [...hotlineKeys.detail(id), 'extensions'] as const,
+  citizenRequests: (id: number) => [...hotlineKeys.detail(id), 'citizen-requests'] as const,
+  urges: (params: PageParams, q: { ticketId?: number; open?: boolean }) =>
+    [...hotlineKeys.tickets(), 'urges', params, q] as const,
+  transfers: (params: PageParams, state?: string) =>
+    [...hotlineKeys.tickets(), 'transfers', params, state ?? ''] as const,
+  attachmentLimits: () => ['hotline-public', 'attachment-limits'] as const,
   caller: (phone: string) => [...hotlineKeys.tickets(), 'caller', phone] as const,
   duplicates: (q: Record<string, string | number | undefined>) =>
     [...hotlineKeys.tickets(), 'dup', q] as const,
@@ -114,3 +126,51 @@ export const submitPublic = (b: PublicTicketBody) =>
   api.post<{ ticketNo: string; queryCode: string }>('/hotline/public/tickets', b);
 export const lookupPublic = (ticketNo: string, code: string) =>
   api.get<PublicView>(`/hotline/public/tickets/${ticketNo}`, { code });
+
+export const askCitizen = (id: number, question: string) =>
+  api.post<CitizenRequest>(`${t}/${id}/citizen-requests`, { question });
+export const recordCitizenAnswer = (id: number, answer: string) =>
+  api.post<CitizenRequest>(`${t}/${id}/citizen-answer`, { answer });
+export const fetchCitizenRequests = (id: number) =>
+  api.get<Page<CitizenRequest>>(`${t}/${id}/citizen-requests`, { page: 1, pageSize: 50 });
+export const answerPublic = (ticketNo: string, code: string, answer: string) =>
+  api.post<{ ticketNo: string; status: string; answeredAt: string }>(
+    `/hotline/public/tickets/${ticketNo}/answer`,
+    { code, answer },
+  );
+
+export const listTicketUrges = (params: PageParams, q: { ticketId?: number; open?: boolean }) =>
+  api.get<Page<Urge>>('/hotline/urges', { ...params, ...q });
+export const answerUrge = (id: number, urgeId: number, answer: string) =>
+  api.post<Urge>(`${t}/${id}/urges/${urgeId}/answer`, { answer });
+
+export const listTransfers = (params: PageParams, state?: TransferState) =>
+  api.get<Page<Transfer>>('/hotline/transfers', { ...params, state });
+export const transfer = (id: number, b: { targetOrgId: number; note?: string }) =>
+  api.post<Transfer>(`${t}/${id}/transfer`, b);
+
+export const attachmentLimits = () => api.get<AttachmentLimits>('/hotline/public/attachments/limits');
+
+/** A public upload (multipart): the id and token the form then claims it with. */
+export async function uploadPublicAttachment(file: File): Promise<PublicUpload> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch('/api/hotline/public/attachments', {
+      method: 'POST',
+      body,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : 'network error');
+  }
+  const text = await response.text();
+  const json = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!response.ok) {
+    const e = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw new ApiError(response.status, e?.code ?? 'internal', e?.message ?? response.statusText);
+  }
+  return json as PublicUpload;
+}

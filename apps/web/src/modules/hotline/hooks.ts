@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { PageParams } from '../../api/types.ts';
 import * as hotline from './api.ts';
 import { hotlineKeys } from './api.ts';
-import type { RequestType, TicketFilters } from './types.ts';
+import type { RequestType, TicketFilters, TransferState } from './types.ts';
 
 const REFERENCE_STALE_MS = 10 * 60_000;
 // Tickets move under other people's hands (unit, centre, callback desk): read them afresh on every visit.
@@ -131,6 +131,40 @@ export function usePublicRegions(q: string) {
     queryFn: () => hotline.listPublicRegions(q),
     enabled: q.trim().length > 0,
     placeholderData: keepPreviousData,
+    staleTime: REFERENCE_STALE_MS,
+  });
+}
+
+export function useCitizenRequests(id: number) {
+  return useQuery({
+    ...LIVE,
+    queryKey: hotlineKeys.citizenRequests(id),
+    queryFn: () => hotline.fetchCitizenRequests(id),
+  });
+}
+
+export function useTicketUrges(params: PageParams, q: { ticketId?: number; open?: boolean }) {
+  return useQuery({
+    ...LIVE,
+    queryKey: hotlineKeys.urges(params, q),
+    queryFn: () => hotline.listTicketUrges(params, q),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTransfers(params: PageParams, state?: TransferState) {
+  return useQuery({
+    ...LIVE,
+    queryKey: hotlineKeys.transfers(params, state),
+    queryFn: () => hotline.listTransfers(params, state),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAttachmentLimits() {
+  return useQuery({
+    queryKey: hotlineKeys.attachmentLimits(),
+    queryFn: hotline.attachmentLimits,
     staleTime: REFERENCE_STALE_MS,
   });
 }

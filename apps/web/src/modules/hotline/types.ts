@@ -283,6 +283,7 @@ export interface TicketFilters {
 }
 
 export interface PublicRegion {
+  id: number;
   code: string;
   name: string;
   parentName: string | null;
@@ -299,6 +300,7 @@ export interface PublicTicketBody {
   regionCode: string;
   requesterName?: string;
   requesterPhone: string;
+  attachments?: { id: string; token: string }[];
 }
 
 export interface PublicView {
@@ -311,5 +313,75 @@ export interface PublicView {
   closedAt: string | null;
   timeline: { at: string; status: string }[];
   answer: string | null;
+  /** What the handling unit asks the citizen, while the ticket waits for the answer. */
+  question: string | null;
   reply: { facts: string; handling: string; legalBasis: string } | null;
+}
+
+/** 等待来电人补充: a question of the handling unit and the citizen's answer. */
+export interface CitizenRequest {
+  id: number;
+  ticketId: number;
+  orgUnitId: number;
+  question: string;
+  askedAt: string;
+  answer: string | null;
+  answeredVia: 'public' | 'agent' | null;
+  answeredAt: string | null;
+  pausedWorkingDays: number | null;
+}
+
+/** 催办 / 督办 addressed to the handling unit, and its answer. */
+export interface Urge {
+  id: number;
+  ticketId: number;
+  ticketNo: string;
+  kind: 'urge' | 'supervision';
+  issuedBy: number | null;
+  issuedByName: string | null;
+  issuerOrgId: number;
+  targetOrgId: number | null;
+  demand: string;
+  issuedAt: string;
+  answerDueAt: string | null;
+  answer: string | null;
+  answeredBy: number | null;
+  answeredAt: string | null;
+  automatic: boolean;
+}
+
+export const TRANSFER_STATES = ['readyToSend', 'sent', 'sendFailed', 'doneExternal'] as const;
+export type TransferState = (typeof TRANSFER_STATES)[number];
+
+/** 跨市/跨省转办 through the province or the ministry, with its send state. */
+export interface Transfer {
+  id: number;
+  ticketId: number;
+  ticketNo: string;
+  fromOrgId: number;
+  fromName: string;
+  toOrgId: number;
+  toName: string;
+  hubOrgId: number;
+  hubName: string;
+  route: 'province' | 'ministry';
+  state: TransferState;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PublicUpload {
+  id: string;
+  token: string;
+  filename: string;
+  mime: string;
+  size: number;
+}
+
+export interface AttachmentLimits {
+  maxBytes: number;
+  maxFiles: number;
+  types: { mime: string; extensions: string[] }[];
 }

@@ -34,4 +34,16 @@ export const pauseMigrations: MigrationSet = {
       await sql`alter table hotline_ticket_clock drop column paused_at`.execute(db);
     },
   },
+  // A unit re-handling a ticket (重办) may ask the citizen too; the answer must take the ticket
+  // back to re-handling, not to a first handling.
+  '202612026001_hotline-citizen-resume-state': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        alter table hotline_citizen_request add column resume_state text not null default 'in_progress'
+          check (resume_state in ('in_progress', 'rehandling'))`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`alter table hotline_citizen_request drop column resume_state`.execute(db);
+    },
+  },
 };

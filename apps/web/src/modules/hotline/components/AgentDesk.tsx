@@ -6,7 +6,7 @@ import { useDebouncedValue } from '../../../ui/useDebouncedValue.ts';
 import { OrgSelect } from '../../orgs/components/OrgSelect.tsx';
 import * as hotline from '../api.ts';
 import { useHotlineMutation, useKbArticle, useReasons, useRoutePreview } from '../hooks.ts';
-import type { Created, KbHit } from '../types.ts';
+import type { Created, Duplicate, KbHit } from '../types.ts';
 import { CallerPanel } from './CallerPanel.tsx';
 import { CategoryPicker } from './CategoryPicker.tsx';
 import { DuplicateHints } from './DuplicateHints.tsx';
@@ -15,7 +15,7 @@ import { KbPanel } from './KbPanel.tsx';
 
 type Outcome = {
   created: Created;
-  kind: 'answered' | 'dispatched' | 'accepted' | 'notAccepted';
+  kind: 'answered' | 'dispatched' | 'accepted' | 'notAccepted' | 'joined';
   unit?: string;
 };
 
@@ -42,30 +42,38 @@ export function AgentDesk() {
   });
   const target = unitOverride ?? preview.data?.handlingOrgId ?? undefined;
 
-  const run = useHotlineMutation(async ({ kind, v }: { kind: Outcome['kind']; v: DeskValues }) => {
-    const body = toTicketBody(v);
-    if (kind === 'answered') {
-      const created = await hotline.createTicket({
-        ...body,
-        disposition: 'instantAnswer',
-        kbArticleId: cited?.id,
-        answerText: answer.trim(),
-      });
-      return { created, kind };
-    }
-    if (kind === 'notAccepted') {
-      const created = await hotline.createTicket({
-        ...body,
-        disposition: 'notAccept',
-        notAcceptedReason: reason,
-      });
-      return { created, kind };
-    }
-    const created = await hotline.createTicket({ ...body, disposition: 'accept' });
-    if (kind === 'accepted' || !target) return { created, kind: 'accepted' as const };
-    const ticket = await hotline.dispatch(created.id, target);
-    return { created, kind, unit: ticket.handlingName ?? undefined };
-  });
+  const run = useHotlineMutation(
+    async ({ kind, v, into }: { kind: Outcome['kind']; v: DeskValues; into?: Duplicate }) => {
+      const body = toTicketBody(v);
+      if (kind === 'joined' && into) {
+        // The call is a ticket of its own (its caller, its callback), merged into the open one.
+        const created = await hotline.createTicket({ ...body, disposition: 'accept' });
+        await hotline.merge(created.id, into.ticket.id);
+        return { created, kind, unit: into.ticket.ticketNo };
+      }
+      if (kind === 'answered') {
+        const created = await hotline.createTicket({
+          ...body,
+          disposition: 'instantAnswer',
+          kbArticleId: cited?.id,
+          answerText: answer.trim(),
+        });
+        return { created, kind };
+      }
+      if (kind === 'notAccepted') {
+        const created = await hotline.createTicket({
+          ...body,
+          disposition: 'notAccept',
+          notAcceptedReason: reason,
+        });
+        return { created, kind };
+      }
+      const created = await hotline.createTicket({ ...body, disposition: 'accept' });
+      if (kind === 'accepted' || !target) return { created, kind: 'accepted' as const };
+      const ticket = await hotline.dispatch(created.id, target);
+      return { created, kind, unit: ticket.handlingName ?? undefined };
+    },
+  );
 
   const finish = (o: Outcome) => {
     setOutcome(o);
@@ -76,9 +84,9 @@ export function AgentDesk() {
     setUnitOverride(undefined);
     setCallNo((n) => n + 1);
   };
-  const go = (kind: Outcome['kind']) =>
+  const go = (kind: Outcome['kind'], into?: Duplicate) =>
     form.validateFields().then(
-      (v) => run.mutate({ kind, v }, { onSuccess: finish }),
+      (v) => run.mutate({ kind, v, ...(into && { into }) }, { onSuccess: finish }),
       () => undefined,
     );
   const busy = (kind: Outcome['kind']) => run.isPending && run.variables?.kind === kind;
@@ -164,6 +172,10 @@ export function AgentDesk() {
               text={values?.description}
               lat={values?.lat ?? undefined}
               lon={values?.lon ?? undefined}
+              onJoin={(d) => go('joined', d)}
+              joining={
+                run.isPending && run.variables?.kind === 'joined' ? run.variables.into?.ticket.id : undefined
+              }
             />
             <Card size="small" title={t('hotline.desk.dispatch')} data-testid="desk-dispatch-card">
               <Space direction="vertical" style={{ width: '100%' }}>

@@ -1,9 +1,10 @@
-import { Alert, List, Space, Tag } from 'antd';
+import { Alert, Button, List, Space, Tag } from 'antd';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { useDebouncedValue } from '../../../ui/useDebouncedValue.ts';
 import { useDuplicates } from '../hooks.ts';
+import type { Duplicate } from '../types.ts';
 import { StateTag } from './labels.tsx';
 
 export interface DuplicateHintsProps {
@@ -12,6 +13,10 @@ export interface DuplicateHintsProps {
   text?: string | undefined;
   lat?: number | undefined;
   lon?: number | undefined;
+  /** 并入已有工单: the call becomes a duplicate of this ticket (merge; its caller keeps a callback). */
+  onJoin?: ((d: Duplicate) => void) | undefined;
+  /** The ticket being joined, while the call is saved and merged. */
+  joining?: number | undefined;
 }
 
 /** Open tickets that may be the same matter (same phone, plate, place and time, similar text). */
@@ -42,7 +47,7 @@ export function DuplicateHints(props: DuplicateHintsProps) {
           size="small"
           dataSource={items}
           renderItem={(d) => (
-            <List.Item key={d.ticket.id}>
+            <List.Item key={d.ticket.id} data-testid="dup-item" data-ticket-no={d.ticket.ticketNo}>
               <Space wrap size={4}>
                 <Link to={`/hotline/tickets/${d.ticket.id}`}>{d.ticket.ticketNo}</Link>
                 <StateTag state={d.ticket.state} />
@@ -54,6 +59,17 @@ export function DuplicateHints(props: DuplicateHintsProps) {
                 )}
                 <span>{d.ticket.description.slice(0, 40)}</span>
                 <span style={{ color: '#8c8c8c' }}>{formatDateTime(d.ticket.receivedAt)}</span>
+                {props.onJoin && (
+                  <Button
+                    size="small"
+                    loading={props.joining === d.ticket.id}
+                    disabled={props.joining !== undefined}
+                    onClick={() => props.onJoin?.(d)}
+                    data-testid="dup-join"
+                  >
+                    {t('hotline.dup.join')}
+                  </Button>
+                )}
               </Space>
             </List.Item>
           )}

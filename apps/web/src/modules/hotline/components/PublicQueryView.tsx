@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../i18n/format.ts';
 import { useT } from '../../../i18n/useT.ts';
 import * as hotline from '../api.ts';
 import { useLabels } from './labels.tsx';
+import { PublicAnswerForm } from './PublicAnswerForm.tsx';
 
 /** 进度查询: tracking number plus query code; only what the server marks citizen-visible. */
 export function PublicQueryView() {
@@ -75,6 +76,11 @@ export function PublicQueryView() {
               </Descriptions.Item>
             )}
           </Descriptions>
+          {v.question && (
+            <div style={{ marginTop: 16 }}>
+              <PublicAnswerForm ticketNo={v.ticketNo} code={code} question={v.question} />
+            </div>
+          )}
           <Timeline
             style={{ marginTop: 16 }}
             data-testid="public-timeline"

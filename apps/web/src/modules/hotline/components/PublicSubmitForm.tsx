@@ -1,6 +1,6 @@
 import { AimOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Result, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Result, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../../../api/error-message.ts';
@@ -8,9 +8,11 @@ import { useT } from '../../../i18n/useT.ts';
 import { useDebouncedValue } from '../../../ui/useDebouncedValue.ts';
 import * as hotline from '../api.ts';
 import { usePublicRegions } from '../hooks.ts';
-import type { RequestType } from '../types.ts';
+import type { PublicUpload, RequestType } from '../types.ts';
 import { CategoryPicker } from './CategoryPicker.tsx';
 import { cleanFields } from './category-fields.ts';
+import { LocationMap } from './LocationMap.tsx';
+import { PublicAttachments } from './PublicAttachments.tsx';
 
 interface PublicValues {
   requestType: RequestType;
@@ -22,6 +24,7 @@ interface PublicValues {
   regionCode: string;
   requesterName?: string;
   requesterPhone: string;
+  attachments?: PublicUpload[];
 }
 
 function RegionSelect({ value, onChange }: { value?: string; onChange?: (v: string) => void }) {
@@ -63,6 +66,9 @@ export function PublicSubmitForm() {
         ...(v.requesterName?.trim() && { requesterName: v.requesterName.trim() }),
         ...(v.locationText?.trim() && { locationText: v.locationText.trim() }),
         ...(coords && { lat: coords.lat, lon: coords.lon }),
+        ...(v.attachments?.length && {
+          attachments: v.attachments.map((a) => ({ id: a.id, token: a.token })),
+        }),
       }),
     meta: { silent: true },
   });
@@ -134,16 +140,15 @@ export function PublicSubmitForm() {
         <Form.Item name="locationText" label={t('hotline.field.location')}>
           <Input maxLength={200} data-testid="public-location" />
         </Form.Item>
-        <Space style={{ marginBottom: 16 }} wrap>
-          <Button icon={<AimOutlined />} onClick={locate}>
+        <Form.Item label={t('hotline.public.map')} extra={t('hotline.public.map-hint')}>
+          <LocationMap value={coords} onChange={setCoords} height={260} testId="public-map" />
+          <Button icon={<AimOutlined />} onClick={locate} style={{ marginTop: 8 }}>
             {t('hotline.public.use-position')}
           </Button>
-          {coords && (
-            <Typography.Text type="secondary">
-              {coords.lat}, {coords.lon}
-            </Typography.Text>
-          )}
-        </Space>
+        </Form.Item>
+        <Form.Item name="attachments" label={t('hotline.attach.label')}>
+          <PublicAttachments />
+        </Form.Item>
         <Form.Item name="requesterName" label={t('hotline.field.name')}>
           <Input maxLength={50} data-testid="public-name" />
         </Form.Item>

@@ -6,9 +6,13 @@ import { useT } from '../../../i18n/useT.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { useCategories, useExtensions, useReplies, useTicket } from '../hooks.ts';
 import type { Clock, TicketDetail } from '../types.ts';
+import { CitizenRequestsCard } from './CitizenRequestsCard.tsx';
+import { LocationMap } from './LocationMap.tsx';
 import { CardTag, StateTag, useLabels } from './labels.tsx';
 import { TicketActions } from './TicketActions.tsx';
+import { TicketExtraActions } from './TicketExtraActions.tsx';
 import { TicketTimeline } from './TicketTimeline.tsx';
+import { UrgeAnswers } from './UrgeAnswers.tsx';
 
 function Facts({ detail }: { detail: TicketDetail }) {
   const t = useT();
@@ -173,6 +177,25 @@ function Extensions({ id }: { id: number }) {
   );
 }
 
+const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
+
+function Attachments({ detail }: { detail: TicketDetail }) {
+  const t = useT();
+  if (detail.attachments.length === 0) return null;
+  return (
+    <Card size="small" title={t('hotline.detail.attachments')} data-testid="ticket-attachments">
+      {detail.attachments.map((a) => (
+        <div key={a.id}>
+          {a.filename}{' '}
+          <Typography.Text type="secondary">
+            ({a.mime}, {kb(a.size)})
+          </Typography.Text>
+        </div>
+      ))}
+    </Card>
+  );
+}
+
 /** 工单详情: facts, clocks with their cards, replies, extensions, the timeline, and my actions. */
 export function TicketDetailView({ id }: { id: number }) {
   const t = useT();
@@ -197,6 +220,7 @@ export function TicketDetailView({ id }: { id: number }) {
           <Space wrap data-testid="ticket-actions">
             <Button onClick={() => navigate(-1)}>{t('hotline.action.back')}</Button>
             <TicketActions detail={detail} />
+            <TicketExtraActions detail={detail} />
           </Space>
         }
       />
@@ -205,12 +229,22 @@ export function TicketDetailView({ id }: { id: number }) {
           <Space direction="vertical" size={12} style={{ width: '100%' }}>
             <Facts detail={detail} />
             <Clocks clocks={detail.clocks} />
+            <CitizenRequestsCard id={id} />
             <Replies id={id} />
             <Extensions id={id} />
+            <UrgeAnswers ticketId={id} />
+            <Attachments detail={detail} />
           </Space>
         </Col>
         <Col xs={24} xl={10}>
-          <TicketTimeline id={id} notes={detail.notes} />
+          <Space direction="vertical" size={12} style={{ width: '100%' }}>
+            {k.lat !== null && k.lon !== null && (
+              <Card size="small" title={t('hotline.field.location')}>
+                <LocationMap value={{ lat: k.lat, lon: k.lon }} height={240} testId="ticket-map" />
+              </Card>
+            )}
+            <TicketTimeline id={id} notes={detail.notes} />
+          </Space>
         </Col>
       </Row>
     </div>

@@ -1,6 +1,7 @@
 import { Button, Segmented, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../../../i18n/format.ts';
 import { useT } from '../../../../i18n/useT.ts';
 import { DataTable } from '../../../../ui/DataTable.tsx';
@@ -35,7 +36,11 @@ export function CardTickets({ units }: { units: UnitCards[] }) {
     {
       title: t('hla.ticket.no'),
       dataIndex: 'ticketNo',
-      render: (no: string) => <Typography.Text code>{no}</Typography.Text>,
+      render: (no: string, r) => (
+        <Link to={`/hotline/tickets/${r.id}`} data-testid="board-ticket">
+          <Typography.Text code>{no}</Typography.Text>
+        </Link>
+      ),
     },
     { title: t('hla.ticket.unit'), dataIndex: 'handlingName', render: (n: string | null) => n ?? '—' },
     { title: t('hla.ticket.type'), dataIndex: 'requestType', render: (v: string) => labelOf(t, 'type', v) },

@@ -1,6 +1,7 @@
 import { Button, Input, Popconfirm, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../../../i18n/format.ts';
 import { useT } from '../../../../i18n/useT.ts';
 import { DataTable } from '../../../../ui/DataTable.tsx';
@@ -33,7 +34,11 @@ export function PendingExtensions() {
     {
       title: t('hla.ticket.no'),
       dataIndex: 'ticketNo',
-      render: (no: string) => <Typography.Text code>{no}</Typography.Text>,
+      render: (no: string, e) => (
+        <Link to={`/hotline/tickets/${e.ticketId}`} data-testid="extension-ticket">
+          <Typography.Text code>{no}</Typography.Text>
+        </Link>
+      ),
     },
     { title: t('hla.ext.days'), dataIndex: 'days' },
     { title: t('hla.ext.reason'), dataIndex: 'reason', width: 260 },

@@ -1,6 +1,7 @@
 import { Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../../../i18n/format.ts';
 import { useT } from '../../../../i18n/useT.ts';
 import { DataTable } from '../../../../ui/DataTable.tsx';
@@ -19,7 +20,11 @@ export function UrgeRecords() {
     {
       title: t('hla.ticket.no'),
       dataIndex: 'ticketNo',
-      render: (no: string) => <Typography.Text code>{no}</Typography.Text>,
+      render: (no: string, u) => (
+        <Link to={`/hotline/tickets/${u.ticketId}`} data-testid="urge-ticket">
+          <Typography.Text code>{no}</Typography.Text>
+        </Link>
+      ),
     },
     {
       title: t('hla.urge.kind'),
