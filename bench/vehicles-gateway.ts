@@ -1,7 +1,9 @@
 // The gateway side of the vehicles benchmark, in its own process so the simulated terminals do not
 // share its event loop: the JT/T 808 gateway on PostgreSQL (DATABASE_URL) or PGlite (no
-// DATABASE_URL), timeouts raised so idle terminals stay. Prints `ready <port>`; `stop` on stdin
-// (or SIGTERM) closes it and prints `closed <rows written>`; `rss` prints `rss <rss bytes> <heap + external bytes>` after a GC.
+// DATABASE_URL), timeouts raised so idle terminals stay. Prints `ready <port>`; on stdin, `stop`
+// (or SIGTERM, or stdin closing: the bench is gone) closes it and prints `closed <rows written>`;
+// `rss` prints `rss <rss bytes> <heap + external bytes>` after a GC; `cpu` prints
+// `cpu <user + system µs of this process> <rows committed>`.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../apps/server/src/config.ts';
@@ -59,8 +61,14 @@ const close = async () => {
   process.exit(0);
 };
 process.once('SIGTERM', () => void close());
-createInterface({ input: process.stdin }).on('line', (line) => {
+const input = createInterface({ input: process.stdin });
+input.on('close', () => void close());
+input.on('line', (line) => {
   if (line.trim() === 'stop') void close();
+  if (line.trim() === 'cpu') {
+    const used = process.cpuUsage();
+    console.log(`cpu ${used.user + used.system} ${gateway.writer.written}`);
+  }
   // Resident memory after a full collection (the bench starts this process with --expose-gc).
   if (line.trim() === 'rss') {
     (globalThis as { gc?: () => void }).gc?.();
