@@ -4,7 +4,7 @@
 // (or SIGTERM, or stdin closing: the bench is gone) closes it and prints `closed <rows written>`;
 // `rss` prints `rss <rss bytes> <heap + external bytes>` after a GC; `cpu` prints
 // `cpu <user + system µs of this process> <rows committed>`.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { startGateway } from '../apps/server/src/modules/vehicles/index.ts';
@@ -46,6 +46,24 @@ if (process.env.BENCH_TRACE === '1') {
   }, 2000).unref();
 }
 
+// Garbage collections by kind, told at close: how much of the gateway's CPU they take.
+const gcs = new Map<string, { n: number; ms: number }>();
+const kinds: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental marking',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+};
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = kinds[(entry as unknown as { detail: { kind: number } }).detail.kind] ?? 'other';
+    const g = gcs.get(kind) ?? { n: 0, ms: 0 };
+    g.n++;
+    g.ms += entry.duration;
+    gcs.set(kind, g);
+  }
+}).observe({ entryTypes: ['gc'] });
+
 let closing = false;
 const close = async () => {
   if (closing) return;
@@ -54,7 +72,8 @@ const close = async () => {
   // What closed connections, and how many commits the online state took (the login storm's cost).
   console.error(
     `gateway: closed by ${JSON.stringify(gateway.closedBy)}; online-state commits ${gateway.online.commits}; ` +
-      `alarms evaluated ${gateway.alarms?.evaluated ?? 0}, batches dropped ${gateway.alarms?.dropped ?? 0}`,
+      `alarms evaluated ${gateway.alarms?.evaluated ?? 0}, batches dropped ${gateway.alarms?.dropped ?? 0}; ` +
+      `gc ${[...gcs].map(([kind, g]) => `${kind} ${g.n}× ${g.ms.toFixed(0)} ms`).join(', ')}`,
   );
   console.log(`closed ${gateway.writer.written}`);
   await handle.close();
