@@ -247,6 +247,13 @@ try {
   // BENCH_PHASES=idle (or ingest) runs one part only.
   const phases = process.env.BENCH_PHASES ?? 'ingest,idle';
   // BENCH_REFERENCE=0 leaves the PGlite reference out (while profiling the PostgreSQL path).
+  const ingestOptions = {
+    terminals: TERMINALS,
+    seconds: SECONDS,
+    warmup: WARMUP_S,
+    perTerminal: PER_TERMINAL,
+    inFlight: IN_FLIGHT,
+  };
   if (phases.includes('ingest')) {
     results.push(
       await ingest(
@@ -255,16 +262,12 @@ try {
         join(cluster.dir, 'data'),
       ),
     );
-    if (process.env.BENCH_REFERENCE !== '0')
+    // Printed as soon as each run is done: a later run, phase or the time limit cannot lose it.
+    reportIngest(results, ingestOptions);
+    if (process.env.BENCH_REFERENCE !== '0') {
       results.push(await ingest('PGlite', { ...base, JTGOV_DATA_DIR: join(scratch, 'lite') }, null));
-    // Printed as soon as the ingest runs are done: a later phase cannot lose them.
-    reportIngest(results, {
-      terminals: TERMINALS,
-      seconds: SECONDS,
-      warmup: WARMUP_S,
-      perTerminal: PER_TERMINAL,
-      inFlight: IN_FLIGHT,
-    });
+      reportIngest(results, ingestOptions);
+    }
   }
   if (phases.includes('idle'))
     idleResult = await idle({ ...base, DATABASE_URL: url('bench_idle'), JTGOV_DATA_DIR: scratch });
