@@ -151,7 +151,7 @@ export async function startGateway(options: GatewayOptions): Promise<Jt808Gatewa
       }
       return vehicle;
     },
-    writePositions: (rows) => writer.write(rows),
+    writePositions: (rows, done) => writer.enqueue(rows, done),
     closed(conn) {
       open.delete(conn);
       if (open.size === 0) allClosed?.();

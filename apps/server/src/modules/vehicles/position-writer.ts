@@ -11,16 +11,18 @@ export interface PositionWriterOptions {
   readonly onCommitted?: (rows: readonly PositionInput[]) => void;
 }
 
+/** Told once the rows are committed (no error) or their batch failed (the error). */
+export type WriteDone = (err?: unknown) => void;
+
 interface Pending {
   rows: PositionInput[];
-  resolve(): void;
-  reject(err: unknown): void;
+  done: WriteDone;
 }
 
 /**
  * Group commit of positions: rows from every connection wait briefly, are written in one
  * transaction (one INSERT for the rows, one upsert for the vehicles' latest state), and only then
- * are their promises resolved — the gateway acknowledges a location when its promise resolves.
+ * are their callers told — the gateway acknowledges a location when it is told.
  * One batch is written at a time, so promises resolve in the order rows were given.
  *
  * Multi-row INSERT rather than COPY on PostgreSQL: a terminal retransmits a report whose
@@ -54,13 +56,25 @@ export class PositionWriter {
 
   /** Resolves once the rows are committed; rejects when their batch failed. */
   write(rows: PositionInput[]): Promise<void> {
-    if (rows.length === 0) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      this.#queue.push({ rows, resolve, reject });
-      this.#queuedRows += rows.length;
-      if (this.#queuedRows >= this.#maxRows) this.#kick(0);
-      else this.#kick(this.#maxDelayMs);
-    });
+    return new Promise<void>((resolve, reject) =>
+      this.enqueue(rows, (err) => (err ? reject(err) : resolve())),
+    );
+  }
+
+  /**
+   * write() with a callback, called in order of enqueueing once the rows are committed: the
+   * gateway's path, which would otherwise keep a promise and its reactions alive per report while
+   * the rows wait for their batch (survivors make young-generation collections slow).
+   */
+  enqueue(rows: PositionInput[], done: WriteDone): void {
+    if (rows.length === 0) {
+      queueMicrotask(() => done());
+      return;
+    }
+    this.#queue.push({ rows, done });
+    this.#queuedRows += rows.length;
+    if (this.#queuedRows >= this.#maxRows) this.#kick(0);
+    else this.#kick(this.#maxDelayMs);
   }
 
   #kick(delay: number): void {
@@ -100,14 +114,20 @@ export class PositionWriter {
       this.#queuedRows -= count;
       const rows: PositionInput[] = [];
       for (const p of batch) for (const row of p.rows) rows.push(row);
+      let failure: unknown;
       try {
         await this.#commit(rows);
         this.written += rows.length;
-        for (const p of batch) p.resolve();
       } catch (err) {
-        for (const p of batch) p.reject(err);
-        continue;
+        failure = err ?? new Error('position batch failed');
       }
+      // Every caller of the batch is told in the same turn (the gateway corks a socket's replies
+      // of one turn into one write); a caller's own failure is its own.
+      for (const p of batch)
+        try {
+          p.done(failure);
+        } catch {}
+      if (failure !== undefined) continue;
       try {
         this.#onCommitted?.(rows);
       } catch {

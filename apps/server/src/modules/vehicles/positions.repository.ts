@@ -48,7 +48,10 @@ export async function insertPositions(db: Executor, rows: readonly PositionInput
     on conflict do nothing`.execute(db);
 }
 
-/** The latest position of each vehicle (one row per vehicle), kept only when newer than the stored one. */
+/**
+ * The latest position of each vehicle (one row per vehicle), kept only when newer than the stored
+ * one. Rows are locked in vehicle-id order, like applyOnlineChanges: the two commit concurrently.
+ */
 export async function upsertLatestStates(db: Executor, latest: readonly PositionInput[]): Promise<void> {
   if (latest.length === 0) return;
   const col = (f: (r: PositionInput) => number | string | null) => arrayOf(latest, f);
@@ -60,6 +63,7 @@ export async function upsertLatestStates(db: Executor, latest: readonly Position
       ${col((r) => r.gnssTime.toISOString())}::timestamptz[], ${col((r) => r.lat)}::float8[],
       ${col((r) => r.lon)}::float8[], ${col((r) => r.speed)}::real[], ${col((r) => r.direction)}::smallint[],
       ${col((r) => r.alarm)}::bigint[], ${col((r) => r.status)}::bigint[]) as t(v, r, g, la, lo, sp, d, a, st)
+    order by v
     on conflict (vehicle_id) do update set
       last_seen_at = greatest(vehicle_state.last_seen_at, excluded.last_seen_at),
       gnss_time = excluded.gnss_time, lat = excluded.lat, lon = excluded.lon, speed = excluded.speed,

@@ -96,6 +96,44 @@ for (const kind of DB_KINDS) {
       assert.equal(state.length, 12);
     });
 
+    test('a fleet silent through its logins reports at the rate it is given later; settled, every acknowledged report is stored', async () => {
+      const fleet = new SimFleet({
+        host: '127.0.0.1',
+        port: gw.port,
+        count: 10,
+        first: 20,
+        rate: 0,
+        maxInFlight: 4,
+      });
+      fleet.start();
+      await fleet.whenReady();
+      assert.equal(fleet.stats.authenticated, 10);
+      assert.equal(fleet.stats.sent, 0, 'rate 0 sends no report');
+      fleet.setRate(200);
+      await until(() => fleet.stats.acked >= 150, '150 acknowledgements');
+      fleet.setRate(0);
+      await fleet.whenSettled();
+      const sent = fleet.stats.sent;
+      assert.equal(fleet.inFlight, 0);
+      assert.equal(fleet.stats.failed, 0);
+      assert.equal(fleet.stats.acked, sent);
+      const stats = await fleet.stop();
+      assert.equal(stats.sent, sent, 'nothing more is sent once the rate is 0');
+      const phones = Array.from({ length: 10 }, (_, i) => demoVehicle(20 + i).phone);
+      const perVehicle = await t.handle.db
+        .selectFrom('vehicle_position as p')
+        .innerJoin('vehicle as v', 'v.id', 'p.vehicle_id')
+        .where('v.terminal_phone', 'in', phones)
+        .groupBy('v.terminal_phone')
+        .select(['v.terminal_phone', (eb) => eb.fn.countAll<number>().as('n')])
+        .execute();
+      assert.equal(perVehicle.length, 10, 'every terminal reported');
+      assert.equal(
+        perVehicle.reduce((sum, r) => sum + Number(r.n), 0),
+        stats.acked,
+      );
+    });
+
     test('a terminal the registry does not know is refused', async () => {
       const fleet = new SimFleet({ host: '127.0.0.1', port: gw.port, count: 1, rate: 0, first: 900_000 });
       fleet.start();

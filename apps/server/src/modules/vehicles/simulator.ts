@@ -7,12 +7,12 @@ import {
   encodePacket,
   Framer,
   type Header,
-  type Location,
   MESSAGE_IDS,
   type Message,
   type MessageKind,
 } from '@jtgov/jt808';
 import { type DemoVehicle, demoVehicle } from './demo-fleet.ts';
+import { Drive } from './sim-drive.ts';
 
 export interface SimOptions {
   readonly host: string;
@@ -49,84 +49,6 @@ export interface SimStats {
 }
 
 const TICK_MS = 50;
-const KMH_PER_DEGREE_LAT = 111.2;
-
-const beijing = (ms: number) => `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
-
-/** One vehicle's movement: back and forth between its home and destination cities. */
-class Drive {
-  lon: number;
-  lat: number;
-  direction = 0;
-  speed = 0;
-  mileage: number;
-  #towards: 'destination' | 'home' = 'destination';
-  #overspeedLeft = 0;
-  readonly #v: DemoVehicle;
-  readonly #cruise: number;
-  #seed: number;
-
-  constructor(v: DemoVehicle) {
-    this.#v = v;
-    this.#seed = (v.index * 2654435761) >>> 0 || 1;
-    // Start somewhere along the way so the map is not a handful of dots.
-    const f = this.#random();
-    this.lon = v.home.lon + (v.destination.lon - v.home.lon) * f;
-    this.lat = v.home.lat + (v.destination.lat - v.home.lat) * f;
-    this.#cruise = v.vehicleType === 'dangerousGoods' ? 60 + this.#random() * 15 : 70 + this.#random() * 20;
-    this.mileage = Math.round(this.#random() * 300_000);
-  }
-
-  #random(): number {
-    this.#seed = (Math.imul(this.#seed, 1103515245) + 12345) >>> 0;
-    return this.#seed / 0x100000000;
-  }
-
-  /** Moves `seconds` further; some vehicles overspeed now and then (over 100 km/h, 80 for 危险品). */
-  advance(seconds: number): void {
-    if (this.#overspeedLeft > 0) this.#overspeedLeft--;
-    else if (this.#v.index % 5 === 0 && this.#random() < 0.02)
-      this.#overspeedLeft = 20 + Math.floor(this.#random() * 40);
-    const target =
-      this.#overspeedLeft > 0 ? 112 + this.#random() * 15 : this.#cruise + (this.#random() - 0.5) * 8;
-    this.speed = Math.max(0, Math.round(target * 10) / 10);
-    const goal = this.#towards === 'destination' ? this.#v.destination : this.#v.home;
-    const kmPerLon = KMH_PER_DEGREE_LAT * Math.cos((this.lat * Math.PI) / 180);
-    const dx = (goal.lon - this.lon) * kmPerLon;
-    const dy = (goal.lat - this.lat) * KMH_PER_DEGREE_LAT;
-    const left = Math.hypot(dx, dy);
-    const step = (this.speed * seconds) / 3600;
-    if (left <= step || left < 0.05) {
-      this.lon = goal.lon;
-      this.lat = goal.lat;
-      this.#towards = this.#towards === 'destination' ? 'home' : 'destination';
-    } else {
-      this.lon += (dx / left) * (step / kmPerLon);
-      this.lat += (dy / left) * (step / KMH_PER_DEGREE_LAT);
-      this.direction = Math.round(((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360);
-    }
-    this.mileage += step;
-  }
-
-  location(timeMs: number): Location {
-    return {
-      // Bit 1: the terminal's own overspeed alarm; the platform checks limits on its own too.
-      alarm: this.speed > 100 ? 0b10 : 0,
-      // ACC on, positioned; GPS and BeiDou in use.
-      status: 0x000c0003,
-      lat: Math.round(this.lat * 1e6) / 1e6,
-      lon: Math.round(this.lon * 1e6) / 1e6,
-      altitude: 10,
-      speed: this.speed,
-      direction: this.direction,
-      time: beijing(timeMs),
-      extras: [
-        { type: 'mileage', value: Math.round(this.mileage * 10) / 10 },
-        { type: 'satellites', value: 12 },
-      ],
-    };
-  }
-}
 
 type Outgoing = Exclude<Message, { kind: 'raw' }>;
 
@@ -138,8 +60,8 @@ class SimTerminal {
   online = false;
   inFlight = 0;
   lastSentAt = 0;
-  /** performance.now() before which the terminal does not report: its share of the fleet's rate. */
-  nextReportAt = 0;
+  /** Reports owed: its share of the fleet's rate accrues here each tick, however late the tick. */
+  credit: number;
   /** Last GNSS second reported: times only move forward, one report per vehicle per second. */
   lastSecond = 0;
   authCode: string | undefined;
@@ -152,6 +74,8 @@ class SimTerminal {
     this.v = v;
     this.drive = new Drive(v);
     this.authCode = authCode;
+    // A random phase, so a slow fleet's terminals do not all report on the same tick.
+    this.credit = ((v.index * 2654435761) >>> 0) / 0x100000000;
   }
 
   get headerPhone(): string {
@@ -231,8 +155,6 @@ export class SimFleet {
   readonly #now: () => number;
   #timers: NodeJS.Timeout[] = [];
   #stopping = false;
-  #quota = 0;
-  #cursor = 0;
   #connecting = 0;
   #queue: SimTerminal[] = [];
   #addressTurn = 0;
@@ -308,28 +230,51 @@ export class SimFleet {
     this.#rate = rate;
   }
 
+  /** Reports sent and not answered yet, over the whole fleet. */
+  get inFlight(): number {
+    let n = 0;
+    for (const t of this.terminals) n += t.inFlight;
+    return n;
+  }
+
+  /**
+   * Resolves once no report awaits its answer (after setRate(0), every report sent has been
+   * acknowledged or failed, or its connection closed); rejects after the timeout with what is left.
+   */
+  async whenSettled(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.inFlight > 0) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `${this.inFlight} reports unanswered after ${timeoutMs} ms: ${JSON.stringify(this.stats)}`,
+        );
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /**
+   * Each online terminal is owed its share of the rate for the time since the last tick and sends
+   * what it owes (within its in-flight window) in one write. Owing by elapsed time keeps the rate
+   * when ticks come late (a busy process); one write per terminal per tick keeps system calls few.
+   */
   #tick(seconds: number): void {
     if (this.#rate <= 0) return;
     const max = this.#o.maxInFlight ?? 32;
-    // A quota that cannot be spent (every terminal waiting) is not saved up for a burst.
-    this.#quota = Math.min(this.#quota + this.#rate * seconds, Math.max(1, this.#rate * 0.2));
-    const n = this.terminals.length;
+    const share = this.#rate / this.terminals.length;
+    // What cannot be sent (window full) is not saved up beyond half a second's worth, nor beyond
+    // the gateway's burst allowance.
+    const cap = Math.max(1, Math.min(share * 0.5, 100));
     const now = this.#now();
-    const clock = performance.now();
-    // No terminal reports faster than its share of the rate, however few are online.
-    const interval = (n / this.#rate) * 1000;
-    let idle = 0;
-    while (this.#quota >= 1 && idle < n) {
-      const t = this.terminals[this.#cursor]!;
-      this.#cursor = (this.#cursor + 1) % n;
-      if (!t.ready || t.inFlight >= max || clock < t.nextReportAt) {
-        idle++;
-        continue;
-      }
-      idle = 0;
-      t.nextReportAt = clock + interval;
-      t.report(now);
-      this.#quota -= 1;
+    for (const t of this.terminals) {
+      if (!t.ready) continue;
+      t.credit = Math.min(t.credit + share * seconds, cap);
+      const due = Math.min(Math.floor(t.credit), max - t.inFlight);
+      if (due <= 0) continue;
+      t.credit -= due;
+      const socket = t.socket!;
+      socket.cork();
+      for (let k = 0; k < due; k++) t.report(now);
+      socket.uncork();
     }
   }
 

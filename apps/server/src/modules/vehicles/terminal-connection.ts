@@ -10,6 +10,8 @@ import {
   type Message,
   type Packet,
 } from '@jtgov/jt808';
+import { toRow } from './position-rows.ts';
+import type { WriteDone } from './position-writer.ts';
 import type { PositionInput } from './positions.repository.ts';
 import { SubpackageAssembler, type SubpackageLimits } from './subpackages.ts';
 import type { RegisterResult, TerminalVehicle } from './terminals.service.ts';
@@ -48,7 +50,8 @@ export interface ConnectionHost {
     authCode?: string;
   }>;
   authenticate(conn: TerminalConnection, header: Header, authCode: string): Promise<TerminalVehicle | null>;
-  writePositions(rows: PositionInput[]): Promise<void>;
+  /** Calls `done` once the rows are committed (no argument) or failed (the error), in order. */
+  writePositions(rows: PositionInput[], done: WriteDone): void;
   closed(conn: TerminalConnection): void;
   log(level: 'info' | 'warn', details: object, message: string): void;
 }
@@ -77,9 +80,14 @@ export class TerminalConnection {
   #inFlight = 0;
   #writeBlocked = false;
   #paused = false;
+  #corked = false;
   #badFrames = 0;
   #authFailures = 0;
   #chain: Promise<void> = Promise.resolve();
+  /** Frames in the chain not handled yet: while any is, later frames queue behind it. */
+  #chained = 0;
+  /** The header phone last checked to be the vehicle's, as the terminal writes it. */
+  #ownPhone: string | undefined;
   #authTimer: NodeJS.Timeout | undefined;
   #subpackages: SubpackageAssembler | undefined;
   closeReason: CloseReason | undefined;
@@ -121,8 +129,16 @@ export class TerminalConnection {
         { remote: this.remote, reason, vehicleId: this.vehicle?.id },
         'jt808 connection closed',
       );
+    // Replies of this turn (the answer that made us close, say) are written out before the close.
+    this.#uncork();
     if (reason === 'logout') this.socket.end();
     else this.socket.destroy();
+  }
+
+  #uncork(): void {
+    if (!this.#corked) return;
+    this.#corked = false;
+    this.socket.uncork();
   }
 
   #onData(chunk: Buffer): void {
@@ -143,18 +159,53 @@ export class TerminalConnection {
         this.#badFrame();
         return;
       }
+      const { packet } = decoded;
+      // Nothing handled before it still pending: a report needs no promise chain (most frames).
+      if (this.#chained === 0)
+        try {
+          if (this.#handleNow(packet)) return;
+        } catch (err) {
+          this.#failed(packet.header, err);
+          return;
+        }
+      this.#chained++;
       this.#begin();
       this.#chain = this.#chain
-        .then(() => this.#handle(decoded.packet))
-        .catch((err: unknown) => {
-          this.#host.log('warn', { remote: this.remote, err: String(err) }, 'jt808 message handling failed');
-          this.#reply(decoded.packet.header, {
-            kind: 'platformResponse',
-            ...this.#ackOf(decoded.packet.header, RESULT.failed),
-          });
-        })
-        .finally(() => this.#end());
+        .then(() => this.#handle(packet))
+        .catch((err: unknown) => this.#failed(packet.header, err))
+        .finally(() => {
+          this.#chained--;
+          this.#end();
+        });
     });
+  }
+
+  #failed(header: Header, err: unknown): void {
+    this.#host.log('warn', { remote: this.remote, err: String(err) }, 'jt808 message handling failed');
+    this.#ack(header, RESULT.failed);
+  }
+
+  /**
+   * Handles at once what needs no waiting — positions and heartbeats of the authenticated terminal,
+   * unencrypted and whole — and says whether it did; anything else goes through the chain.
+   */
+  #handleNow(packet: Packet): boolean {
+    const { header, message } = packet;
+    if (header.encryption !== 0 || header.subpackage || !this.#isOwnPhone(header.phone)) return false;
+    if (message.kind === 'location') this.#locations(header, [message]);
+    else if (message.kind === 'locationBatch') this.#locations(header, message.items);
+    else if (message.kind === 'heartbeat') this.#ack(header, RESULT.ok);
+    else return false;
+    return true;
+  }
+
+  /** The header's phone is the authenticated vehicle's (the last one seen is remembered). */
+  #isOwnPhone(phone: string): boolean {
+    if (!this.vehicle) return false;
+    if (phone === this.#ownPhone) return true;
+    if (normalise(phone) !== this.vehicle.phone) return false;
+    this.#ownPhone = phone;
+    return true;
   }
 
   #badFrame(): void {
@@ -207,6 +258,13 @@ export class TerminalConnection {
     if (to.protocolVersion !== undefined) header.protocolVersion = to.protocolVersion;
     this.#serial = (this.#serial + 1) & 0xffff;
     const packet: Packet = { header, message };
+    // Replies made in one turn of the event loop (the acknowledgements of one committed batch)
+    // leave in one write instead of one system call each.
+    if (!this.#corked) {
+      this.#corked = true;
+      this.socket.cork();
+      process.nextTick(() => this.#uncork());
+    }
     if (!this.socket.write(encodePacket(packet))) this.#writeBlocked = true;
     if (this.socket.writableLength > this.#host.limits.maxOutboundBytes) this.close('slow-client');
     else this.#updateFlow();
@@ -234,8 +292,7 @@ export class TerminalConnection {
     if (message.kind === 'authenticate') return this.#authenticate(header, message.authCode);
     // A terminal sends nothing but registration and authentication before it is authenticated
     // (JT/T 808-2013 §5.3), and only under its own phone afterwards.
-    if (!this.vehicle || normalise(header.phone) !== this.vehicle.phone)
-      return this.#ack(header, RESULT.failed);
+    if (!this.#isOwnPhone(header.phone)) return this.#ack(header, RESULT.failed);
     switch (message.kind) {
       case 'location':
         return this.#locations(header, [message]);
@@ -293,6 +350,7 @@ export class TerminalConnection {
       return;
     }
     this.vehicle = vehicle;
+    this.#ownPhone = undefined;
     clearTimeout(this.#authTimer);
     this.#ack(header, RESULT.ok);
   }
@@ -301,7 +359,7 @@ export class TerminalConnection {
    * Positions are acknowledged once committed. Rows without a usable time or place are not stored:
    * a report with none left is answered "message error"; a batch is answered for the rows kept.
    */
-  #locations(header: Header, items: readonly Location[]): Promise<void> {
+  #locations(header: Header, items: readonly Location[]): void {
     const vehicle = this.vehicle as TerminalVehicle;
     const now = this.#host.now();
     const rows: PositionInput[] = [];
@@ -311,43 +369,16 @@ export class TerminalConnection {
     }
     if (rows.length === 0) {
       this.#ack(header, RESULT.messageError);
-      return Promise.resolve();
+      return;
     }
     // Not awaited: the next frame is handled while this batch is being committed; the writer
     // commits in order, so acknowledgements leave in the order reports came.
     this.#begin();
-    this.#host
-      .writePositions(rows)
-      .then(
-        () => this.#ack(header, RESULT.ok),
-        () => this.#ack(header, RESULT.failed),
-      )
-      .finally(() => this.#end());
-    return Promise.resolve();
+    this.#host.writePositions(rows, (err) => {
+      this.#ack(header, err === undefined ? RESULT.ok : RESULT.failed);
+      this.#end();
+    });
   }
 }
 
 const normalise = (digits: string) => digits.replace(/^0+(?=.)/, '');
-
-function toRow(vehicleId: number, item: Location, now: Date, limits: ConnectionLimits): PositionInput | null {
-  if (item.time === null) return null;
-  const gnssTime = new Date(item.time);
-  const t = gnssTime.getTime();
-  if (!(t >= now.getTime() - limits.maxAgeMs && t <= now.getTime() + limits.maxFutureMs)) return null;
-  if (Math.abs(item.lat) > 90 || Math.abs(item.lon) > 180) return null;
-  let mileage: number | null = null;
-  for (const extra of item.extras) if (extra.type === 'mileage') mileage = extra.value;
-  return {
-    vehicleId,
-    gnssTime,
-    receivedAt: now,
-    lat: item.lat,
-    lon: item.lon,
-    altitude: item.altitude,
-    speed: item.speed,
-    direction: item.direction,
-    alarm: item.alarm,
-    status: item.status,
-    mileage,
-  };
-}
