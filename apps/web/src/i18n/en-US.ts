@@ -4,6 +4,7 @@ import { maritimeEnUS } from './maritime.en-US.ts';
 import { maritimeSarEnUS } from './maritime-sar.en-US.ts';
 import { statsEnUS } from './stats.en-US.ts';
 import { vehiclesEnUS } from './vehicles.en-US.ts';
+import { vehiclesFeatEnUS } from './vehicles-feat.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const enUS: Messages = {
@@ -312,6 +313,7 @@ export const enUS: Messages = {
   ...maritimeEnUS,
   ...maritimeSarEnUS,
   ...vehiclesEnUS,
+  ...vehiclesFeatEnUS,
   ...hotlineEnUS,
   ...hotlineAdminEnUS,
   ...statsEnUS,

@@ -9,6 +9,7 @@ import {
   BranchesOutlined,
   CarOutlined,
   CheckSquareOutlined,
+  CloudUploadOutlined,
   CompassOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
@@ -126,6 +127,13 @@ const VEHICLES: readonly Destination[] = [
     label: 'nav.vehicles-alarms',
     icon: <BellOutlined />,
     testId: 'menu-vehicles-alarms',
+    permission: 'vehicle.read',
+  },
+  {
+    path: '/vehicles/forwarded',
+    label: 'nav.vehicles-forwarded',
+    icon: <CloudUploadOutlined />,
+    testId: 'menu-vehicles-forwarded',
     permission: 'vehicle.read',
   },
 ];
