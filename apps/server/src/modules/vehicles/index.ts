@@ -7,6 +7,7 @@ import { seedDemoFleet } from './demo-fleet-seed.ts';
 import { forwardedRoutes } from './forwarded.routes.ts';
 import { vehiclesMigrations } from './migrations/index.ts';
 import { platformLinksRoutes } from './platform-links.routes.ts';
+import { speedZonesRoutes } from './speed-zones.routes.ts';
 import { vehiclesRoutes } from './vehicles.routes.ts';
 
 export const vehiclesPart: Part = {
@@ -17,6 +18,7 @@ export const vehiclesPart: Part = {
     await app.register(alarmsRoutes);
     await app.register(platformLinksRoutes);
     await app.register(forwardedRoutes);
+    await app.register(speedZonesRoutes);
   },
   // The alarms need the fleet, which the simulator (`jtgov sim vehicles`) drives.
   seedDemo: async (trx, { now }) => (await seedDemoFleet(trx, now)) + (await seedDemoAlarms(trx, now)),
