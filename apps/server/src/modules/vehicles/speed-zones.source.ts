@@ -39,7 +39,8 @@ export class SpeedZoneSource {
     const changes = localChanges;
     try {
       const stamp = await zonesStamp(this.#db);
-      if (stamp !== this.#stamp) {
+      // A change made here reloads whatever the stamp says (two changes can share a timestamp).
+      if (stamp !== this.#stamp || changes !== this.#seenChanges) {
         const rows = await listEnabledZones(this.#db);
         const zones: SpeedZone[] = rows.map((r) => ({
           id: Number(r.id),

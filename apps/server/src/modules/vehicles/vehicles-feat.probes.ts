@@ -81,6 +81,43 @@ function seedForwarded(w: ProbeWorld): Promise<void> {
   return done;
 }
 
+const zones = new WeakMap<TestApp, Promise<number>>();
+
+/** A 国道 zone managed by the foreign county. */
+function foreignZone(w: ProbeWorld): Promise<number> {
+  let id = zones.get(w.t);
+  if (!id) {
+    const now = w.t.clock.now();
+    id = w.t.handle.db
+      .insertInto('vehicle_speed_zone')
+      .values({
+        org_unit_id: w.foreign.orgId,
+        name: '鼓楼国道',
+        road_class: 'nationalRoad',
+        shape: 'corridor',
+        coordinates: JSON.stringify([
+          [118.76, 32.07],
+          [118.78, 32.07],
+        ]),
+        width_m: 40,
+        speed_limits: JSON.stringify({ heavyFreight: 70 }),
+        enabled: true,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.id));
+    zones.set(w.t, id);
+  }
+  return id;
+}
+
+async function expectRefused(w: ProbeWorld, method: string, url: string, body?: unknown): Promise<void> {
+  const res = await w.t.as(w.county, method, url, body);
+  assert.ok([403, 404].includes(res.statusCode), `${method} ${url} answered ${res.statusCode}: ${res.body}`);
+}
+
 async function expectNothingForeign(w: ProbeWorld, url: string): Promise<void> {
   const res = await w.t.as(w.county, 'GET', url);
   assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
@@ -97,5 +134,36 @@ export const VEHICLE_FEATURE_PROBES: Record<string, (w: ProbeWorld) => Promise<v
   'GET /api/vehicles/forwarded/registrations': async (w) => {
     await seedForwarded(w);
     await expectNothingForeign(w, '/api/vehicles/forwarded/registrations?pageSize=200');
+  },
+  'GET /api/vehicles/speed-zones': async (w) => {
+    await foreignZone(w);
+    await expectNothingForeign(w, '/api/vehicles/speed-zones?pageSize=200');
+  },
+  'GET /api/vehicles/speed-zones/{id}': async (w) =>
+    expectRefused(w, 'GET', `/api/vehicles/speed-zones/${await foreignZone(w)}`),
+  'POST /api/vehicles/speed-zones': (w) =>
+    expectRefused(w, 'POST', '/api/vehicles/speed-zones', {
+      orgUnitId: w.foreign.orgId,
+      name: '越权路段',
+      roadClass: 'expressway',
+      shape: 'polygon',
+      coordinates: [
+        [118.7, 32],
+        [118.8, 32],
+        [118.8, 32.1],
+      ],
+      speedLimits: { heavyFreight: 60 },
+    }),
+  'PATCH /api/vehicles/speed-zones/{id}': async (w) =>
+    expectRefused(w, 'PATCH', `/api/vehicles/speed-zones/${await foreignZone(w)}`, { name: '越权' }),
+  'DELETE /api/vehicles/speed-zones/{id}': async (w) => {
+    const id = await foreignZone(w);
+    await expectRefused(w, 'DELETE', `/api/vehicles/speed-zones/${id}`);
+    const still = await w.t.handle.db
+      .selectFrom('vehicle_speed_zone')
+      .select('name')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    assert.equal(still?.name, '鼓楼国道');
   },
 };
