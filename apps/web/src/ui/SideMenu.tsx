@@ -136,6 +136,13 @@ const VEHICLES: readonly Destination[] = [
     testId: 'menu-vehicles-forwarded',
     permission: 'vehicle.read',
   },
+  {
+    path: '/vehicles/speed-zones',
+    label: 'nav.vehicles-speed-zones',
+    icon: <DashboardOutlined />,
+    testId: 'menu-vehicles-speed-zones',
+    permission: 'vehicle.read',
+  },
 ];
 
 /** 12328 hotline: the agent desk, tickets, the unit inbox, the centre's queues and callbacks. */
