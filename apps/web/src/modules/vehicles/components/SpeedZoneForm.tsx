@@ -166,9 +166,11 @@ export function SpeedZoneForm({ zone, onClose }: SpeedZoneFormProps) {
                 <InputNumber
                   min={5}
                   max={200}
-                  placeholder={t(`vehicle.type.${type}`)}
+                  addonBefore={
+                    <span style={{ display: 'inline-block', width: 84 }}>{t(`vehicle.type.${type}`)}</span>
+                  }
                   addonAfter="km/h"
-                  style={{ width: 200 }}
+                  style={{ width: 250 }}
                   data-testid={`zone-limit-${type}`}
                 />
               </Form.Item>
