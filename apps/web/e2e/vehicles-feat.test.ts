@@ -102,6 +102,14 @@ describe('forwarded reports and speed zones in Chromium', () => {
   });
 
   const rows = (testId: string) => page.getByTestId(testId).locator('tbody tr.ant-table-row');
+  /** Waits until the table shows this many rows (the filtered list has arrived). */
+  const rowCount = async (testId: string, n: number) => {
+    const deadline = Date.now() + 15_000;
+    while ((await rows(testId).count()) !== n) {
+      if (Date.now() > deadline) throw new Error(`${testId}: not ${n} rows`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
 
   test('下级平台上报: the forwarded alarms, filtered by type; the registrations tab', async () => {
     await page.getByTestId('menu-vehicles').click();
@@ -112,11 +120,7 @@ describe('forwarded reports and speed zones in Chromium', () => {
     assert.match((await rows('forwarded-alarm-table').first().textContent()) ?? '', /苏A60001.*超速报警/);
     await page.getByTestId('forwarded-filter-type').click();
     await page.locator('.ant-select-item-option', { hasText: '疲劳驾驶报警' }).click();
-    await page.waitForFunction(
-      () =>
-        document.querySelectorAll('[data-testid="forwarded-alarm-table"] tbody tr.ant-table-row').length ===
-        1,
-    );
+    await rowCount('forwarded-alarm-table', 1);
     assert.match((await rows('forwarded-alarm-table').first().textContent()) ?? '', /苏A60002.*连续驾驶/);
     await shot('forwarded-alarms');
     await page.getByTestId('forwarded-tab-registrations').click();
@@ -124,11 +128,7 @@ describe('forwarded reports and speed zones in Chromium', () => {
     assert.equal(await rows('forwarded-registration-table').count(), 3);
     await page.getByTestId('forwarded-filter-plate').locator('input').fill('苏B');
     await page.getByTestId('forwarded-filter-plate').locator('input').press('Enter');
-    await page.waitForFunction(
-      () =>
-        document.querySelectorAll('[data-testid="forwarded-registration-table"] tbody tr.ant-table-row')
-          .length === 1,
-    );
+    await rowCount('forwarded-registration-table', 1);
     assert.match((await rows('forwarded-registration-table').first().textContent()) ?? '', /苏B60003.*SIM-1/);
     await shot('forwarded-registrations');
   });
