@@ -13,6 +13,7 @@ import {
   type RuleState,
   type VehicleProfile,
 } from '../apps/server/src/modules/vehicles/alarm-rules.ts';
+import { type SpeedZone, SpeedZoneIndex } from '../apps/server/src/modules/vehicles/speed-zones.index.ts';
 
 const VEHICLES = 5_000;
 const STEPS = 200;
@@ -51,12 +52,55 @@ const profiles: VehicleProfile[] = Array.from({ length: VEHICLES }, (_, i) => ({
   speedLimit: null,
 }));
 
-function rules(): number {
+/**
+ * 2,000 road-class zones over the fleet's area (1° × 1° around 32.25 N, 119.3 E): corridors of
+ * 10 km roads 60 m wide and 2 km square polygons, as a province might configure its 国道/省道.
+ */
+function zones(): SpeedZoneIndex {
+  const list: SpeedZone[] = [];
+  for (let i = 0; i < 2_000; i++) {
+    const lat = 32 + ((i * 37) % 100) / 100 + 0.002;
+    const lon = 118.8 + ((i * 53) % 100) / 100;
+    list.push(
+      i % 2
+        ? {
+            id: i,
+            name: `z${i}`,
+            roadClass: 'nationalRoad',
+            shape: 'corridor',
+            coordinates: [
+              [lon, lat],
+              [lon + 0.1, lat + 0.02],
+            ],
+            widthM: 60,
+            speedLimits: { heavyFreight: 70, scheduledCoach: 80, charteredCoach: 80, dangerousGoods: 60 },
+          }
+        : {
+            id: i,
+            name: `z${i}`,
+            roadClass: 'urbanRoad',
+            shape: 'polygon',
+            coordinates: [
+              [lon, lat],
+              [lon + 0.02, lat],
+              [lon + 0.02, lat + 0.02],
+              [lon, lat + 0.02],
+            ],
+            widthM: null,
+            speedLimits: { heavyFreight: 50, scheduledCoach: 60, dangerousGoods: 40 },
+          },
+    );
+  }
+  return new SpeedZoneIndex(list);
+}
+const zoneIndex = zones();
+
+function rules(withZones: SpeedZoneIndex | null = null): number {
   const states: RuleState[] = Array.from({ length: VEHICLES }, newRuleState);
   let events = 0;
   for (let i = 0; i < fixes.length; i++) {
     const v = i % VEHICLES;
-    events += evaluate(states[v]!, profiles[v]!, fixes[i]!, DEFAULT_ALARM_RULES).length;
+    events += evaluate(states[v]!, profiles[v]!, fixes[i]!, DEFAULT_ALARM_RULES, withZones).length;
   }
   return events;
 }
@@ -84,10 +128,14 @@ const best = (run: () => number) => {
   return { ms: fastest, sink };
 };
 
-const ruled = best(rules);
+const ruled = best(() => rules());
+const zoned = best(() => rules(zoneIndex));
 const ref = best(reference);
 const perSecond = (ms: number) => Math.round((fixes.length / ms) * 1000);
 console.log(`positions: ${fixes.length} (${VEHICLES} vehicles x ${STEPS}), best of ${ROUNDS}`);
 console.log(`alarm rules:        ${perSecond(ruled.ms).toLocaleString('en')} positions/s`);
+console.log(
+  `rules + 2,000 zones: ${perSecond(zoned.ms).toLocaleString('en')} positions/s (events ${zoned.sink / ROUNDS})`,
+);
 console.log(`reference distance: ${perSecond(ref.ms).toLocaleString('en')} positions/s`);
 console.log(`ratio rules/reference: ${(ref.ms / ruled.ms).toFixed(3)} (events ${ruled.sink / ROUNDS})`);

@@ -21,6 +21,7 @@ import {
 import { EXCEL_PROBES } from './modules/stats/excel-probes.ts';
 import { FORMS_ADMIN_PROBES } from './modules/stats/forms-admin.probes.ts';
 import { STATS_PROBES, type StatsProbeWorld, setUpStatsProbes } from './modules/stats/stats-probes.ts';
+import { VEHICLE_FEATURE_PROBES } from './modules/vehicles/vehicles-feat.probes.ts';
 import { insertFile } from './platform/files/files.repository.ts';
 import { PERMISSIONS } from './platform/identity/permissions.ts';
 import { notify } from './platform/notify/notify.service.ts';
@@ -217,6 +218,7 @@ const PROBES: Record<string, Probe> = {
   'POST /api/vehicles/{id}/deactivate': (w) =>
     expectDenied(w, 'POST', `/api/vehicles/${w.foreign.vehicleId}/deactivate`),
   ...SAR_PROBES,
+  ...VEHICLE_FEATURE_PROBES,
   'GET /api/vehicles/alarms': async (w) => {
     await foreignAlarmId(w);
     await expectNoForeign(w, '/api/vehicles/alarms?pageSize=200');

@@ -24,5 +24,6 @@ export type * from './messages/exchange.ts';
 export { DATA_TYPES } from './messages/exchange.ts';
 export { MESSAGE_IDS, type Message, type MessageKind, type RawBody } from './messages/index.ts';
 export type * from './messages/link.ts';
+export type * from './messages/statistics.ts';
 export type * from './messages/warning.ts';
 export { WARN_TYPES, WARNING_DATA_TYPES } from './messages/warning.ts';

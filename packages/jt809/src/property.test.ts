@@ -130,6 +130,7 @@ function warning(version: Edition): fc.Arbitrary<Exclude<Message, { kind: 'raw' 
 }
 
 function messageFor(version: Edition): fc.Arbitrary<Exclude<Message, { kind: 'raw' }>> {
+  const utc = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
   const k = <K extends string>(kind: K) => fc.constant(kind);
   return fc.oneof(
     rec({
@@ -162,6 +163,18 @@ function messageFor(version: Edition): fc.Arbitrary<Exclude<Message, { kind: 'ra
         ] as const),
       )
       .map((kind) => ({ kind })),
+    rec({ kind: k('receivedCountNotice'), total: u32, startTime: utc, endTime: utc }),
+    rec({ kind: k('sentCountNotice'), total: u32, startTime: utc, endTime: utc }),
+    rec({ kind: k('linkReportRequest'), platformId: fixedText(11), startTime: utc, endTime: utc }),
+    rec({
+      kind: k('linkReport'),
+      platformId: fixedText(11),
+      startTime: utc,
+      endTime: utc,
+      lostLocations: u32,
+      disconnects: u8,
+      disconnectedSeconds: u32,
+    }),
     rec({ kind: k('vehicleDynamic'), vehicleNo: fixedText(21), vehicleColor: u8, data: exchange(version) }),
     warning(version),
   );
@@ -223,7 +236,7 @@ describe('property: garbage and corrupted packets', () => {
   });
 
   test('corrupted golden packets never throw; what strict mode accepts re-encodes exactly', () => {
-    const valid = [contentOf(GOLDEN.m1001), contentOf(GOLDEN.m9400)];
+    const valid = [contentOf(GOLDEN.m1001), contentOf(GOLDEN.m9400), contentOf(GOLDEN.m1102)];
     fc.assert(
       fc.property(
         fc.constantFrom(...valid),

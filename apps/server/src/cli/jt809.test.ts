@@ -102,6 +102,27 @@ describe('jtgov jt809 decode', () => {
     assert.equal(still.body.data.length > 0, true, 'without keys the body stays raw');
   });
 
+  it('prints the 2019 statistics messages: the SmallChi 0x1102 link report', async () => {
+    const { code, stdout, stderr } = await runJtgov(['jt809', 'decode'], file('1102.txt', GOLDEN.m1102));
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(jsonLines(stdout), [
+      {
+        msgId: 0x1102,
+        version: '2019',
+        serial: 1,
+        gnssCenterId: 10086,
+        body: {
+          platformId: '3000012345',
+          startTime: 1_594_201_604,
+          endTime: 1_594_201_604,
+          lostLocations: 0,
+          disconnects: 10,
+          disconnectedSeconds: 30,
+        },
+      },
+    ]);
+  });
+
   it('rejects bad options', async () => {
     const empty = file('empty.txt', '');
     assert.equal((await runJtgov(['jt809', 'decode', '--edition', '2013'], empty)).code, 2);

@@ -45,6 +45,14 @@ const VehiclesMonitorPage = lazyNamed(
   'VehiclesMonitorPage',
 );
 const VehicleAlarmsPage = lazyNamed(() => import('../pages/VehicleAlarmsPage.tsx'), 'VehicleAlarmsPage');
+const VehicleSpeedZonesPage = lazyNamed(
+  () => import('../pages/VehicleSpeedZonesPage.tsx'),
+  'VehicleSpeedZonesPage',
+);
+const VehicleForwardedPage = lazyNamed(
+  () => import('../pages/VehicleForwardedPage.tsx'),
+  'VehicleForwardedPage',
+);
 const HotlineDeskPage = lazyNamed(() => import('../pages/HotlineDeskPage.tsx'), 'HotlineDeskPage');
 const HotlineTicketsPage = lazyNamed(() => import('../pages/HotlineTicketsPage.tsx'), 'HotlineTicketsPage');
 const HotlineTicketPage = lazyNamed(() => import('../pages/HotlineTicketPage.tsx'), 'HotlineTicketPage');
@@ -127,6 +135,8 @@ export const router = createBrowserRouter([
           { path: 'maritime/feeds', element: guarded('maritime.manage', <MaritimeFeedsPage />) },
           { path: 'vehicles/monitor', element: guarded('vehicle.read', <VehiclesMonitorPage />) },
           { path: 'vehicles/alarms', element: guarded('vehicle.read', <VehicleAlarmsPage />) },
+          { path: 'vehicles/forwarded', element: guarded('vehicle.read', <VehicleForwardedPage />) },
+          { path: 'vehicles/speed-zones', element: guarded('vehicle.read', <VehicleSpeedZonesPage />) },
           { path: 'hotline/desk', element: guarded('hotline.intake', <HotlineDeskPage />) },
           { path: 'hotline/tickets', element: guarded('hotline.read', <HotlineTicketsPage />) },
           { path: 'hotline/tickets/:id', element: guarded('hotline.read', <HotlineTicketPage />) },

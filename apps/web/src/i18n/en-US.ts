@@ -5,6 +5,7 @@ import { maritimeSarEnUS } from './maritime-sar.en-US.ts';
 import { statsEnUS } from './stats.en-US.ts';
 import { statsAdminEnUS } from './stats-admin.en-US.ts';
 import { vehiclesEnUS } from './vehicles.en-US.ts';
+import { vehiclesFeatEnUS } from './vehicles-feat.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const enUS: Messages = {
@@ -313,6 +314,7 @@ export const enUS: Messages = {
   ...maritimeEnUS,
   ...maritimeSarEnUS,
   ...vehiclesEnUS,
+  ...vehiclesFeatEnUS,
   ...hotlineEnUS,
   ...hotlineAdminEnUS,
   ...statsEnUS,

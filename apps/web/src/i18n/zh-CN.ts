@@ -5,6 +5,7 @@ import { maritimeSarZhCN } from './maritime-sar.zh-CN.ts';
 import { statsZhCN } from './stats.zh-CN.ts';
 import { statsAdminZhCN } from './stats-admin.zh-CN.ts';
 import { vehiclesZhCN } from './vehicles.zh-CN.ts';
+import { vehiclesFeatZhCN } from './vehicles-feat.zh-CN.ts';
 
 // The source of message keys: en-US.ts must provide the same keys (checked by its type).
 // Keys are kebab-case, grouped by screen; `{name}` placeholders are filled by `t(key, params)`.
@@ -304,6 +305,7 @@ const messages = {
   ...maritimeZhCN,
   ...maritimeSarZhCN,
   ...vehiclesZhCN,
+  ...vehiclesFeatZhCN,
   ...hotlineZhCN,
   ...hotlineAdminZhCN,
   ...statsZhCN,

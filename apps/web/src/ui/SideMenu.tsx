@@ -9,6 +9,7 @@ import {
   BranchesOutlined,
   CarOutlined,
   CheckSquareOutlined,
+  CloudUploadOutlined,
   CompassOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
@@ -128,6 +129,20 @@ const VEHICLES: readonly Destination[] = [
     label: 'nav.vehicles-alarms',
     icon: <BellOutlined />,
     testId: 'menu-vehicles-alarms',
+    permission: 'vehicle.read',
+  },
+  {
+    path: '/vehicles/forwarded',
+    label: 'nav.vehicles-forwarded',
+    icon: <CloudUploadOutlined />,
+    testId: 'menu-vehicles-forwarded',
+    permission: 'vehicle.read',
+  },
+  {
+    path: '/vehicles/speed-zones',
+    label: 'nav.vehicles-speed-zones',
+    icon: <DashboardOutlined />,
+    testId: 'menu-vehicles-speed-zones',
     permission: 'vehicle.read',
   },
 ];

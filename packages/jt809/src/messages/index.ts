@@ -24,6 +24,16 @@ import {
   subordinateCloseNoticeCodec,
   superiorCloseNoticeCodec,
 } from './link.ts';
+import {
+  type LinkReport,
+  type LinkReportRequest,
+  linkReportCodec,
+  linkReportRequestCodec,
+  type ReceivedCountNotice,
+  receivedCountNoticeCodec,
+  type SentCountNotice,
+  sentCountNoticeCodec,
+} from './statistics.ts';
 import { type Warning, warningCodec } from './warning.ts';
 
 /** A body not decoded: another business type, or an encrypted body without keys. */
@@ -44,6 +54,10 @@ export type Message =
   | SubLinkDisconnect
   | SuperiorCloseNotice
   | EmptyLinkMessage
+  | ReceivedCountNotice
+  | SentCountNotice
+  | LinkReportRequest
+  | LinkReport
   | VehicleDynamic
   | Warning
   | RawBody;
@@ -69,6 +83,10 @@ const CODECS: CodecTable = {
   subLinkKeepAliveResponse: emptyCodec('subLinkKeepAliveResponse', 0x9006),
   subLinkDisconnect: subLinkDisconnectCodec,
   superiorCloseNotice: superiorCloseNoticeCodec,
+  receivedCountNotice: receivedCountNoticeCodec,
+  sentCountNotice: sentCountNoticeCodec,
+  linkReportRequest: linkReportRequestCodec,
+  linkReport: linkReportCodec,
   vehicleDynamic: vehicleDynamicCodec,
   warning: warningCodec,
 };

@@ -13,6 +13,7 @@ import {
 
 const TERMINAL_KINDS = Array.from({ length: 32 }, (_, bit) => terminalKind(bit));
 
+import type { SpeedZoneIndex } from './speed-zones.index.ts';
 import type { VehicleType } from './vehicles.tables.ts';
 
 export interface Fix {
@@ -174,12 +175,14 @@ function transitionTo(
 /**
  * Feeds one fix. Fixes not newer than the last one (blind-area back-fill, retransmissions) change
  * nothing: the rules look at a vehicle's present, and its past was judged when it was present.
+ * Inside a road-class zone the zone's limit for the vehicle's type applies when it is lower.
  */
 export function evaluate(
   state: RuleState,
   profile: VehicleProfile,
   fix: Fix,
   config: AlarmRulesConfig,
+  zones: SpeedZoneIndex | null = null,
 ): RuleEvent[] {
   const prev = state.last;
   if (prev && fix.time.getTime() <= prev.time.getTime()) return [];
@@ -209,7 +212,10 @@ export function evaluate(
 
   const driving = fix.speed > config.drivingSpeedKmh;
   const hour = beijingHour(t);
-  const limit = speedLimitOf(profile, config);
+  const own = speedLimitOf(profile, config);
+  const zone = zones === null ? null : zones.limitAt(fix.lat, fix.lon, profile.vehicleType);
+  const inZone = zone !== null && zone.limit < own;
+  const limit = inZone ? zone.limit : own;
 
   // Platform overspeed, held for the minimum duration.
   state.overspeed = runOf(state.overspeed, fix.speed > limit, t, fix.speed);
@@ -222,7 +228,7 @@ export function evaluate(
     overspeedOn,
     (state.overspeed?.since ?? t).getTime(),
     state.overspeed?.peak ?? null,
-    limit,
+    inZone ? zone.details : limit,
   );
   const over = state.active.get('overspeed');
   if (over && over.level !== 'high' && (over.peak ?? 0) >= limit * (1 + config.overspeedHighRatio)) {

@@ -27,12 +27,16 @@ import {
 } from './alarms.repository.ts';
 import { type AlarmOps, applyAlarmOps, emptyOps, isEmptyOps, newAlarm } from './alarms.store.ts';
 import type { PositionInput } from './positions.repository.ts';
+import type { SpeedZoneIndex } from './speed-zones.index.ts';
+import { SpeedZoneSource } from './speed-zones.source.ts';
 
 export interface AlarmEvaluatorOptions {
   readonly rules?: Partial<AlarmRulesConfig>;
   /** Rows waiting for evaluation beyond which a batch is dropped (its vehicles are rebuilt later). */
   readonly maxQueuedRows?: number;
   readonly log?: (details: object, message: string) => void;
+  /** How often the road-class speed zones are checked for changes made by other processes. */
+  readonly zoneRefreshMs?: number;
 }
 
 interface VehicleRules {
@@ -54,6 +58,7 @@ export class AlarmEvaluator {
   readonly #maxQueued: number;
   readonly #log: (details: object, message: string) => void;
   readonly #vehicles = new Map<number, VehicleRules>();
+  readonly #zones: SpeedZoneSource;
   /** Vehicles whose settings are re-read before their next positions are judged. */
   readonly #stale = new Set<number>();
   #queue: PositionInput[][] = [];
@@ -69,6 +74,7 @@ export class AlarmEvaluator {
     this.#rules = { ...DEFAULT_ALARM_RULES, ...options.rules };
     this.#maxQueued = options.maxQueuedRows ?? 200_000;
     this.#log = options.log ?? (() => {});
+    this.#zones = new SpeedZoneSource(db, options.zoneRefreshMs);
     this.events = new AlarmEvents((err) => this.#log({ err: String(err) }, 'alarm sink failed'));
   }
 
@@ -154,13 +160,14 @@ export class AlarmEvaluator {
       await this.#rebuild(chunk, (id) => byVehicle.get(id)![0]!.gnssTime);
     }
 
+    const zones = await this.#zones.current();
     const ops = emptyOps();
     const profiles = new Map<number, AlarmProfileRow>();
     for (const [vehicleId, rows] of byVehicle) {
       const v = this.#vehicles.get(vehicleId);
       if (!v) continue; // not in the registry any more
       profiles.set(vehicleId, v.row);
-      collectOps(ops, vehicleId, v, rows.map(toFix), this.#rules);
+      collectOps(ops, vehicleId, v, rows.map(toFix), this.#rules, zones);
     }
     if (isEmptyOps(ops)) return;
     const now = this.#clock.now();
@@ -171,10 +178,11 @@ export class AlarmEvaluator {
   /** Replays each vehicle's stored positions before `before(id)` and marks its open alarms. */
   async #rebuild(vehicleIds: number[], before: (id: number) => Date): Promise<void> {
     const earliest = Math.min(...vehicleIds.map((id) => before(id).getTime()));
-    const [profiles, open, fixes] = await Promise.all([
+    const [profiles, open, fixes, zones] = await Promise.all([
       findAlarmProfiles(this.#db, vehicleIds),
       findOpenAlarms(this.#db, vehicleIds),
       findRecentFixes(this.#db, vehicleIds, new Date(earliest - REPLAY_MS)),
+      this.#zones.current(),
     ]);
     for (const row of profiles) {
       const profile: VehicleProfile = { vehicleType: row.vehicle_type, speedLimit: row.speed_limit };
@@ -183,7 +191,7 @@ export class AlarmEvaluator {
       for (const f of fixes) {
         if (f.vehicle_id !== row.vehicle_id || f.gnss_time.getTime() >= limit) continue;
         if (f.gnss_time.getTime() < limit - REPLAY_MS) continue;
-        evaluate(state, profile, toFix(f), this.#rules);
+        evaluate(state, profile, toFix(f), this.#rules, zones);
       }
       restoreOpen(
         state,
@@ -229,6 +237,7 @@ export function collectOps(
   v: { profile: VehicleProfile; state: RuleState },
   fixes: readonly Fix[],
   rules: AlarmRulesConfig,
+  zones: SpeedZoneIndex | null = null,
 ): void {
   /** The write each alarm touched in this batch goes into: a new row, or an extension. */
   const current = new Map<
@@ -237,7 +246,7 @@ export function collectOps(
   >();
   let lastFix: Fix | null = null;
   for (const fix of fixes) {
-    const events = evaluate(v.state, v.profile, fix, rules);
+    const events = evaluate(v.state, v.profile, fix, rules, zones);
     if (v.state.last === fix) lastFix = fix;
     for (const e of events) {
       const open = current.get(e.kind);

@@ -4,8 +4,10 @@ import { sweepGateways, sweepOffline } from './alarms.jobs.ts';
 import { alarmsRoutes } from './alarms.routes.ts';
 import { seedDemoAlarms } from './demo-alarms-seed.ts';
 import { seedDemoFleet } from './demo-fleet-seed.ts';
+import { forwardedRoutes } from './forwarded.routes.ts';
 import { vehiclesMigrations } from './migrations/index.ts';
 import { platformLinksRoutes } from './platform-links.routes.ts';
+import { speedZonesRoutes } from './speed-zones.routes.ts';
 import { vehiclesRoutes } from './vehicles.routes.ts';
 
 export const vehiclesPart: Part = {
@@ -15,6 +17,8 @@ export const vehiclesPart: Part = {
     await app.register(vehiclesRoutes);
     await app.register(alarmsRoutes);
     await app.register(platformLinksRoutes);
+    await app.register(forwardedRoutes);
+    await app.register(speedZonesRoutes);
   },
   // The alarms need the fleet, which the simulator (`jtgov sim vehicles`) drives.
   seedDemo: async (trx, { now }) => (await seedDemoFleet(trx, now)) + (await seedDemoAlarms(trx, now)),

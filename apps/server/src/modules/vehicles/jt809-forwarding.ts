@@ -4,6 +4,7 @@ import { encodeGbk, type Location } from '@jtgov/jt808';
 import {
   type AlarmReport,
   type Edition,
+  type VehicleDynamic,
   type VehicleLocation,
   type VehicleRegistration,
   WARN_TYPES,
@@ -109,4 +110,49 @@ export function toRegistration(r: ForwardRegistration, edition: Edition): Vehicl
     terminalId: fitGbk(r.terminal_id ?? '', wide ? 30 : 7),
     simCode: fitGbk(r.terminal_phone ?? '', wide ? 13 : 12),
   };
+}
+
+/** 0x1203 carries 1 to 5 locations (GNSS_CNT, JT/T 809-2011 §4.5.3.2.3). */
+const HISTORY_MAX = 5;
+
+/**
+ * Positions stored before `since` (the login: they waited while the link was down) go as 0x1203 in
+ * groups per vehicle; the rest as 0x1202, in order.
+ */
+export function toForwardMessages(
+  rows: readonly ForwardRow[],
+  since: Date,
+  edition: Edition,
+): VehicleDynamic[] {
+  const out: VehicleDynamic[] = [];
+  const backlog = new Map<number, ForwardRow[]>();
+  const flush = (group: ForwardRow[]) => {
+    const first = group[0]!;
+    out.push({
+      kind: 'vehicleDynamic',
+      vehicleNo: first.plate_no,
+      vehicleColor: first.plate_color,
+      data: { type: 'historyLocation', locations: group.map((r) => toVehicleLocation(r, edition)) },
+    });
+  };
+  for (const row of rows) {
+    if (row.received_at < since) {
+      const id = Number(row.vehicle_id);
+      const group = backlog.get(id) ?? [];
+      group.push(row);
+      if (group.length === HISTORY_MAX) {
+        flush(group);
+        backlog.delete(id);
+      } else backlog.set(id, group);
+      continue;
+    }
+    out.push({
+      kind: 'vehicleDynamic',
+      vehicleNo: row.plate_no,
+      vehicleColor: row.plate_color,
+      data: { type: 'realtimeLocation', location: toVehicleLocation(row, edition) },
+    });
+  }
+  for (const group of backlog.values()) flush(group);
+  return out;
 }

@@ -1,9 +1,10 @@
 // What the JT/T 809 superior keeps of a subordinate's reports besides positions: its 0x1402 alarms
 // and its vehicles' 0x1201 terminal registrations, each with the sending link and audited.
-import type { AlarmReport, VehicleRegistration } from '@jtgov/jt809';
+import type { AlarmReport, VehicleLocation, VehicleRegistration } from '@jtgov/jt809';
 import { type AuditContext, recordAudit, SYSTEM_CONTEXT } from '../../platform/audit/audit.service.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { insertForwardedAlarm, upsertForwardedRegistration } from './forwarded.repository.ts';
+import type { PositionInput } from './positions.repository.ts';
 
 const SUPERIOR_AUDIT: AuditContext = { ...SYSTEM_CONTEXT, username: 'jt809-superior' };
 
@@ -84,4 +85,41 @@ export async function storeForwardedRegistration(
       orgPath: link.orgPath,
     });
   });
+}
+
+/** A forwarded location as a position of ours; null without a GNSS time. */
+export function toPosition(vehicleId: number, g: VehicleLocation, receivedAt: Date): PositionInput | null {
+  if (g.format === '2011') {
+    if (g.time === null) return null;
+    return {
+      vehicleId,
+      gnssTime: new Date(g.time),
+      receivedAt,
+      lat: g.lat,
+      lon: g.lon,
+      altitude: g.altitude,
+      speed: g.speed,
+      direction: g.direction,
+      alarm: g.alarm,
+      status: g.status,
+      mileage: g.mileage,
+    };
+  }
+  const l = g.location;
+  if (!l || l.time === null) return null;
+  let mileage: number | null = null;
+  for (const extra of l.extras) if (extra.type === 'mileage') mileage = extra.value;
+  return {
+    vehicleId,
+    gnssTime: new Date(l.time),
+    receivedAt,
+    lat: l.lat,
+    lon: l.lon,
+    altitude: l.altitude,
+    speed: l.speed,
+    direction: l.direction,
+    alarm: l.alarm,
+    status: l.status,
+    mileage,
+  };
 }

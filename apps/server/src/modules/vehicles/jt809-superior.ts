@@ -5,15 +5,15 @@
 // received before it is committed: the subordinate's cursor relies on that.
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import type { Header, Packet, VehicleLocation } from '@jtgov/jt809';
+import type { Header, LinkReport, Packet, VehicleLocation } from '@jtgov/jt809';
 import { type AuditContext, recordAudit, SYSTEM_CONTEXT } from '../../platform/audit/audit.service.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { Jt809Connection, type LinkParameters } from './jt809-connection.ts';
-import { storeForwardedAlarm, storeForwardedRegistration } from './jt809-superior-store.ts';
+import { COUNT_NOTICE_EVERY, ReceivedCounter } from './jt809-statistics.ts';
+import { storeForwardedAlarm, storeForwardedRegistration, toPosition } from './jt809-superior-store.ts';
 import type { LinkLog } from './jt809-uplink.types.ts';
 import { findVehicleIdByPlate, insertForwardedVehicle } from './platform-links.repository.ts';
 import type { PositionWriter } from './position-writer.ts';
-import type { PositionInput } from './positions.repository.ts';
 
 /** A subordinate platform allowed to log in, with its password opened. */
 export interface SubordinateLink {
@@ -46,42 +46,6 @@ const sameText = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-function toPosition(vehicleId: number, g: VehicleLocation, receivedAt: Date): PositionInput | null {
-  if (g.format === '2011') {
-    if (g.time === null) return null;
-    return {
-      vehicleId,
-      gnssTime: new Date(g.time),
-      receivedAt,
-      lat: g.lat,
-      lon: g.lon,
-      altitude: g.altitude,
-      speed: g.speed,
-      direction: g.direction,
-      alarm: g.alarm,
-      status: g.status,
-      mileage: g.mileage,
-    };
-  }
-  const l = g.location;
-  if (!l || l.time === null) return null;
-  let mileage: number | null = null;
-  for (const extra of l.extras) if (extra.type === 'mileage') mileage = extra.value;
-  return {
-    vehicleId,
-    gnssTime: new Date(l.time),
-    receivedAt,
-    lat: l.lat,
-    lon: l.lon,
-    altitude: l.altitude,
-    speed: l.speed,
-    direction: l.direction,
-    alarm: l.alarm,
-    status: l.status,
-    mileage,
-  };
-}
-
 class SubordinateSession {
   readonly conn: Jt809Connection;
   link: SubordinateLink | null = null;
@@ -93,6 +57,9 @@ class SubordinateSession {
   pending: Promise<void> = Promise.resolve();
   /** Vehicle lookups, one at a time and in arrival order, so writes queue in that order. */
   lookups: Promise<unknown> = Promise.resolve();
+  counter: ReceivedCounter | null = null;
+  /** Waiting for the 0x1102 that answers a 0x9102. */
+  reportWaiters: ((report: LinkReport) => void)[] = [];
   #subTimer: NodeJS.Timeout | undefined;
 
   constructor(socket: Socket, server: Jt809Superior) {
@@ -129,6 +96,8 @@ export interface SuperiorOptions {
   writer: PositionWriter;
   log: LinkLog;
   now: () => Date;
+  /** Locations received per 0x9101 notice (default 10,000, the standard's example). */
+  countNoticeEvery?: number;
 }
 
 export class Jt809Superior {
@@ -173,6 +142,28 @@ export class Jt809Superior {
       positionsReceived: received?.positions ?? 0,
       alarmsReceived: received?.alarms ?? 0,
     };
+  }
+
+  /**
+   * Asks a logged-in subordinate (0x9102 on its sub link) for its link connection and location
+   * transfer report over a period; resolves with its 0x1102, or null after `timeoutMs`.
+   */
+  requestLinkReport(linkId: number, start: Date, end: Date, timeoutMs = 10_000): Promise<LinkReport | null> {
+    const session = [...this.#sessions].find((s) => s.link?.id === linkId);
+    if (!session?.sub?.open) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(null), timeoutMs);
+      session.reportWaiters.push((report) => {
+        clearTimeout(timer);
+        resolve(report);
+      });
+      session.sub?.send({
+        kind: 'linkReportRequest',
+        platformId: String(session.link?.gnssCenterId ?? ''),
+        startTime: Math.floor(start.getTime() / 1000),
+        endTime: Math.floor(end.getTime() / 1000),
+      });
+    });
   }
 
   async start(): Promise<void> {
@@ -234,6 +225,10 @@ export class Jt809Superior {
       session.link = link;
       session.loggedInAt = this.#o.now();
       session.verifyCode = randomInt(1, 0xffffffff);
+      session.counter = new ReceivedCounter(
+        this.#o.countNoticeEvery ?? COUNT_NOTICE_EVERY,
+        session.loggedInAt,
+      );
       conn.params = params;
       conn.send({ kind: 'loginResponse', result: LOGIN.ok, verifyCode: session.verifyCode });
       if (m.downLinkIp && m.downLinkPort > 0)
@@ -287,12 +282,21 @@ export class Jt809Superior {
             r.positions += stored;
             r.lastAt = receivedAt;
             this.#received.set(link.id, r);
+            // 0x9101 on the sub link once every so many are stored; not answered.
+            const notice = session.counter?.add(stored, this.#o.now());
+            if (notice) session.sub?.send({ kind: 'receivedCountNotice', ...notice });
           })
           .catch((err: unknown) => {
             // Nothing after this is confirmed: the subordinate resends from its cursor.
             this.#o.log.warn({ link: link.id, err: String(err) }, 'jt809 positions not stored');
             conn.socket.destroy();
           });
+        return;
+      }
+      case 'linkReport': {
+        const waiters = session.reportWaiters;
+        session.reportWaiters = [];
+        for (const resolve of waiters) resolve(m);
         return;
       }
       case 'warning': {

@@ -13,7 +13,8 @@ import type { Packet } from '@jtgov/jt809';
 import type { Db } from '../../platform/db/database.ts';
 import { type RegistrationCursor, registrationsAfter } from './forwarded.repository.ts';
 import { Jt809Connection, type Jt809Outgoing, type LinkParameters } from './jt809-connection.ts';
-import { toAlarmReport, toRegistration, toVehicleLocation } from './jt809-forwarding.ts';
+import { toAlarmReport, toForwardMessages, toRegistration } from './jt809-forwarding.ts';
+import { LinkOutages } from './jt809-statistics.ts';
 import {
   DEFAULT_UPLINK_TIMING,
   type LinkLog,
@@ -32,8 +33,6 @@ import {
   saveLinkCursor,
 } from './platform-links.repository.ts';
 
-/** 0x1203 carries 1 to 5 locations (GNSS_CNT, JT/T 809-2011 §4.5.3.2.3). */
-const HISTORY_MAX = 5;
 /** Unsent bytes beyond which forwarding waits for the socket to drain. */
 const HIGH_WATER = 256 * 1024;
 
@@ -71,6 +70,8 @@ export class Jt809Uplink {
   #reconnects = 0;
   #backoff: number;
   #lastError: string | null = null;
+  #outages = new LinkOutages();
+  #superiorCount: UplinkStatus['superiorCount'] = null;
   #timers: NodeJS.Timeout[] = [];
   #retry: NodeJS.Timeout | undefined;
   #pumping = false;
@@ -104,6 +105,7 @@ export class Jt809Uplink {
       positionsSent: this.#positionsSent,
       reconnects: this.#reconnects,
       lastError: this.#lastError,
+      superiorCount: this.#superiorCount,
     };
   }
 
@@ -186,6 +188,22 @@ export class Jt809Uplink {
         conn.send({ kind: 'subLinkLogoutResponse' });
         conn.socket.end();
         return;
+      case 'receivedCountNotice':
+        if (conn !== this.#sub) return;
+        this.#superiorCount = {
+          total: m.total,
+          startTime: new Date(m.startTime * 1000).toISOString(),
+          endTime: new Date(m.endTime * 1000).toISOString(),
+          receivedAt: new Date().toISOString(),
+        };
+        return;
+      case 'linkReportRequest': {
+        if (conn !== this.#sub) return;
+        // 0x1102 goes on the main link; the platform asked about is this one.
+        const report = this.#outages.report(m.platformId, m.startTime, m.endTime, new Date());
+        this.#main?.send({ kind: 'linkReport', ...report });
+        return;
+      }
       default:
         return;
     }
@@ -214,6 +232,7 @@ export class Jt809Uplink {
     socket.once('close', () => {
       if (this.#main !== main) return;
       this.#main = null;
+      if (this.#state === 'loggedIn') this.#outages.down(new Date());
       this.#state = 'down';
       this.#verifyCode = null;
       this.#probe = null;
@@ -238,6 +257,7 @@ export class Jt809Uplink {
         this.#state = 'loggedIn';
         this.#verifyCode = m.verifyCode;
         this.#loggedInAt = new Date();
+        this.#outages.up(this.#loggedInAt);
         this.#backoff = this.#t.minBackoffMs;
         this.#lastError = null;
         this.#sent = this.#acked?.position ?? null;
@@ -317,7 +337,8 @@ export class Jt809Uplink {
         const rows = await positionsAfter(this.#db, this.config.orgPath, from, this.#t.batchSize);
         if (session !== this.#session) continue;
         if (rows.length === 0 || !this.#main || this.#state !== 'loggedIn') break;
-        this.#forward(rows);
+        for (const m of toForwardMessages(rows, this.#loggedInAt as Date, this.config.edition))
+          this.#main.send(m);
         this.#sent = keyOf(rows[rows.length - 1]!);
         this.#sentSinceAck += rows.length;
         this.#unconfirmed = true;
@@ -375,41 +396,5 @@ export class Jt809Uplink {
       this.#unconfirmed = true;
       if (rows.length < 200) return;
     }
-  }
-
-  /** Positions stored while the link was down go as 0x1203 in groups per vehicle; the rest as 0x1202. */
-  #forward(rows: ForwardRow[]): void {
-    const main = this.#main as Jt809Connection;
-    const since = this.#loggedInAt as Date;
-    const edition = this.config.edition;
-    const backlog = new Map<number, ForwardRow[]>();
-    const flush = (group: ForwardRow[]) => {
-      const first = group[0]!;
-      main.send({
-        kind: 'vehicleDynamic',
-        vehicleNo: first.plate_no,
-        vehicleColor: first.plate_color,
-        data: { type: 'historyLocation', locations: group.map((r) => toVehicleLocation(r, edition)) },
-      });
-    };
-    for (const row of rows) {
-      if (row.received_at < since) {
-        const id = Number(row.vehicle_id);
-        const group = backlog.get(id) ?? [];
-        group.push(row);
-        if (group.length === HISTORY_MAX) {
-          flush(group);
-          backlog.delete(id);
-        } else backlog.set(id, group);
-        continue;
-      }
-      main.send({
-        kind: 'vehicleDynamic',
-        vehicleNo: row.plate_no,
-        vehicleColor: row.plate_color,
-        data: { type: 'realtimeLocation', location: toVehicleLocation(row, edition) },
-      });
-    }
-    for (const group of backlog.values()) flush(group);
   }
 }

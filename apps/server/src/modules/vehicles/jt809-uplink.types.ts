@@ -60,4 +60,6 @@ export interface UplinkStatus {
   positionsSent: number;
   reconnects: number;
   lastError: string | null;
+  /** The superior's last 0x9101: locations it received over a period. */
+  superiorCount: { total: number; startTime: string; endTime: string; receivedAt: string } | null;
 }

@@ -34,6 +34,7 @@ const IDLE: LinkStatus = {
   lastReceivedAt: null,
   reconnects: 0,
   lastError: null,
+  superiorCount: null,
 };
 
 export class PlatformLinksRuntime {
@@ -158,6 +159,7 @@ export class PlatformLinksRuntime {
       positionsSent: s.positionsSent,
       reconnects: s.reconnects,
       lastError: s.lastError,
+      superiorCount: s.superiorCount,
     };
   }
 

@@ -100,6 +100,18 @@ export const LinkStatusDto = Type.Object({
   lastReceivedAt: Nullable(DateTimeString),
   reconnects: Type.Integer(),
   lastError: Nullable(Type.String()),
+  superiorCount: Type.Union(
+    [
+      Type.Object({
+        total: Type.Integer({ description: 'locations the superior received from startTime to endTime' }),
+        startTime: DateTimeString,
+        endTime: DateTimeString,
+        receivedAt: DateTimeString,
+      }),
+      Type.Null(),
+    ],
+    { description: "superior links: the superior's last 0x9101 DOWN_TOTAL_RECV_BACK_MSG" },
+  ),
 });
 
 export const LinkDto = Type.Object({

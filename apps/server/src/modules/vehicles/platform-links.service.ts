@@ -35,6 +35,8 @@ export interface LinkStatus {
   lastReceivedAt: string | null;
   reconnects: number;
   lastError: string | null;
+  /** Superior links: the superior's last 0x9101 count of locations received. */
+  superiorCount: { total: number; startTime: string; endTime: string; receivedAt: string } | null;
 }
 
 export const toLinkDto = (row: PlatformLinkRow, status: LinkStatus) => ({

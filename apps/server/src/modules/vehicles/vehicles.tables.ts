@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AlarmTables } from './alarms.tables.ts';
+import type { SpeedZoneTables } from './speed-zones.tables.ts';
 
 /** 包车客车, 三类以上班线客车, 危险货物运输车 (the key vehicles, 两客一危), 重型载货汽车, other. */
 export type VehicleType = 'charteredCoach' | 'scheduledCoach' | 'dangerousGoods' | 'heavyFreight' | 'other';
@@ -59,7 +60,7 @@ export interface VehicleStateTable {
   gateway_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface VehicleTables extends AlarmTables {
+export interface VehicleTables extends AlarmTables, SpeedZoneTables {
   vehicle: VehicleTable;
   vehicle_position: VehiclePositionTable;
   vehicle_state: VehicleStateTable;

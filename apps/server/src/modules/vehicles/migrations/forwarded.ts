@@ -50,4 +50,18 @@ export const forwardedMigrations: MigrationSet = {
       await sql`drop table vehicle_forwarded_alarm`.execute(db);
     },
   },
+  // The superior's lists of forwarded alarms and registrations, newest first.
+  '202612022001_index-forwarded-by-time': {
+    async up(db: Kysely<unknown>) {
+      await sql`create index vehicle_forwarded_alarm_time on vehicle_forwarded_alarm (warn_time desc, id desc)`.execute(
+        db,
+      );
+      await sql`create index vehicle_forwarded_registration_time on vehicle_forwarded_registration
+        (received_at desc, vehicle_id desc)`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop index vehicle_forwarded_registration_time`.execute(db);
+      await sql`drop index vehicle_forwarded_alarm_time`.execute(db);
+    },
+  },
 };

@@ -3,6 +3,7 @@ import type { MigrationSet } from '../../../platform/db/migrate.ts';
 import { alarmsMigrations } from './alarms.ts';
 import { forwardedMigrations } from './forwarded.ts';
 import { platformLinksMigrations } from './platform-links.ts';
+import { speedZonesMigrations } from './speed-zones.ts';
 
 export const vehiclesMigrations: MigrationSet = {
   '202611280100_create-vehicle': {
@@ -76,4 +77,5 @@ export const vehiclesMigrations: MigrationSet = {
   ...alarmsMigrations,
   ...platformLinksMigrations,
   ...forwardedMigrations,
+  ...speedZonesMigrations,
 };

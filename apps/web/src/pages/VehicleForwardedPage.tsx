@@ -1,0 +1,5 @@
+import { ForwardedReports } from '../modules/vehicles/components/ForwardedReports.tsx';
+
+export function VehicleForwardedPage() {
+  return <ForwardedReports />;
+}
