@@ -235,5 +235,24 @@ for (const kind of DB_KINDS) {
       });
       assert.equal(merged.statusCode, 409, 'and the merge API agrees: no joining a closed ticket');
     });
+
+    test("a day's numbers are distinct under concurrent intake and continue the day's former counter", async () => {
+      t.clock.advance(3 * 86_400_000); // Monday 30 Nov 2026
+      const agent = await t.login('nj.agent'); // the session of Friday has gone idle
+      await t.handle.db.insertInto('hotline_ticket_seq').values({ day: '2026-11-30', last: 41 }).execute();
+      const made = await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          t.as(agent, 'POST', '/api/hotline/intake', {
+            ...taxiComplaint(w.ids.xw),
+            channel: 'sms',
+            externalId: `sms-day-${i}`,
+          }),
+        ),
+      );
+      assert.deepEqual(
+        made.map((r) => r.json().ticketNo).sort(),
+        [42, 43, 44, 45, 46].map((n) => `20261130${String(n).padStart(6, '0')}`),
+      );
+    });
   });
 }

@@ -102,22 +102,66 @@ export async function insertNewTicket(
   return { ...created, handling_path: null, handling_name: null, category_name: categoryName } as TicketRow;
 }
 
+/** Days for which this process has made sure the next day's sequence exists (a hint only). */
+const readiedDays = new Set<string>();
+
+const daySequence = (day: string) => {
+  const digits = day.replaceAll('-', '');
+  if (!/^\d{8}$/.test(digits)) throw new Error(`not a day: ${day}`);
+  return `hotline_ticket_no_${digits}`;
+};
+
 /**
- * 流水号 (Beijing date + the day's sequence, six digits or more) and the state reached at intake,
- * given last in the intake transaction: the day's counter row stays locked until the commit.
+ * Creates the number sequence of a day unless it exists, continuing the day's row of the former
+ * counter table (hotline_ticket_seq) if it has one. Under a savepoint: when another session creates
+ * the same sequence at the same moment, this one's CREATE fails, is rolled back alone, and the
+ * sequence the other made is used.
+ */
+async function ensureDaySequence(trx: Executor, day: string): Promise<void> {
+  const name = daySequence(day);
+  const { rows } = await sql<{ found: boolean; last: number | null }>`
+    select to_regclass(${name}) is not null as found,
+      (select last from hotline_ticket_seq where day = ${day}::date) as last`.execute(trx);
+  if (rows[0]?.found) return;
+  const start = Number(rows[0]?.last ?? 0) + 1;
+  await sql`savepoint hotline_day_sequence`.execute(trx);
+  try {
+    await sql`create sequence if not exists ${sql.id(name)} as bigint start with ${sql.lit(start)}`.execute(
+      trx,
+    );
+    await sql`release savepoint hotline_day_sequence`.execute(trx);
+  } catch (err) {
+    if ((err as { code?: string }).code !== '23505') throw err;
+    await sql`rollback to savepoint hotline_day_sequence`.execute(trx);
+  }
+}
+
+/**
+ * 流水号 (Beijing date + the day's sequence, six digits or more) and the state reached at intake.
+ * Each day numbers from a sequence of its own: nextval never waits for another intake's commit
+ * (a counter row did, for every intake of the day), at the price of a gap where an intake rolls
+ * back after taking its number. Tomorrow's sequence is made with today's, so that at midnight
+ * the first intakes do not race to create it.
  */
 export async function assignTicketNo(trx: Executor, id: number, day: string, state: string): Promise<string> {
-  const { rows } = await sql<{ ticket_no: string }>`
-    with s as (
-      insert into hotline_ticket_seq (day, last) values (${day}::date, 1)
-      on conflict (day) do update set last = hotline_ticket_seq.last + 1
-      returning last)
-    update hotline_ticket t
-    set ticket_no = ${day.replaceAll('-', '')} || lpad(s.last::text, greatest(6, length(s.last::text)), '0'),
-      state = ${state}
-    from s where t.id = ${id}
-    returning t.ticket_no`.execute(trx);
-  return (rows[0] as { ticket_no: string }).ticket_no;
+  const tomorrow = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  if (!readiedDays.has(day)) {
+    await ensureDaySequence(trx, tomorrow);
+    readiedDays.add(day);
+  }
+  for (let attempt = 0; ; attempt++) {
+    // A missing sequence makes to_regclass null, nextval null and the update a no-op.
+    const { rows } = await sql<{ ticket_no: string }>`
+      with s as (select nextval(to_regclass(${daySequence(day)})) as last)
+      update hotline_ticket t
+      set ticket_no = ${day.replaceAll('-', '')} || lpad(s.last::text, greatest(6, length(s.last::text)), '0'),
+        state = ${state}
+      from s where t.id = ${id} and s.last is not null
+      returning t.ticket_no`.execute(trx);
+    if (rows[0]) return rows[0].ticket_no;
+    if (attempt > 0) throw new Error(`no number sequence for ${day}`);
+    await ensureDaySequence(trx, day);
+  }
 }
 
 export async function addTicketOrg(trx: Executor, row: HotlineTicketOrgTable): Promise<void> {

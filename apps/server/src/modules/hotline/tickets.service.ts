@@ -150,9 +150,9 @@ type IntakeStep = { action: ActionOf<typeof ticketWorkflow>; note?: unknown };
  * Idempotent on (channel, external id).
  *
  * Written for concurrent intake: reads first, then the ticket with its centre and clock in one
- * statement, the transitions' history, and last the two things every intake of the day contends
- * for — the day's ticket counter and the audit chain's head — so each is locked only for the
- * last few statements and the commit.
+ * statement, the transitions' history, the number (from the day's sequence, which no intake waits
+ * for) and the audit entries (on a chain no other transaction holds): no row that every intake
+ * writes, so concurrent intakes do not queue behind each other's commits.
  */
 export async function createTicket(
   trx: Executor,

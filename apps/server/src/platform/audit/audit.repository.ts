@@ -4,30 +4,65 @@ import type { AuditEventTable } from './audit.tables.ts';
 
 export type AuditRow = Selectable<AuditEventTable>;
 
-export async function lockHead(db: Executor): Promise<{ seq: number; hash: string }> {
-  return db
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+/** How many chains (audit_head rows) the log has; the migration 202612025001 made them. */
+export const AUDIT_CHAINS = 16;
+
+export interface LockedHead {
+  /** The chain (audit_head.id). */
+  chain: number;
+  seq: number;
+  hash: string;
+  /** Sequence numbers for the entries to append, taken after the lock: increasing along the chain. */
+  seqs: number[];
 }
 
-/** Appends consecutive events and moves the head to the last one. */
+/**
+ * Locks the head of a chain no other transaction holds — first in an order that differs per
+ * session, so sessions keep to chains of their own — and takes `count` sequence numbers. When
+ * all are held, waits for this session's first choice.
+ */
+export async function lockHead(db: Executor, count: number): Promise<LockedHead> {
+  const seqs = sql<string[]>`(select array_agg(nextval('audit_event_seq') order by i)
+    from generate_series(1, ${count}::int + 0 * h.id) i)`;
+  const prefer = sql`(id + pg_backend_pid()) % ${AUDIT_CHAINS}`;
+  const free = await sql<{ id: number; seq: string; hash: string; seqs: string[] }>`
+    select h.id, h.seq, h.hash, ${seqs} as seqs
+    from (select id, seq, hash from audit_head order by ${prefer} limit 1 for update skip locked) h`.execute(
+    db,
+  );
+  let row = free.rows[0];
+  if (!row) {
+    const waited = await sql<{ id: number; seq: string; hash: string; seqs: string[] }>`
+      select h.id, h.seq, h.hash, ${seqs} as seqs
+      from (select id, seq, hash from audit_head order by ${prefer} limit 1 for update) h`.execute(db);
+    row = waited.rows[0];
+  }
+  if (!row) throw new Error('audit_head has no rows');
+  return { chain: row.id, seq: Number(row.seq), hash: row.hash, seqs: row.seqs.map(Number) };
+}
+
+/** Appends consecutive events of one chain and moves its head to the last one, in one statement. */
 export async function insertEvents(db: Executor, rows: readonly AuditRow[]): Promise<void> {
   const last = rows.at(-1);
   if (!last) return;
   await db
-    .insertInto('audit_event')
-    .values(rows.map((row) => ({ ...row, before: jsonb(row.before), after: jsonb(row.after) })))
+    .with('e', (qb) =>
+      qb
+        .insertInto('audit_event')
+        .values(rows.map((row) => ({ ...row, before: jsonb(row.before), after: jsonb(row.after) }))),
+    )
+    .updateTable('audit_head')
+    .set({ seq: last.seq, hash: last.hash })
+    .where('id', '=', last.chain)
     .execute();
-  await db.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
 }
 
 const jsonb = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
-export async function readHead(db: Executor): Promise<{ seq: number; hash: string }> {
-  return db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+/** Every chain's head, by chain. */
+export async function readHeads(db: Executor): Promise<{ id: number; seq: number; hash: string }[]> {
+  const rows = await db.selectFrom('audit_head').select(['id', 'seq', 'hash']).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, seq: Number(r.seq), hash: r.hash }));
 }
 
 /** Events in chain order from `afterSeq`, a batch at a time. */

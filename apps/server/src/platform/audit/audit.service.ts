@@ -1,5 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { Executor } from '../db/database.ts';
-import { type AuditRow, insertEvents, lockHead, readBatch, readHead } from './audit.repository.ts';
+import {
+  AUDIT_CHAINS,
+  type AuditRow,
+  insertEvents,
+  lockHead,
+  readBatch,
+  readHeads,
+} from './audit.repository.ts';
 import { type ChainedFields, chainHash, GENESIS_HASH, toJsonValue } from './chain.ts';
 
 /** Who acted, from where: taken from the request (or a job) by the edge. */
@@ -34,17 +42,17 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one entry to the hash chain inside the caller's transaction, so the entry commits if
- * and only if the write it records commits. The head row lock serialises appends.
+ * Appends one entry to a hash chain inside the caller's transaction, so the entry commits if and
+ * only if the write it records commits. The log is AUDIT_CHAINS chains: an append locks the head
+ * of one no other transaction holds, so concurrent writes do not wait for each other's commits.
  */
 export async function recordAudit(trx: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
   await recordAudits(trx, ctx, [entry]);
 }
 
 /**
- * Appends several entries, in order, under one lock of the head: for a write that records a few
- * (a ticket created and its first transitions), taken last in its transaction, the head is held
- * for three statements and the commit instead of for the whole write.
+ * Appends several entries, in order, to one chain under one lock of its head: for a write that
+ * records a few (a ticket created and its first transitions) — two statements.
  */
 export async function recordAudits(
   trx: Executor,
@@ -52,12 +60,12 @@ export async function recordAudits(
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  const head = await lockHead(trx);
+  const head = await lockHead(trx, entries.length);
   let prev = head;
   const rows: AuditRow[] = [];
-  for (const entry of entries) {
+  for (const [i, entry] of entries.entries()) {
     const fields: ChainedFields = {
-      seq: prev.seq + 1,
+      seq: head.seqs[i] as number,
       at: new Date().toISOString(),
       actorUserId: ctx.userId,
       actorUsername: ctx.username,
@@ -73,13 +81,13 @@ export async function recordAudits(
       requestId: ctx.requestId,
     };
     const hash = chainHash(prev.hash, fields);
-    rows.push({ ...toRow(fields), prev_hash: prev.hash, hash });
-    prev = { seq: fields.seq, hash };
+    rows.push({ ...toRow(fields), chain: head.chain, prev_hash: prev.hash, hash });
+    prev = { ...prev, seq: fields.seq, hash };
   }
   await insertEvents(trx, rows);
 }
 
-function toRow(f: ChainedFields): Omit<AuditRow, 'prev_hash' | 'hash'> {
+function toRow(f: ChainedFields): Omit<AuditRow, 'chain' | 'prev_hash' | 'hash'> {
   return {
     seq: f.seq,
     at: new Date(f.at),
@@ -118,7 +126,14 @@ export function fieldsOf(row: AuditRow): ChainedFields {
 }
 
 export type ChainVerdict =
-  | { ok: true; entries: number; headSeq: number; headHash: string }
+  | {
+      ok: true;
+      entries: number;
+      /** The highest sequence number of the log. */
+      headSeq: number;
+      /** SM3 over every chain's head ("chain:seq:hash" lines): one fingerprint of the whole log. */
+      headHash: string;
+    }
   | {
       ok: false;
       entries: number;
@@ -126,35 +141,45 @@ export type ChainVerdict =
       reason: 'hash_mismatch' | 'link_broken' | 'gap' | 'head_mismatch';
     };
 
-/** Recomputes every hash in order and names the first entry that does not prove. */
+/**
+ * Recomputes every hash in sequence order, each entry against the last one of its chain, and
+ * names the first entry that does not prove: edited (hash_mismatch), or following a deleted or
+ * moved one (link_broken). Each chain's head catches entries deleted from its end, and a missing
+ * head a chain deleted whole (head_mismatch). Sequence numbers may skip (rolled-back writes).
+ */
 export async function verifyChain(
   db: Executor,
   onProgress?: (checked: number, total: number) => void,
 ): Promise<ChainVerdict> {
-  const head = await readHead(db);
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
+  const heads = await readHeads(db);
+  const total = heads.reduce((n, h) => Math.max(n, h.seq), 0);
+  const last = new Map(heads.map((h) => [h.id, { seq: 0, hash: GENESIS_HASH }]));
+  let afterSeq = 0;
   let checked = 0;
   for (;;) {
-    const batch = await readBatch(db, expectedSeq - 1, 2000);
+    const batch = await readBatch(db, afterSeq, 2000);
     if (batch.length === 0) break;
     for (const row of batch) {
-      if (row.seq !== expectedSeq)
-        return { ok: false, entries: checked, firstBadSeq: expectedSeq, reason: 'gap' };
-      if (row.prev_hash !== prevHash)
+      const prev = last.get(row.chain);
+      if (!prev || row.prev_hash !== prev.hash)
         return { ok: false, entries: checked, firstBadSeq: row.seq, reason: 'link_broken' };
-      if (chainHash(prevHash, fieldsOf(row)) !== row.hash) {
+      if (chainHash(prev.hash, fieldsOf(row)) !== row.hash)
         return { ok: false, entries: checked, firstBadSeq: row.seq, reason: 'hash_mismatch' };
-      }
-      prevHash = row.hash;
-      expectedSeq += 1;
+      last.set(row.chain, { seq: row.seq, hash: row.hash });
+      afterSeq = row.seq;
       checked += 1;
     }
-    onProgress?.(checked, head.seq);
+    onProgress?.(checked, total);
   }
-  // The head row catches entries deleted from the end of the chain.
-  if (head.seq !== checked || head.hash !== prevHash) {
-    return { ok: false, entries: checked, firstBadSeq: checked + 1, reason: 'head_mismatch' };
-  }
-  return { ok: true, entries: checked, headSeq: head.seq, headHash: head.hash };
+  const broken =
+    heads.length !== AUDIT_CHAINS ||
+    heads.some((h) => {
+      const end = last.get(h.id);
+      return end?.seq !== h.seq || end.hash !== h.hash;
+    });
+  if (broken) return { ok: false, entries: checked, firstBadSeq: afterSeq + 1, reason: 'head_mismatch' };
+  const headHash = createHash('sm3')
+    .update(heads.map((h) => `${h.id}:${h.seq}:${h.hash}`).join('\n'))
+    .digest('hex');
+  return { ok: true, entries: checked, headSeq: total, headHash };
 }

@@ -1,8 +1,10 @@
 import type { Generated } from 'kysely';
 
 export interface AuditEventTable {
-  /** Gapless sequence; the chain is verified in this order. */
+  /** From a sequence: unique, increasing along each chain, with gaps where a write rolled back. */
   seq: number;
+  /** Which of the chains (audit_head.id) the entry extends; not hashed, the links prove it. */
+  chain: number;
   at: Date;
   actor_user_id: number | null;
   actor_username: string | null;
@@ -21,7 +23,7 @@ export interface AuditEventTable {
   hash: string;
 }
 
-/** One row: the head of the chain, locked by every append so that appends serialise. */
+/** One row per chain (AUDIT_CHAINS): its last entry, locked by an append until its commit. */
 export interface AuditHeadTable {
   id: Generated<number>;
   seq: number;

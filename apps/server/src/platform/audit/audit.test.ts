@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { DB_KINDS } from '../../../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { verifyChain } from './audit.service.ts';
+import { recordAudit, SYSTEM_CONTEXT, verifyChain } from './audit.service.ts';
 import { canonicalJson } from './chain.ts';
 
 const run = promisify(execFile);
@@ -86,6 +86,11 @@ for (const kind of DB_KINDS) {
       assert.equal(intact.ok, true);
       assert.ok(intact.entries >= 8);
       // A privileged attacker bypasses the trigger and edits entry 3.
+      const original = await t.handle.db
+        .selectFrom('audit_event')
+        .select('after')
+        .where('seq', '=', 3)
+        .executeTakeFirstOrThrow();
       await sql`alter table audit_event disable trigger audit_event_no_change`.execute(t.handle.db);
       await sql`update audit_event set after = '{"reason":"nothing to see"}' where seq = 3`.execute(
         t.handle.db,
@@ -95,13 +100,100 @@ for (const kind of DB_KINDS) {
         [tampered.ok, tampered.firstBadSeq, tampered.reason, tampered.entries],
         [false, 3, 'hash_mismatch', 2],
       );
-      // Deleting the last entry is caught by the head.
-      const head = await t.handle.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow();
-      await sql`delete from audit_event where seq = ${head.seq}`.execute(t.handle.db);
-      await sql`update audit_event set after = null where seq = 3`.execute(t.handle.db);
+      await sql`update audit_event set after = ${JSON.stringify(original.after)}::jsonb where seq = 3`.execute(
+        t.handle.db,
+      );
+      assert.equal((await verifyChain(t.handle.db)).ok, true, 'restored, the log proves again');
+      // Deleting the last entry of a chain is caught by its head.
+      const last = await t.handle.db
+        .selectFrom('audit_event')
+        .select('seq')
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      await sql`delete from audit_event where seq = ${last.seq}`.execute(t.handle.db);
       const verdict = await verifyChain(t.handle.db);
-      assert.equal(verdict.ok, false);
+      assert.deepEqual([verdict.ok, verdict.ok || verdict.reason], [false, 'head_mismatch']);
       await sql`alter table audit_event enable trigger audit_event_no_change`.execute(t.handle.db);
+    });
+  });
+
+  describe(`audit chains on ${kind}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(kind);
+      await t.createUser('js.admin', '320000', ['orgAdmin']);
+      for (let i = 0; i < 6; i++) await t.login('js.admin');
+    });
+    after(() => t.close());
+
+    if (kind === 'postgres')
+      test('a write does not wait for another one holding a chain: it appends to a free chain', async () => {
+        const entry = { action: 'test.write', objectType: 'test' };
+        let locked!: () => void;
+        let release!: () => void;
+        const holding = new Promise<void>((r) => {
+          locked = r;
+        });
+        const released = new Promise<void>((r) => {
+          release = r;
+        });
+        const first = t.handle.db.transaction().execute(async (trx) => {
+          await recordAudit(trx, SYSTEM_CONTEXT, { ...entry, objectId: 'first' });
+          locked();
+          await released;
+        });
+        await holding;
+        // Committed while the first transaction still holds its chain's head.
+        await t.handle.db
+          .transaction()
+          .execute((trx) => recordAudit(trx, SYSTEM_CONTEXT, { ...entry, objectId: 'second' }));
+        release();
+        await first;
+        const rows = await t.handle.db
+          .selectFrom('audit_event')
+          .select(['object_id', 'chain'])
+          .where('action', '=', 'test.write')
+          .orderBy('seq')
+          .execute();
+        assert.deepEqual(
+          rows.map((r) => r.object_id),
+          ['first', 'second'],
+        );
+        assert.notEqual(rows[0]?.chain, rows[1]?.chain);
+        assert.equal((await verifyChain(t.handle.db)).ok, true);
+      });
+
+    test('an entry deleted or moved from the middle of a chain breaks the next link; a chain deleted whole misses its head', async () => {
+      await sql`alter table audit_event disable trigger audit_event_no_change`.execute(t.handle.db);
+      try {
+        const [victim, next] = (
+          await sql<{ seq: string; chain: number }>`
+            select seq, chain from audit_event e
+            where exists (select 1 from audit_event n where n.chain = e.chain and n.seq > e.seq)
+            order by seq desc limit 1`.execute(t.handle.db)
+        ).rows.map((r) => ({ seq: Number(r.seq), chain: r.chain }));
+        assert.ok(victim && next === undefined);
+        const following = await t.handle.db
+          .selectFrom('audit_event')
+          .select('seq')
+          .where('chain', '=', victim.chain)
+          .where('seq', '>', victim.seq)
+          .orderBy('seq')
+          .executeTakeFirstOrThrow();
+        await sql`update audit_event set chain = ${(victim.chain % 16) + 1} where seq = ${victim.seq}`.execute(
+          t.handle.db,
+        );
+        const moved = await verifyChain(t.handle.db);
+        assert.equal(moved.ok, false);
+        await sql`delete from audit_event where seq = ${victim.seq}`.execute(t.handle.db);
+        const deleted = await verifyChain(t.handle.db);
+        assert.deepEqual(deleted.ok ? [] : [deleted.reason, deleted.firstBadSeq], [
+          'link_broken',
+          Number(following.seq),
+        ]);
+      } finally {
+        await sql`alter table audit_event enable trigger audit_event_no_change`.execute(t.handle.db);
+      }
     });
   });
 }

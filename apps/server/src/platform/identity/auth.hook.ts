@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../http/errors.ts';
 import type { Platform } from '../http/platform.ts';
 import type { Actor, RouteAuth } from './actor.ts';
+import { CredentialCache } from './credential-cache.ts';
 import { isPermission, type Permission } from './permissions.ts';
 import { safeEqual, sm3Hex } from './secrets.ts';
 import {
@@ -24,28 +25,6 @@ const TOUCH_INTERVAL_MS = 60_000;
 // An API token's use is audited when its last_used_at is refreshed, at most this often.
 const TOKEN_AUDIT_INTERVAL_MS = 5 * 60_000;
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-// Credentials resolved in the last few seconds, so that a burst of requests costs one lookup.
-// This process forgets them all after any write request (logout, revocation, disabling a user,
-// changing roles and lockouts all are writes), so here a change applies at once; another process
-// of the same instance sees it within CACHE_TTL_MS.
-const CACHE_TTL_MS = 5_000;
-const CACHE_MAX = 10_000;
-
-class CredentialCache {
-  readonly #entries = new Map<string, { row: CredentialRow; at: number }>();
-  get(hash: string, now: number): CredentialRow | undefined {
-    const entry = this.#entries.get(hash);
-    return entry && now - entry.at >= 0 && now - entry.at < CACHE_TTL_MS ? entry.row : undefined;
-  }
-  set(hash: string, row: CredentialRow, now: number): void {
-    if (this.#entries.size >= CACHE_MAX) this.#entries.clear();
-    this.#entries.set(hash, { row, at: now });
-  }
-  clear(): void {
-    this.#entries.clear();
-  }
-}
 
 type Credential = { kind: 'session' | 'token'; token: string };
 
@@ -174,7 +153,7 @@ export function installAuth(app: FastifyInstance): void {
   const cache = new CredentialCache();
   app.decorateRequest('actor', null);
   app.addHook('onResponse', async (request) => {
-    if (UNSAFE_METHODS.has(request.method)) cache.clear();
+    if (UNSAFE_METHODS.has(request.method) && request.routeOptions.config.credentialWrites) cache.clear();
   });
   app.addHook('onRequest', async (request) => {
     if (request.is404) return;

@@ -112,6 +112,15 @@ for (const kind of DB_KINDS) {
       assert.equal(again.json().error.code, 'account_disabled');
     });
 
+    test('a role taken away applies at the next request, though the credential was just resolved', async () => {
+      await t.createUser('xw.deputy', '320102', ['orgAdmin']);
+      const deputy = await t.login('xw.deputy');
+      assert.equal((await t.as(deputy, 'GET', '/api/users')).statusCode, 200);
+      const id = (await t.as(njAdmin, 'GET', '/api/users?q=xw.deputy')).json().items[0].id;
+      assert.equal((await t.as(njAdmin, 'PATCH', `/api/users/${id}`, { roles: ['staff'] })).statusCode, 200);
+      assert.equal((await t.as(deputy, 'GET', '/api/users')).statusCode, 403);
+    });
+
     test('a reset password is new, shown once, and forces a change; unlock clears a lock', async () => {
       await t.createUser('xw.forgetful', '320102', ['staff']);
       const id = (await t.as(njAdmin, 'GET', '/api/users?q=xw.forgetful')).json().items[0].id;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Part } from '../http/platform.ts';
+import { credentialWriting } from '../identity/credential-cache.ts';
 import { orgMigrations } from './migrations/index.ts';
 import { orgsRoutes } from './orgs.routes.ts';
 
@@ -7,4 +8,4 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(orgsRoutes);
 };
 
-export const orgsPart: Part = { name: 'orgs', migrations: orgMigrations, routes };
+export const orgsPart: Part = { name: 'orgs', migrations: orgMigrations, routes: credentialWriting(routes) };

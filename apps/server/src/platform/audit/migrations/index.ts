@@ -51,4 +51,31 @@ export const auditMigrations: MigrationSet = {
       await sql`drop function audit_event_append_only`.execute(db);
     },
   },
+  // Sixteen chains instead of one: every append locked the single head row until its commit, so
+  // concurrent writes of the whole instance queued behind each other. An append now takes any
+  // head no one holds (SKIP LOCKED); each chain is a hash chain of its own, anchored by its head.
+  // The entries so far are chain 1; seq comes from a sequence (unique, increasing within each
+  // chain, gaps where a transaction rolled back). `chain` is outside the hash: the links prove it.
+  '202612025001_audit-chains': {
+    async up(db: Kysely<unknown>) {
+      await sql`alter table audit_event add column chain smallint not null default 1`.execute(db);
+      await sql`create sequence audit_event_seq as bigint`.execute(db);
+      await sql`select setval('audit_event_seq', coalesce(max(seq), 0) + 1, false) from audit_event`.execute(
+        db,
+      );
+      await sql`alter table audit_head drop constraint audit_head_id_check`.execute(db);
+      await sql`alter table audit_head add constraint audit_head_id_check check (id between 1 and 16)`.execute(
+        db,
+      );
+      await sql`insert into audit_head (id, seq, hash)
+        select id, 0, ${'0'.repeat(64)} from generate_series(2, 16) id`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`delete from audit_head where id > 1`.execute(db);
+      await sql`alter table audit_head drop constraint audit_head_id_check`.execute(db);
+      await sql`alter table audit_head add constraint audit_head_id_check check (id = 1)`.execute(db);
+      await sql`drop sequence audit_event_seq`.execute(db);
+      await sql`alter table audit_event drop column chain`.execute(db);
+    },
+  },
 };
