@@ -6,6 +6,7 @@ import { exchangeRoutes } from './exchange.routes.ts';
 import { formsRoutes } from './forms.routes.ts';
 import { statsMigrations } from './migrations/index.ts';
 import { reportsRoutes } from './reports.routes.ts';
+import { reviewSkipsRoutes } from './review-skips.routes.ts';
 import { urgingRoutes } from './urging.routes.ts';
 
 const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -14,6 +15,7 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(exchangeRoutes);
   await app.register(urgingRoutes);
   await app.register(excelRoutes);
+  await app.register(reviewSkipsRoutes);
 };
 
 export const statsPart: Part = {

@@ -66,6 +66,10 @@ export async function setUpStatsProbes(t: TestApp): Promise<StatsProbeWorld> {
     note: '鼓楼区请尽快上报',
   });
   assert.equal(reminded.statusCode, 200, reminded.body);
+  const skipped = await t.as(mot, 'PUT', `/api/stats/forms/${formId}/review-skips/${foreignOrgId}/city`, {
+    reason: '鼓楼区直报省厅',
+  });
+  assert.equal(skipped.statusCode, 201, skipped.body);
   return { formId, foreignFormId: foreign.json().id, foreignOrgId, ownOrgId: await t.orgId('320102') };
 }
 
@@ -153,6 +157,23 @@ export const STATS_PROBES: Record<string, (w: ProbeWorld) => Promise<void>> = {
   'GET /api/stats/forms/{formId}/reminders': async (w) => {
     await noForeign(w, `/api/stats/forms/${w.stats.formId}/reminders?pageSize=200`);
     await denied(w, 'GET', `${foreignForm(w)}/reminders`);
+  },
+  'GET /api/stats/forms/{formId}/review-skips': async (w) => {
+    await noForeign(w, `/api/stats/forms/${w.stats.formId}/review-skips?pageSize=200`);
+    await denied(w, 'GET', `${foreignForm(w)}/review-skips`);
+  },
+  'PUT /api/stats/forms/{formId}/review-skips/{orgUnitId}/{level}': (w) =>
+    denied(w, 'PUT', `/api/stats/forms/${w.stats.formId}/review-skips/${w.stats.foreignOrgId}/province`, {
+      reason: '越权',
+    }),
+  'DELETE /api/stats/forms/{formId}/review-skips/{orgUnitId}/{level}': async (w) => {
+    await denied(w, 'DELETE', `/api/stats/forms/${w.stats.formId}/review-skips/${w.stats.foreignOrgId}/city`);
+    const kept = await w.t.handle.db
+      .selectFrom('stats_review_skip')
+      .select('reason')
+      .where('org_unit_id', '=', w.stats.foreignOrgId)
+      .executeTakeFirst();
+    assert.equal(kept?.reason, '鼓楼区直报省厅');
   },
   'GET /api/stats/dataValueSets': (w) =>
     denied(
