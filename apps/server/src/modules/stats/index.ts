@@ -7,6 +7,8 @@ import { formsRoutes } from './forms.routes.ts';
 import { statsMigrations } from './migrations/index.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { reviewSkipsRoutes } from './review-skips.routes.ts';
+import { ruleRunsRoutes } from './rule-runs.routes.ts';
+import { executeRuleRun, RULE_RUN_JOB } from './rule-runs.service.ts';
 import { urgingRoutes } from './urging.routes.ts';
 
 const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -16,6 +18,7 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(urgingRoutes);
   await app.register(excelRoutes);
   await app.register(reviewSkipsRoutes);
+  await app.register(ruleRunsRoutes);
 };
 
 export const statsPart: Part = {
@@ -23,4 +26,8 @@ export const statsPart: Part = {
   migrations: statsMigrations,
   routes: statsRoutes,
   seedDemo: (trx, { now }) => seedStatsDemo(trx, now),
+  jobs: (platform) => ({
+    [RULE_RUN_JOB]: (payload) =>
+      executeRuleRun(platform.db, (payload as { runId: number }).runId, () => platform.clock.now()),
+  }),
 };

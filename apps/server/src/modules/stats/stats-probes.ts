@@ -11,6 +11,8 @@ export interface StatsProbeWorld {
   foreignFormId: number;
   foreignOrgId: number;
   ownOrgId: number;
+  /** A batch rule run over 鼓楼区. */
+  foreignRunId: number;
 }
 
 interface ProbeWorld {
@@ -70,7 +72,17 @@ export async function setUpStatsProbes(t: TestApp): Promise<StatsProbeWorld> {
     reason: '鼓楼区直报省厅',
   });
   assert.equal(skipped.statusCode, 201, skipped.body);
-  return { formId, foreignFormId: foreign.json().id, foreignOrgId, ownOrgId: await t.orgId('320102') };
+  const run = await t.as(mot, 'POST', `/api/stats/forms/${formId}/periods/202610/rule-runs`, {
+    orgUnitId: foreignOrgId,
+  });
+  assert.equal(run.statusCode, 202, run.body);
+  return {
+    foreignRunId: run.json().id,
+    formId,
+    foreignFormId: foreign.json().id,
+    foreignOrgId,
+    ownOrgId: await t.orgId('320102'),
+  };
 }
 
 const base = (w: ProbeWorld) =>
@@ -175,6 +187,17 @@ export const STATS_PROBES: Record<string, (w: ProbeWorld) => Promise<void>> = {
       .executeTakeFirst();
     assert.equal(kept?.reason, '鼓楼区直报省厅');
   },
+  'POST /api/stats/forms/{formId}/periods/{period}/rule-runs': (w) =>
+    denied(w, 'POST', `/api/stats/forms/${w.stats.formId}/periods/202610/rule-runs`, {
+      orgUnitId: w.stats.foreignOrgId,
+    }),
+  'GET /api/stats/forms/{formId}/rule-runs': async (w) => {
+    await noForeign(w, `/api/stats/forms/${w.stats.formId}/rule-runs?pageSize=200`);
+    await denied(w, 'GET', `${foreignForm(w)}/rule-runs`);
+  },
+  'GET /api/stats/rule-runs/{runId}': (w) => denied(w, 'GET', `/api/stats/rule-runs/${w.stats.foreignRunId}`),
+  'GET /api/stats/rule-runs/{runId}/failures': (w) =>
+    denied(w, 'GET', `/api/stats/rule-runs/${w.stats.foreignRunId}/failures`),
   'GET /api/stats/dataValueSets': (w) =>
     denied(
       w,
