@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Part } from '../../platform/http/platform.ts';
+import { analyticsRoutes } from './analytics.routes.ts';
 import { seedStatsDemo } from './demo.seed.ts';
 import { excelRoutes } from './excel.routes.ts';
 import { exchangeRoutes } from './exchange.routes.ts';
@@ -19,6 +20,7 @@ const statsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(excelRoutes);
   await app.register(reviewSkipsRoutes);
   await app.register(ruleRunsRoutes);
+  await app.register(analyticsRoutes);
 };
 
 export const statsPart: Part = {

@@ -198,6 +198,12 @@ export const STATS_PROBES: Record<string, (w: ProbeWorld) => Promise<void>> = {
   'GET /api/stats/rule-runs/{runId}': (w) => denied(w, 'GET', `/api/stats/rule-runs/${w.stats.foreignRunId}`),
   'GET /api/stats/rule-runs/{runId}/failures': (w) =>
     denied(w, 'GET', `/api/stats/rule-runs/${w.stats.foreignRunId}/failures`),
+  'GET /api/stats/forms/{formId}/pivot': async (w) => {
+    const q = 'cellKeys=passengers.road&periods=202610';
+    await noForeign(w, `/api/stats/forms/${w.stats.formId}/pivot?${q}&level=county&pageSize=200`);
+    await denied(w, 'GET', `/api/stats/forms/${w.stats.formId}/pivot?${q}&orgUnitId=${w.stats.foreignOrgId}`);
+    await denied(w, 'GET', `${foreignForm(w)}/pivot?${q}`);
+  },
   'GET /api/stats/dataValueSets': (w) =>
     denied(
       w,
