@@ -87,6 +87,11 @@ const StatsCompletenessPage = lazyNamed(
   'StatsCompletenessPage',
 );
 const StatsAnalyticsPage = lazyNamed(() => import('../pages/StatsAnalyticsPage.tsx'), 'StatsAnalyticsPage');
+const StatsRuleRunsPage = lazyNamed(() => import('../pages/StatsRuleRunsPage.tsx'), 'StatsRuleRunsPage');
+const StatsReviewSkipsPage = lazyNamed(
+  () => import('../pages/StatsReviewSkipsPage.tsx'),
+  'StatsReviewSkipsPage',
+);
 const NotFoundPage = lazyNamed(() => import('../pages/NotFoundPage.tsx'), 'NotFoundPage');
 
 const screen = (node: ReactNode) => <Suspense fallback={<Spin size="large" fullscreen />}>{node}</Suspense>;
@@ -142,6 +147,8 @@ export const router = createBrowserRouter([
           { path: 'stats/aggregate', element: guarded('stats.read', <StatsAggregatePage />) },
           { path: 'stats/completeness', element: guarded('stats.read', <StatsCompletenessPage />) },
           { path: 'stats/analytics', element: guarded('stats.read', <StatsAnalyticsPage />) },
+          { path: 'stats/rule-runs', element: guarded('stats.read', <StatsRuleRunsPage />) },
+          { path: 'stats/review-skips', element: guarded('stats.read', <StatsReviewSkipsPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

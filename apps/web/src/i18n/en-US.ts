@@ -3,6 +3,7 @@ import { hotlineAdminEnUS } from './hotline-admin.en-US.ts';
 import { maritimeEnUS } from './maritime.en-US.ts';
 import { maritimeSarEnUS } from './maritime-sar.en-US.ts';
 import { statsEnUS } from './stats.en-US.ts';
+import { statsFlowEnUS } from './stats-flow.en-US.ts';
 import { vehiclesEnUS } from './vehicles.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -315,4 +316,5 @@ export const enUS: Messages = {
   ...hotlineEnUS,
   ...hotlineAdminEnUS,
   ...statsEnUS,
+  ...statsFlowEnUS,
 };

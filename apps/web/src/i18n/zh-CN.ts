@@ -3,6 +3,7 @@ import { hotlineAdminZhCN } from './hotline-admin.zh-CN.ts';
 import { maritimeZhCN } from './maritime.zh-CN.ts';
 import { maritimeSarZhCN } from './maritime-sar.zh-CN.ts';
 import { statsZhCN } from './stats.zh-CN.ts';
+import { statsFlowZhCN } from './stats-flow.zh-CN.ts';
 import { vehiclesZhCN } from './vehicles.zh-CN.ts';
 
 // The source of message keys: en-US.ts must provide the same keys (checked by its type).
@@ -306,6 +307,7 @@ const messages = {
   ...hotlineZhCN,
   ...hotlineAdminZhCN,
   ...statsZhCN,
+  ...statsFlowZhCN,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -71,6 +71,8 @@ for (const kind of DB_KINDS) {
         cellKey: 'passengers.road',
         period: '202610',
         value: '35.25',
+        previous: '10',
+        lastYear: '12',
         mom: 2.525,
         yoy: 1.9375,
       });
@@ -79,6 +81,8 @@ for (const kind of DB_KINDS) {
         cellKey: 'passengers.road',
         period: '202610',
         value: '15',
+        previous: '10',
+        lastYear: '12',
         mom: 0.5,
         yoy: 0.25,
       });
@@ -89,6 +93,8 @@ for (const kind of DB_KINDS) {
         cellKey: 'passengers.road',
         period: '202609',
         value: null,
+        previous: null,
+        lastYear: null,
         mom: null,
         yoy: null,
       });
@@ -157,6 +163,8 @@ for (const kind of DB_KINDS) {
       const own = (await t.as(w.glFiller, 'GET', pivotUrl('cellKeys=passengers.road&periods=202610'))).json();
       assert.deepEqual([own.total.orgUnitId, own.rows.total], [w.ids.gl, 0]);
       assert.equal(cellOf(own.total, 'passengers.road', '202610')?.value, '20.25');
+      const first = (await t.as(w.glFiller, 'GET', pivotUrl('periods=202610'))).json();
+      assert.deepEqual(first.cellKeys, ['passengers.total'], 'without cells: the layout’s first');
       assert.equal(
         (await t.as(w.njReviewer, 'GET', pivotUrl('cellKeys=nosuch.cell&periods=202610'))).statusCode,
         400,

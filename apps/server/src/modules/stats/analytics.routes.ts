@@ -25,7 +25,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const q = request.query;
       const result = await pivot(db, requireActor(request), request.params.formId, {
-        cellKeys: q.cellKeys.split(','),
+        cellKeys: q.cellKeys?.split(',') ?? [],
         periods: q.periods.split(','),
         orgUnitId: q.orgUnitId,
         level: q.level,

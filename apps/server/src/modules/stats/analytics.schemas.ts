@@ -12,12 +12,14 @@ export const PivotParams = Type.Object({ formId: Type.Integer({ minimum: 1 }) })
 export const PivotQuery = Type.Intersect([
   PageQuery,
   Type.Object({
-    cellKeys: Type.String({
-      minLength: 1,
-      maxLength: 2000,
-      pattern: '^[^,]+(,[^,]+){0,19}$',
-      description: 'cell keys, comma separated (up to 20), e.g. passengers.total,passengers.road',
-    }),
+    cellKeys: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 2000,
+        pattern: '^[^,]+(,[^,]+){0,19}$',
+        description: 'cell keys, comma separated (up to 20); the layout’s first cell when left out',
+      }),
+    ),
     periods: Type.String({
       minLength: 4,
       maxLength: 400,
@@ -38,6 +40,8 @@ const PivotCell = Type.Object({
   cellKey: Type.String(),
   period: Type.String(),
   value: Nullable(Type.String()),
+  previous: Nullable(Type.String({ description: 'the figure of the period before' })),
+  lastYear: Nullable(Type.String({ description: 'the figure of the same period a year before' })),
   mom: Nullable(Type.Number({ description: '环比: change over the previous period, as a fraction' })),
   yoy: Nullable(Type.Number({ description: '同比: change over the same period a year before' })),
 });

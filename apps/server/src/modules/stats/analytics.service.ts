@@ -33,6 +33,8 @@ interface PivotCell {
   cellKey: string;
   period: string;
   value: string | null;
+  previous: string | null;
+  lastYear: string | null;
   mom: number | null;
   yoy: number | null;
 }
@@ -122,6 +124,8 @@ export async function pivot(db: Executor, actor: Actor, formId: number, q: Pivot
     const cell = layout.byKey.get(key);
     if (!cell || cell.kind === 'disabled') throw badRequest(`no cell ${key} in ${form.code}`);
   }
+  const first = layout.cells.find((c) => c.kind !== 'disabled');
+  const cellKeys = q.cellKeys.length > 0 ? q.cellKeys : first ? [first.key] : [];
   const page = await listPivotUnits(db, scope, q.level, q.pageSize, (q.page - 1) * q.pageSize);
   const units: PivotUnitRow[] = [
     { id: scope.id, name: scope.name, code: scope.code, level: scope.level, path: scope.path },
@@ -131,7 +135,7 @@ export async function pivot(db: Executor, actor: Actor, formId: number, q: Pivot
   const wanted = [...new Set(periods.flatMap((p) => [p, ...before(p)]).map((p) => p.id))];
   const figures =
     q.figure === 'working'
-      ? await workingFigures(db, form.id, layout, units, wanted, q.cellKeys)
+      ? await workingFigures(db, form.id, layout, units, wanted, cellKeys)
       : new Map(
           (
             await publishedPivot(
@@ -148,16 +152,20 @@ export async function pivot(db: Executor, actor: Actor, formId: number, q: Pivot
     name: u.name,
     code: u.code,
     level: u.level,
-    cells: q.cellKeys.flatMap((key) =>
+    cells: cellKeys.flatMap((key) =>
       periods.map((p): PivotCell => {
         const at = (id: string) => figures.get(`${u.id}|${id}|${key}`) ?? null;
         const value = at(p.id);
+        const previous = at(previousPeriod(p).id);
+        const lastYear = at(samePeriodLastYear(p).id);
         return {
           cellKey: key,
           period: p.id,
           value,
-          mom: change(value, at(previousPeriod(p).id)),
-          yoy: change(value, at(samePeriodLastYear(p).id)),
+          previous,
+          lastYear,
+          mom: change(value, previous),
+          yoy: change(value, lastYear),
         };
       }),
     ),
@@ -166,7 +174,7 @@ export async function pivot(db: Executor, actor: Actor, formId: number, q: Pivot
   return {
     figure: q.figure,
     periods: periods.map((p) => p.id),
-    cellKeys: [...q.cellKeys],
+    cellKeys: [...cellKeys],
     version: { id: version.id, versionNo: version.version_no },
     layout: layout.def,
     total: self as ReturnType<typeof rowOf>,
