@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
+import { statsPart } from '../../server/src/modules/stats/index.ts';
 import { monthlyPassengerForm } from '../../server/src/modules/stats/stats-test-kit.ts';
+import { JobWorker } from '../../server/src/platform/jobs/index.ts';
 import { type Session, startTestApp, type TestApp } from '../../server/test/harness.ts';
 import { launchChromium, newPage, screenshot, serve, signIn } from './browser.ts';
 
@@ -322,5 +324,36 @@ describe('statistics console in Chromium', () => {
     await province.getByTestId('analytics-pivot').getByText('南京市交通运输局').waitFor();
     await province.getByTestId('analytics-chart').locator('canvas').waitFor();
     await shot(province, '09-analytics');
+  });
+
+  test('the province checks the period in batch; the ministry skips the city level for a county', async () => {
+    // --- 批量审核: the run is a job; this test's worker runs it while the page polls.
+    await province.goto(`${base}/stats/rule-runs?form=${formId}&period=${period.id}`);
+    await province.getByTestId('rule-runs').getByText('本期尚未批量审核').waitFor();
+    await province.getByTestId('rule-run-start').click();
+    await province.getByTestId('rule-run-state').getByText('排队中').waitFor();
+    const worker = new JobWorker({
+      db: t.handle.db,
+      handlers: statsPart.jobs?.(t.app.platform) ?? {},
+      clock: t.clock,
+    });
+    assert.equal(await worker.runDue(), 1);
+    await province.getByTestId('rule-run-state').getByText('已完成').waitFor();
+    const failures = province.getByTestId('rule-run-failures');
+    await failures.waitFor();
+    await province.getByTestId('rule-run-summary').waitFor();
+    await shot(province, '10-rule-run');
+
+    // --- 审核层级: 玄武区 reports straight to the province from now on.
+    const set = await t.as(admin, 'PUT', `/api/stats/forms/${formId}/review-skips/${ids.xw}/city`, {
+      reason: '省直管县试点',
+    });
+    assert.equal(set.statusCode, 201, set.body);
+    const ministry = await login('e2e.admin');
+    await ministry.goto(`${base}/stats/review-skips?form=${formId}`);
+    const skips = ministry.getByTestId('review-skips');
+    await skips.getByText('省直管县试点').waitFor();
+    await skips.getByText('玄武区交通运输局').waitFor();
+    await shot(ministry, '11-review-skips');
   });
 });

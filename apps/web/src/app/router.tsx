@@ -102,6 +102,11 @@ const StatsAnalyticsPage = lazyNamed(() => import('../pages/StatsAnalyticsPage.t
 const StatsFormsPage = lazyNamed(() => import('../pages/StatsFormsPage.tsx'), 'StatsFormsPage');
 const StatsFormPage = lazyNamed(() => import('../pages/StatsFormPage.tsx'), 'StatsFormPage');
 const StatsExchangePage = lazyNamed(() => import('../pages/StatsExchangePage.tsx'), 'StatsExchangePage');
+const StatsRuleRunsPage = lazyNamed(() => import('../pages/StatsRuleRunsPage.tsx'), 'StatsRuleRunsPage');
+const StatsReviewSkipsPage = lazyNamed(
+  () => import('../pages/StatsReviewSkipsPage.tsx'),
+  'StatsReviewSkipsPage',
+);
 const NotFoundPage = lazyNamed(() => import('../pages/NotFoundPage.tsx'), 'NotFoundPage');
 
 const screen = (node: ReactNode) => <Suspense fallback={<Spin size="large" fullscreen />}>{node}</Suspense>;
@@ -163,6 +168,8 @@ export const router = createBrowserRouter([
           { path: 'stats/forms', element: guarded('stats.read', <StatsFormsPage />) },
           { path: 'stats/forms/:formId', element: guarded('stats.read', <StatsFormPage />) },
           { path: 'stats/exchange', element: guarded('stats.read', <StatsExchangePage />) },
+          { path: 'stats/rule-runs', element: guarded('stats.read', <StatsRuleRunsPage />) },
+          { path: 'stats/review-skips', element: guarded('stats.read', <StatsReviewSkipsPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

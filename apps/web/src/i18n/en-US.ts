@@ -4,6 +4,7 @@ import { maritimeEnUS } from './maritime.en-US.ts';
 import { maritimeSarEnUS } from './maritime-sar.en-US.ts';
 import { statsEnUS } from './stats.en-US.ts';
 import { statsAdminEnUS } from './stats-admin.en-US.ts';
+import { statsFlowEnUS } from './stats-flow.en-US.ts';
 import { vehiclesEnUS } from './vehicles.en-US.ts';
 import { vehiclesFeatEnUS } from './vehicles-feat.en-US.ts';
 import type { Messages } from './zh-CN.ts';
@@ -319,4 +320,5 @@ export const enUS: Messages = {
   ...hotlineAdminEnUS,
   ...statsEnUS,
   ...statsAdminEnUS,
+  ...statsFlowEnUS,
 };

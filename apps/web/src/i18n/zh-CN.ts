@@ -4,6 +4,7 @@ import { maritimeZhCN } from './maritime.zh-CN.ts';
 import { maritimeSarZhCN } from './maritime-sar.zh-CN.ts';
 import { statsZhCN } from './stats.zh-CN.ts';
 import { statsAdminZhCN } from './stats-admin.zh-CN.ts';
+import { statsFlowZhCN } from './stats-flow.zh-CN.ts';
 import { vehiclesZhCN } from './vehicles.zh-CN.ts';
 import { vehiclesFeatZhCN } from './vehicles-feat.zh-CN.ts';
 
@@ -310,6 +311,7 @@ const messages = {
   ...hotlineAdminZhCN,
   ...statsZhCN,
   ...statsAdminZhCN,
+  ...statsFlowZhCN,
 };
 
 export type MessageKey = keyof typeof messages;

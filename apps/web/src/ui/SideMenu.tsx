@@ -269,6 +269,20 @@ const STATS: readonly Destination[] = [
     testId: 'menu-stats-exchange',
     permission: 'stats.fill',
   },
+  {
+    path: '/stats/rule-runs',
+    label: 'nav.stats-rule-runs',
+    icon: <AuditOutlined />,
+    testId: 'menu-stats-rule-runs',
+    permission: 'stats.read',
+  },
+  {
+    path: '/stats/review-skips',
+    label: 'nav.stats-review-skips',
+    icon: <ApartmentOutlined />,
+    testId: 'menu-stats-review-skips',
+    permission: 'stats.read',
+  },
 ];
 
 /** Business systems on the roadmap, shown greyed so users see where the platform is going. */

@@ -1,4 +1,6 @@
 import type { Executor } from '../../platform/db/database.ts';
+import type { OrgLevel } from '../../platform/orgs/orgs.tables.ts';
+import { skippedLevelsOf } from './chain.ts';
 import {
   type ExpectedUnitRow,
   type FormWithOwner,
@@ -16,7 +18,8 @@ export interface ExpectedUnit extends ExpectedUnitRow {
 /**
  * The reports a period of a form expects inside a subtree: every obligated filling unit, and
  * every reviewing unit with at least one expected report below it, each with the unit that
- * reviews it (its nearest reviewing ancestor; skipped levels have none).
+ * reviews it (its nearest reviewing ancestor whose level is not skipped for it). A reviewing unit
+ * whose own level is skipped is expected to report nothing: what is below goes past it.
  */
 export async function expectedUnits(
   db: Executor,
@@ -31,14 +34,16 @@ export async function expectedUnits(
   ]);
   const chain = chainAll
     .filter((c) => c.path.startsWith(form.owner_path))
+    .filter((c) => !skippedLevelsOf(form, c.path).has(c.level as OrgLevel))
     .sort((a, b) => b.path.length - a.path.length);
   const byPath = new Map(chain.map((c) => [c.path, c]));
   const reviewerOf = (path: string): ExpectedUnitRow | undefined => {
-    // Walk up the materialised path: the first reviewing unit is the nearest.
+    // Walk up the materialised path: the first reviewing unit not skipped for this one is the nearest.
+    const skipped = skippedLevelsOf(form, path);
     const ids = path.split('/').filter(Boolean);
     for (let n = ids.length - 1; n > 0; n--) {
       const c = byPath.get(`/${ids.slice(0, n).join('/')}/`);
-      if (c) return c;
+      if (c && !skipped.has(c.level as OrgLevel)) return c;
     }
     return undefined;
   };

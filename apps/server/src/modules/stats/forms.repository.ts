@@ -1,6 +1,8 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import { under } from '../../platform/orgs/orgs.repository.ts';
+import type { ChainSkip } from './chain.ts';
+import { reviewSkipsOfForm } from './review-skips.repository.ts';
 import type {
   StatsFillWindowTable,
   StatsFormTable,
@@ -15,14 +17,20 @@ export type VersionRow = Selectable<StatsFormVersionTable>;
 export type ObligationRow = Selectable<StatsObligationTable>;
 export type FillWindowRow = Selectable<StatsFillWindowTable>;
 
-export type FormWithOwner = FormRow & { owner_path: string; owner_name: string };
+export type FormWithOwner = FormRow & {
+  owner_path: string;
+  owner_name: string;
+  /** Review levels skipped below units (stats_review_skip), read with the form. */
+  review_skips?: readonly ChainSkip[];
+};
 
 const formsWithOwner = (db: Executor) =>
   db
     .selectFrom('stats_form as f')
     .innerJoin('org_unit as o', 'o.id', 'f.owner_org_unit_id')
     .selectAll('f')
-    .select(['o.path as owner_path', 'o.name as owner_name']);
+    .select(['o.path as owner_path', 'o.name as owner_name'])
+    .select(reviewSkipsOfForm.as('review_skips'));
 
 export async function insertForm(db: Executor, row: Insertable<StatsFormTable>): Promise<FormRow> {
   return db.insertInto('stats_form').values(row).returningAll().executeTakeFirstOrThrow();

@@ -18,6 +18,7 @@ import {
   latestSnapshot,
   listComments,
   listReportsOfUnits,
+  lockReportInScope,
   type ReportWithOrg,
   updateReport,
 } from './reports.repository.ts';
@@ -185,7 +186,11 @@ export async function saveCells(
   source: Extract<ValueSource, 'entry' | 'excel'> = 'entry',
 ): Promise<number> {
   if (actor.orgUnitId !== ctx.unit.id) throw forbidden("only the unit's own fillers enter its figures");
-  const report = await ensureReportOf(trx, ctx, now);
+  // The report row is every writer's lock (imports take it for each report they write, workflow
+  // actions for theirs): taken before the state is judged, so a save neither lands in a report
+  // submitted meanwhile nor interleaves its value rows with an import's (they deadlocked).
+  const created = await ensureReportOf(trx, ctx, now);
+  const report = (await lockReportInScope(trx, created.id, ctx.unit.path)) ?? created;
   const locked = lockReason({ ...ctx, report, state: report.state }, now);
   if (locked) throw new AppError(409, 'conflict', `report is locked: ${locked}`, { reason: 'locked' });
   const errors: CellError[] = [];

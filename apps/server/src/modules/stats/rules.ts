@@ -30,7 +30,7 @@ export const toRuleDef = (row: RuleRow) => ({
 });
 
 /** The form's active rules, compiled and expanded over the report's layout (templates per row/column). */
-function expandAll(rows: readonly RuleRow[], layout: CompiledLayout): CompiledRule[] {
+export function expandAll(rows: readonly RuleRow[], layout: CompiledLayout): CompiledRule[] {
   const out: CompiledRule[] = [];
   for (const row of rows) {
     const compiled = compileRule(toRuleDef(row));
@@ -42,7 +42,11 @@ function expandAll(rows: readonly RuleRow[], layout: CompiledLayout): CompiledRu
 }
 
 /** The period an operand reads: back n periods, then back n years; another form's own type. */
-function operandPeriod(ctx: ReportContext, ref: OperandRef, form: FormWithOwner): Period | null {
+export function operandPeriod(
+  ctx: Pick<ReportContext, 'form' | 'period'>,
+  ref: OperandRef,
+  form: FormWithOwner,
+): Period | null {
   let p = shiftPeriod(ctx.period, -ref.periodsBack);
   if (ref.yearsBack > 0) p = samePeriodLastYear(p, ref.yearsBack);
   if (form.id === ctx.form.id) return p;

@@ -11,6 +11,8 @@ export interface StatsProbeWorld {
   foreignFormId: number;
   foreignOrgId: number;
   ownOrgId: number;
+  /** A batch rule run over 鼓楼区. */
+  foreignRunId: number;
 }
 
 interface ProbeWorld {
@@ -66,7 +68,21 @@ export async function setUpStatsProbes(t: TestApp): Promise<StatsProbeWorld> {
     note: '鼓楼区请尽快上报',
   });
   assert.equal(reminded.statusCode, 200, reminded.body);
-  return { formId, foreignFormId: foreign.json().id, foreignOrgId, ownOrgId: await t.orgId('320102') };
+  const skipped = await t.as(mot, 'PUT', `/api/stats/forms/${formId}/review-skips/${foreignOrgId}/city`, {
+    reason: '鼓楼区直报省厅',
+  });
+  assert.equal(skipped.statusCode, 201, skipped.body);
+  const run = await t.as(mot, 'POST', `/api/stats/forms/${formId}/periods/202610/rule-runs`, {
+    orgUnitId: foreignOrgId,
+  });
+  assert.equal(run.statusCode, 202, run.body);
+  return {
+    foreignRunId: run.json().id,
+    formId,
+    foreignFormId: foreign.json().id,
+    foreignOrgId,
+    ownOrgId: await t.orgId('320102'),
+  };
 }
 
 const base = (w: ProbeWorld) =>
@@ -153,6 +169,40 @@ export const STATS_PROBES: Record<string, (w: ProbeWorld) => Promise<void>> = {
   'GET /api/stats/forms/{formId}/reminders': async (w) => {
     await noForeign(w, `/api/stats/forms/${w.stats.formId}/reminders?pageSize=200`);
     await denied(w, 'GET', `${foreignForm(w)}/reminders`);
+  },
+  'GET /api/stats/forms/{formId}/review-skips': async (w) => {
+    await noForeign(w, `/api/stats/forms/${w.stats.formId}/review-skips?pageSize=200`);
+    await denied(w, 'GET', `${foreignForm(w)}/review-skips`);
+  },
+  'PUT /api/stats/forms/{formId}/review-skips/{orgUnitId}/{level}': (w) =>
+    denied(w, 'PUT', `/api/stats/forms/${w.stats.formId}/review-skips/${w.stats.foreignOrgId}/province`, {
+      reason: '越权',
+    }),
+  'DELETE /api/stats/forms/{formId}/review-skips/{orgUnitId}/{level}': async (w) => {
+    await denied(w, 'DELETE', `/api/stats/forms/${w.stats.formId}/review-skips/${w.stats.foreignOrgId}/city`);
+    const kept = await w.t.handle.db
+      .selectFrom('stats_review_skip')
+      .select('reason')
+      .where('org_unit_id', '=', w.stats.foreignOrgId)
+      .executeTakeFirst();
+    assert.equal(kept?.reason, '鼓楼区直报省厅');
+  },
+  'POST /api/stats/forms/{formId}/periods/{period}/rule-runs': (w) =>
+    denied(w, 'POST', `/api/stats/forms/${w.stats.formId}/periods/202610/rule-runs`, {
+      orgUnitId: w.stats.foreignOrgId,
+    }),
+  'GET /api/stats/forms/{formId}/rule-runs': async (w) => {
+    await noForeign(w, `/api/stats/forms/${w.stats.formId}/rule-runs?pageSize=200`);
+    await denied(w, 'GET', `${foreignForm(w)}/rule-runs`);
+  },
+  'GET /api/stats/rule-runs/{runId}': (w) => denied(w, 'GET', `/api/stats/rule-runs/${w.stats.foreignRunId}`),
+  'GET /api/stats/rule-runs/{runId}/failures': (w) =>
+    denied(w, 'GET', `/api/stats/rule-runs/${w.stats.foreignRunId}/failures`),
+  'GET /api/stats/forms/{formId}/pivot': async (w) => {
+    const q = 'cellKeys=passengers.road&periods=202610';
+    await noForeign(w, `/api/stats/forms/${w.stats.formId}/pivot?${q}&level=county&pageSize=200`);
+    await denied(w, 'GET', `/api/stats/forms/${w.stats.formId}/pivot?${q}&orgUnitId=${w.stats.foreignOrgId}`);
+    await denied(w, 'GET', `${foreignForm(w)}/pivot?${q}`);
   },
   'GET /api/stats/dataValueSets': (w) =>
     denied(

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { OrgLevel } from '../../platform/orgs/orgs.tables.ts';
+import type { StatsFlowTables } from './flow.tables.ts';
 
 export type ValueType = 'integer' | 'number' | 'percentage' | 'text' | 'boolean';
 export type AggregationType = 'sum' | 'average' | 'min' | 'max' | 'count' | 'none';
@@ -186,7 +187,7 @@ export interface StatsRuleTable {
   created_at: CreatedAt;
 }
 
-export interface StatsTables {
+export interface StatsTables extends StatsFlowTables {
   stats_rule: StatsRuleTable;
   stats_form: StatsFormTable;
   stats_indicator: StatsIndicatorTable;

@@ -61,4 +61,5 @@ export type Permission =
   | 'stats.read'
   | 'stats.fill'
   | 'stats.review'
-  | 'stats.manage';
+  | 'stats.manage'
+  | 'stats.chain.manage';
