@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../../../platform/db/migrate.ts';
+import { partialsMigrations } from './partials.ts';
 
 const LEVELS = `('ministry', 'province', 'city', 'county')`;
 
@@ -256,4 +257,5 @@ export const statsMigrations: MigrationSet = {
         );
     },
   },
+  ...partialsMigrations,
 };
