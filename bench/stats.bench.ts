@@ -5,8 +5,9 @@
 // aggregation, then time the module's pages on that data through the HTTP API (inbox, completeness
 // grid, rates, aggregate reports, drill-downs; p50/p95 of one request at a time, aim p95 < 300 ms),
 // on PostgreSQL and PGlite in the same run. The import's reference is a bare multi-row INSERT of the
-// same rows into an unindexed temporary table with no checks: the ratio is what validation,
-// history, WAL and the primary key cost.
+// same rows into an unindexed temporary table with no checks, by multi-row INSERT and by COPY: the
+// ratio is what validation, WAL, the primary key and the partial roll-ups' refresh cost. The
+// roll-up's reference is one scan of the period's values.
 //
 // JTGOV_TEST_PG_URL: a PostgreSQL superuser URL (the bench makes and drops its own database;
 // default a throwaway cluster). BENCH_KINDS=postgres,pglite picks the databases,
@@ -24,6 +25,7 @@ import { addObligation, createForm } from '../apps/server/src/modules/stats/form
 import { parsePeriod } from '../apps/server/src/modules/stats/periods.ts';
 import { layoutOfVersion, versionFor } from '../apps/server/src/modules/stats/report-context.ts';
 import { SYSTEM_CONTEXT } from '../apps/server/src/platform/audit/audit.service.ts';
+import { copyInto } from '../apps/server/src/platform/db/copy.ts';
 import type { DbKind } from '../apps/server/src/platform/db/database.ts';
 import type { Actor } from '../apps/server/src/platform/identity/actor.ts';
 import { PERMISSIONS } from '../apps/server/src/platform/identity/permissions.ts';
@@ -74,7 +76,9 @@ interface Figures {
   values: number;
   importS: number;
   referenceS: number;
+  copyS: number;
   nationalMs: number;
+  directMs: number;
   provinceMs: number;
   conflicts: number;
   pages: PageTiming[];
@@ -217,7 +221,8 @@ async function run(label: string, t: TestApp): Promise<Figures> {
       `${label}: imported ${summary.importCount.imported} of ${dataValues.length}: ${JSON.stringify(summary.conflicts.slice(0, 3))}`,
     );
 
-  // Reference: the same rows, unchecked, into a bare table with one multi-row INSERT per 20,000.
+  // References: the same rows, unchecked, into a bare unindexed table, by one multi-row INSERT per
+  // 20,000 and by COPY (what a load cannot beat).
   await sql`create temporary table bench_raw (period text, org_code text, cell_key text, num numeric)`.execute(
     db,
   );
@@ -230,6 +235,16 @@ async function run(label: string, t: TestApp): Promise<Figures> {
     );
   }
   const referenceS = (performance.now() - r0) / 1000;
+  await sql`truncate bench_raw`.execute(db);
+  const c0 = performance.now();
+  for (let i = 0; i < dataValues.length; i += 250_000) {
+    const lines = dataValues
+      .slice(i, i + 250_000)
+      .map((v) => `${v.period}\t${v.orgUnit}\t${v.dataElement}.${v.categoryOptionCombo}\t${v.value}\n`);
+    await copyInto(db, 'bench_raw', ['period', 'org_code', 'cell_key', 'num'], [lines.join('')]);
+  }
+  const copyS = (performance.now() - c0) / 1000;
+  await sql`drop table bench_raw`.execute(db);
 
   const f = (await findFormById(db, form.id))!;
   const period = parsePeriod(PERIOD);
@@ -247,13 +262,25 @@ async function run(label: string, t: TestApp): Promise<Figures> {
   const p0 = performance.now();
   await rollUp(db, form.id, PERIOD, js.path, compiled);
   const provinceMs = performance.now() - p0;
+  // Reference: the national total straight from the values, one scan of the period (what the
+  // roll-up did before it read partials).
+  const direct = sql`select v.cell_key, sum(v.num)::text from stats_value v
+    where v.form_id = ${form.id} and v.period = ${PERIOD} group by v.cell_key`;
+  await direct.execute(db);
+  const d0 = performance.now();
+  await direct.execute(db);
+  const directMs = performance.now() - d0;
   if (process.env.BENCH_STATS_EXPLAIN) {
-    // The plans of the roll-ups on this data (BENCH_STATS_EXPLAIN=1), for profiling.
-    for (const path of ['/1/', js.path]) {
-      const plan = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers)
-        select v.cell_key, sum(v.num)::text from stats_value v
-        join org_unit o on o.id = v.org_unit_id and o.path like ${`${path}%`}
-        where v.form_id = ${form.id} and v.period = ${PERIOD} group by v.cell_key`.execute(db);
+    // The plans of the national roll-up, its reference and a province's on this data, for profiling.
+    for (const query of [
+      sql`select x.cell_key, sum(x.total)::text from stats_value_partial x
+        where x.form_id = ${form.id} and x.period = ${PERIOD} group by x.cell_key`,
+      direct,
+      sql`select x.cell_key, sum(x.total)::text from stats_value_partial x
+        where x.form_id = ${form.id} and x.period = ${PERIOD}
+        and x.group_id = any(array(select id from org_unit where path like ${`${js.path}%`})) group by x.cell_key`,
+    ]) {
+      const plan = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers) ${query}`.execute(db);
       console.error(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
     }
   }
@@ -266,7 +293,9 @@ async function run(label: string, t: TestApp): Promise<Figures> {
     values: dataValues.length,
     importS,
     referenceS,
+    copyS,
     nationalMs,
+    directMs,
     provinceMs,
     conflicts: summary.conflicts.length,
   };
@@ -303,9 +332,9 @@ console.log(
   'import s'.padStart(9),
   'values/s'.padStart(10),
   'bare INSERT s'.padStart(14),
-  'vs bare'.padStart(8),
-  'national ms'.padStart(12),
-  'province ms'.padStart(12),
+  'vs INSERT'.padStart(10),
+  'bare COPY s'.padStart(12),
+  'vs COPY'.padStart(8),
 );
 for (const r of results)
   console.log(
@@ -314,8 +343,26 @@ for (const r of results)
     r.importS.toFixed(1).padStart(9),
     (r.values / r.importS).toFixed(0).padStart(10),
     r.referenceS.toFixed(1).padStart(14),
-    `${((r.referenceS / r.importS) * 100).toFixed(0)}%`.padStart(8),
+    `${((r.referenceS / r.importS) * 100).toFixed(0)}%`.padStart(10),
+    r.copyS.toFixed(1).padStart(12),
+    `${((r.copyS / r.importS) * 100).toFixed(0)}%`.padStart(8),
+  );
+console.log("('vs': the reference's time as a share of the import's)");
+
+console.log('\nRoll-up on that data: from partials, against one scan of the values (aim national < 1 s)');
+console.log(
+  'database'.padEnd(11),
+  'national ms'.padStart(12),
+  'scan ms'.padStart(9),
+  'ratio'.padStart(7),
+  'province ms'.padStart(12),
+);
+for (const r of results)
+  console.log(
+    r.db.padEnd(11),
     r.nationalMs.toFixed(0).padStart(12),
+    r.directMs.toFixed(0).padStart(9),
+    `${(r.nationalMs / r.directMs).toFixed(2)}×`.padStart(7),
     r.provinceMs.toFixed(0).padStart(12),
   );
 

@@ -8,22 +8,45 @@ export interface CellAggregation {
   readonly aggregation: AggregationType;
 }
 
-const FUNCTION: Readonly<Record<Exclude<AggregationType, 'none'>, string>> = {
-  sum: 'sum',
-  average: 'avg',
-  min: 'min',
-  max: 'max',
-  count: 'count',
+// Each aggregation type over partials (count, sum, min, max of a group's numbers; see
+// migrations/partials.ts), which combine exactly: an average is the sum over the count.
+const COMBINE: Readonly<Record<Exclude<AggregationType, 'none'>, ReturnType<typeof sql.raw>>> = {
+  sum: sql.raw('sum(s.total)'),
+  average: sql.raw('sum(s.total) / nullif(sum(s.n), 0)'),
+  min: sql.raw('min(s.lo)'),
+  max: sql.raw('max(s.hi)'),
+  count: sql.raw('sum(s.n)'),
+};
+
+/** A unit's own values in the shape of partials (a value's count is 1 when it is a number). */
+const ownValues = (
+  formId: number,
+  period: string,
+  units: ReturnType<typeof sql>,
+  only: ReturnType<typeof sql>,
+) =>
+  sql`select v.org_unit_id as unit_id, v.cell_key, (v.num is not null)::int as n, v.num as total, v.num as lo,
+      v.num as hi
+    from stats_value v where v.form_id = ${formId} and v.period = ${period} and v.org_unit_id = ${units} ${only}`;
+
+const byAggregation = (cells: readonly CellAggregation[]) => {
+  const byType = new Map<Exclude<AggregationType, 'none'>, Set<string>>();
+  for (const c of cells) {
+    if (c.aggregation === 'none') continue;
+    const keys = byType.get(c.aggregation) ?? new Set<string>();
+    keys.add(c.cellKey);
+    byType.set(c.aggregation, keys);
+  }
+  return byType;
 };
 
 /**
  * Each cell's roll-up over every value filled in the subtree, by its indicator's aggregation
- * type: one grouped scan per aggregation type in use (a CASE over aggregates would compute
- * every aggregate for every row). When every cell aggregates alike, no cell filter is needed:
- * values exist only for entry cells. The national total skips the tree; a subtree's units are
- * looked up first and given to the primary key's (form, period, unit) prefix as an array, so a
- * province reads its own units' values instead of the whole country's (a join to the tree made
- * the planner scan every value of the period).
+ * type: one grouped read per aggregation type in use, of the partials of the subtree's groups
+ * (each ~8 units' values, kept by triggers on stats_value) plus the subtree root's own values
+ * (which sit in its parent's group). When every cell aggregates alike, no cell filter is needed:
+ * values exist only for entry cells. The national total skips the tree; below it the subtree's
+ * units are looked up first and given to the partials' key as an array.
  */
 export async function aggregateSubtree(
   db: Executor,
@@ -32,24 +55,27 @@ export async function aggregateSubtree(
   scopePath: string,
   cells: readonly CellAggregation[],
 ): Promise<Map<string, string | null>> {
-  const isRoot = /^\/\d+\/$/.test(scopePath);
-  const byType = new Map<Exclude<AggregationType, 'none'>, string[]>();
-  for (const c of cells) {
-    if (c.aggregation === 'none') continue;
-    const keys = byType.get(c.aggregation) ?? [];
-    keys.push(c.cellKey);
-    byType.set(c.aggregation, keys);
-  }
+  const ids = scopePath.split('/').filter(Boolean);
+  const isRoot = ids.length === 1;
+  const byType = byAggregation(cells);
   const out = new Map<string, string | null>();
   const all = new Set(cells.filter((c) => c.aggregation !== 'none').map((c) => c.cellKey));
   for (const [type, keys] of byType) {
-    const only = byType.size === 1 ? sql`` : sql`and v.cell_key = any(${keys})`;
+    const only = (alias: string) =>
+      byType.size === 1 ? sql`` : sql`and ${sql.ref(`${alias}.cell_key`)} = any(${[...keys]})`;
+    // A root's own values are in its own group; any other unit's are in its parent's.
+    const own = isRoot
+      ? sql``
+      : sql`union all select cell_key, n, total, lo, hi from (${ownValues(formId, period, sql`${Number(ids.at(-1))}`, only('v'))}) own`;
     const result = await sql<{ cell_key: string; value: string | null }>`
-      select v.cell_key, ${sql.raw(FUNCTION[type])}(v.num)::text as value
-      from stats_value v
-      where v.form_id = ${formId} and v.period = ${period} ${only}
-      ${isRoot ? sql`` : sql`and v.org_unit_id = any(array(select id from org_unit where path like ${under(scopePath)}))`}
-      group by v.cell_key`.execute(db);
+      select s.cell_key, (${COMBINE[type]})::text as value
+      from (
+        select x.cell_key, x.n, x.total, x.lo, x.hi from stats_value_partial x
+        where x.form_id = ${formId} and x.period = ${period} ${only('x')}
+        ${isRoot ? sql`` : sql`and x.group_id = any(array(select id from org_unit where path like ${under(scopePath)}))`}
+        ${own}
+      ) s
+      group by s.cell_key`.execute(db);
     for (const r of result.rows) if (all.has(r.cell_key)) out.set(r.cell_key, r.value);
   }
   return out;
@@ -64,10 +90,12 @@ export interface ChildAggregateRow {
 }
 
 /**
- * The same roll-up per direct child of a unit: the drill-down from a total. One aggregation over
- * the subtree's values per aggregation type in use, each value assigned to its child by its
- * unit's materialised path (the path element below the parent's) instead of one subtree match per
- * child; grouped by child id and cell alone, names joined to the (few) groups afterwards.
+ * The same roll-up per direct child of a unit: the drill-down from a total. One aggregation per
+ * aggregation type in use over the partials of the groups below the unit plus the children's own
+ * values, each assigned to its child by its unit's materialised path (the path element below the
+ * parent's); grouped by child id and cell alone, names joined to the (few) groups afterwards. The
+ * parent's own group (its children's own values, together) is not split by child, so it is left
+ * out and those values are read as they are.
  */
 export async function aggregateByChild(
   db: Executor,
@@ -76,40 +104,41 @@ export async function aggregateByChild(
   parentId: number,
   cells: readonly CellAggregation[],
 ): Promise<ChildAggregateRow[]> {
-  const byType = new Map<Exclude<AggregationType, 'none'>, Set<string>>();
-  for (const c of cells) {
-    if (c.aggregation === 'none') continue;
-    const keys = byType.get(c.aggregation) ?? new Set<string>();
-    keys.add(c.cellKey);
-    byType.set(c.aggregation, keys);
-  }
+  const byType = byAggregation(cells);
   const out: ChildAggregateRow[] = [];
   const parent = await db
     .selectFrom('org_unit')
-    .select('parent_id')
+    .select(['path', 'parent_id'])
     .where('id', '=', parentId)
     .executeTakeFirst();
-  // Below the root, the subtree's units go to the primary key as an array (see aggregateSubtree).
-  const inSubtree =
-    parent?.parent_id == null ? sql`` : sql`and v.org_unit_id = any(array(select id from units))`;
+  if (!parent) return out;
+  // The path as a literal, so the planner knows how many units are below (as a join it guessed a
+  // handful and chose a nested loop over millions of values).
+  const childAt = parent.path.split('/').filter(Boolean).length + 2;
+  // Below the root, the subtree's units go to the partials' key as an array.
+  const inSubtree = parent.parent_id == null ? sql`` : sql`and x.group_id = any(array(select id from units))`;
   for (const [type, keys] of byType) {
     // One cell asked for: filter on it. Otherwise every cell of the subtree is aggregated and the
     // wanted ones kept (a filter on hundreds of keys costs more per row than the aggregate).
-    const only = keys.size === 1 ? sql`and v.cell_key = ${[...keys][0]}` : sql``;
+    const only = (alias: string) =>
+      keys.size === 1 ? sql`and ${sql.ref(`${alias}.cell_key`)} = ${[...keys][0]}` : sql``;
+    const children = sql`any(array(select id from org_unit where parent_id = ${parentId}))`;
     const result = await sql<ChildAggregateRow>`
-      with p as (
-        select id, path, array_length(string_to_array(trim(both '/' from path), '/'), 1) + 2 as child_at
-        from org_unit where id = ${parentId}
-      ), units as (
-        select o.id, nullif(split_part(o.path, '/', p.child_at), '')::bigint as child_id
-        from org_unit o, p
-        where o.path like p.path || '%' and o.id <> p.id
+      with units as (
+        select o.id, nullif(split_part(o.path, '/', ${childAt}), '')::bigint as child_id
+        from org_unit o
+        where o.path like ${under(parent.path)} and o.id <> ${parentId}
+      ), parts as (
+        select x.group_id as unit_id, x.cell_key, x.n, x.total, x.lo, x.hi
+        from stats_value_partial x
+        where x.form_id = ${formId} and x.period = ${period} ${only('x')} ${inSubtree}
+        union all
+        ${ownValues(formId, period, children, only('v'))}
       ), agg as (
-        select u.child_id, v.cell_key, ${sql.raw(FUNCTION[type])}(v.num)::text as value
-        from stats_value v
-        join units u on u.id = v.org_unit_id
-        where v.form_id = ${formId} and v.period = ${period} ${only} ${inSubtree}
-        group by u.child_id, v.cell_key
+        select u.child_id, s.cell_key, (${COMBINE[type]})::text as value
+        from parts s
+        join units u on u.id = s.unit_id
+        group by u.child_id, s.cell_key
       )
       select c.id as child_id, c.name as child_name, c.code as child_code, a.cell_key, a.value
       from agg a join org_unit c on c.id = a.child_id and c.parent_id = ${parentId}`.execute(db);

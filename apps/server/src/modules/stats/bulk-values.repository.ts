@@ -54,6 +54,57 @@ export async function stageWrites(db: Executor, writes: Iterable<StagedWrite>): 
 }
 
 /**
+ * A first load (the caller knows none of the cells exists): the writes that carry a value are
+ * COPYed straight into stats_value, who and when on every row, in pieces of SLICE rows (one
+ * COPY's rows are one blob in PGlite's memory). No staging table, no merge, no history (nothing
+ * is replaced); a cell that exists after all fails the COPY with a unique violation. Returns how
+ * many went in.
+ */
+export async function copyFreshValues(
+  db: Executor,
+  meta: WriteMeta,
+  writes: Iterable<StagedWrite>,
+): Promise<number> {
+  const columns = [
+    'form_id',
+    'period',
+    'org_unit_id',
+    'cell_key',
+    'num',
+    'txt',
+    'updated_by',
+    'updated_by_name',
+    'source',
+    'updated_at',
+  ];
+  const who = `\t${copyField(meta.userId)}\t${copyField(meta.username)}\t${copyField(meta.source)}\t${meta.at.toISOString()}\n`;
+  let copied = 0;
+  let rows = 0;
+  let chunks: string[] = [];
+  let chunk = '';
+  const flush = async () => {
+    if (chunk) chunks.push(chunk);
+    if (rows > 0) copied += await copyInto(db, 'stats_value', columns, chunks);
+    chunks = [];
+    chunk = '';
+    rows = 0;
+  };
+  for (const w of writes) {
+    if (w.del || (w.num === null && w.txt === null)) continue;
+    // Periods (from the period parser) and exact decimals never hold a character COPY escapes.
+    chunk += `${meta.formId}\t${w.period}\t${w.orgUnitId}\t${copyField(w.cellKey)}\t${w.num ?? '\\N'}\t${w.txt === null ? '\\N' : copyField(w.txt)}${who}`;
+    rows += 1;
+    if (chunk.length >= CHUNK_CHARS) {
+      chunks.push(chunk);
+      chunk = '';
+    }
+    if (rows >= SLICE) await flush();
+  }
+  await flush();
+  return copied;
+}
+
+/**
  * The planner's statistics of the staging table (a fresh temporary table has none): worth it
  * before the joins of an upsert or deletion of many rows, not before a first load.
  */

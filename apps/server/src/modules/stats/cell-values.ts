@@ -63,9 +63,11 @@ export function checkStoredValue(cell: Cell, input: unknown): CellCheck {
   // The layout checks type, places and range; places counted on the exact text, not a float.
   const dot = exact.indexOf('.');
   const places = dot < 0 ? 0 : exact.length - dot - 1;
+  // Within the cell's places, the float's (never more than the text's) are within them too.
+  const within = places <= cell.indicator.decimals;
   const error =
-    checkCellValue(cell, Number(exact)) ??
-    (places > cell.indicator.decimals
+    checkCellValue(cell, Number(exact), within ? places : undefined) ??
+    (!within
       ? {
           cellKey: cell.key,
           address: cell.address,

@@ -6,9 +6,9 @@ import type { Actor } from '../../platform/identity/actor.ts';
 import {
   analyzeStage,
   analyzeValues,
+  copyFreshValues,
   deleteStagedValues,
   mergeStagedValues,
-  type StagedWrite,
   stageWrites,
 } from './bulk-values.repository.ts';
 import { checkStoredValue } from './cell-values.ts';
@@ -20,6 +20,7 @@ import {
   listExpectedFillers,
 } from './forms.repository.ts';
 import { formVisible, periodOfForm, windowOf } from './forms.service.ts';
+import { type CellIndex, cellIndexOf, ImportWrites } from './import-writes.ts';
 import type { CompiledLayout } from './layout.ts';
 import type { Period } from './periods.ts';
 import { layoutOfVersion, versionFor } from './report-context.ts';
@@ -72,6 +73,7 @@ const ANALYZE_STAGE_AFTER = 10_000;
 interface PeriodPlan {
   readonly period: Period;
   readonly layout: CompiledLayout;
+  readonly cells: CellIndex;
   readonly versionId: number;
   readonly expected: ReadonlySet<number>;
   readonly locked: ReadonlyMap<number, string>;
@@ -137,9 +139,7 @@ export async function importDataValues(
       ),
     );
 
-  // A cell given twice counts once, with its last value: one statement cannot change a row twice.
-  const writes = new Map<string, StagedWrite>();
-  const touched = new Map<string, { period: string; orgUnitId: number; versionId: number }>();
+  const writes = new ImportWrites();
   for (const [index, v] of request.dataValues.entries()) {
     const periodId = v.period ?? request.period ?? '';
     const code = v.orgUnit ?? request.orgUnit ?? '';
@@ -170,20 +170,14 @@ export async function importDataValues(
       ? 'value'
       : (v.categoryOptionCombo as string);
     const key = `${v.dataElement}.${combo}`;
-    const cell = plan.layout.byKey.get(key);
-    if (!cell) {
+    const at = plan.cells.indexOf.get(key);
+    const cell = at === undefined ? undefined : plan.layout.cells[at];
+    if (at === undefined || !cell) {
       conflict(key, 'no such cell in the form version in force', 'E7620', index);
       continue;
     }
     if (strategy === 'DELETE') {
-      writes.set(`${plan.period.id}|${unit.id}|${key}`, {
-        period: plan.period.id,
-        orgUnitId: unit.id,
-        cellKey: key,
-        num: null,
-        txt: null,
-        del: true,
-      });
+      writes.delete(plan.period.id, unit.id, plan.versionId, plan.cells, at);
       continue;
     }
     const checked = checkStoredValue(cell, v.value);
@@ -191,16 +185,7 @@ export async function importDataValues(
       conflict(key, checked.error.message, `E7630:${checked.error.code}`, index);
       continue;
     }
-    writes.set(`${plan.period.id}|${unit.id}|${key}`, {
-      period: plan.period.id,
-      orgUnitId: unit.id,
-      cellKey: key,
-      ...checked.value,
-      del: false,
-    });
-    const report = `${plan.period.id}|${unit.id}`;
-    if (!touched.has(report))
-      touched.set(report, { period: plan.period.id, orgUnitId: unit.id, versionId: plan.versionId });
+    writes.set(plan.period.id, unit.id, plan.versionId, plan.cells, at, checked.value.num, checked.value.txt);
   }
 
   const meta = {
@@ -211,37 +196,37 @@ export async function importDataValues(
     source: 'import' as const,
   };
   const count = { imported: 0, updated: 0, ignored: conflictCount, deleted: 0 };
-  if (strategy !== 'DELETE') await ensureDraftReports(trx, form.id, [...touched.values()], now);
-  await guardReports(trx, form.id, writes.values());
-  const staged = await stageWrites(trx, writes.values());
-  if (strategy === 'DELETE') {
-    if (staged > ANALYZE_STAGE_AFTER) await analyzeStage(trx);
-    count.deleted = await deleteStagedValues(trx, meta, staged, 'del');
-  } else {
-    // The first load of a period replaces nothing: no old values to look up and keep.
-    const fresh =
-      strategy !== 'UPDATE' &&
-      !(await anyValues(
-        trx,
-        form.id,
-        [...periodIds],
-        [...units.values()].map((u) => u.id),
-      ));
-    const mode: WriteMode | 'fresh' = fresh
-      ? 'fresh'
-      : strategy === 'CREATE'
-        ? 'createOnly'
-        : strategy === 'UPDATE'
-          ? 'updateOnly'
-          : 'upsert';
-    if (!fresh && staged > ANALYZE_STAGE_AFTER) await analyzeStage(trx);
-    const written = await mergeStagedValues(trx, meta, staged, mode);
+  // The first load of a period replaces nothing: no old values to look up and keep, no history
+  // to write, so the values are COPYed straight into stats_value (a cell written meanwhile by
+  // someone else fails the import with a unique violation).
+  const fresh =
+    (strategy === 'CREATE_AND_UPDATE' || strategy === 'CREATE') &&
+    !(await anyValues(
+      trx,
+      form.id,
+      [...periodIds],
+      [...units.values()].map((u) => u.id),
+    ));
+  if (strategy !== 'DELETE') await ensureDraftReports(trx, form.id, [...writes.filledReports()], now);
+  await guardReports(trx, form.id, writes.reportKeys());
+  if (fresh) {
+    count.imported = await copyFreshValues(trx, meta, writes.writes());
     // A large load leaves the planner's statistics of stats_value far off (a first load: from
     // nothing to millions of rows), and the roll-ups right after it would plan for a few rows.
-    if (written.inserted > ANALYZE_AFTER) await analyzeValues(trx);
-    count.imported = written.inserted;
-    count.updated = written.updated;
-    count.deleted = strategy === 'CREATE' ? 0 : await deleteStagedValues(trx, meta, staged, 'clear');
+    if (count.imported > ANALYZE_AFTER) await analyzeValues(trx);
+  } else {
+    const staged = await stageWrites(trx, writes.writes());
+    if (staged > ANALYZE_STAGE_AFTER) await analyzeStage(trx);
+    if (strategy === 'DELETE') count.deleted = await deleteStagedValues(trx, meta, staged, 'del');
+    else {
+      const mode: WriteMode =
+        strategy === 'CREATE' ? 'createOnly' : strategy === 'UPDATE' ? 'updateOnly' : 'upsert';
+      const written = await mergeStagedValues(trx, meta, staged, mode);
+      if (written.inserted > ANALYZE_AFTER) await analyzeValues(trx);
+      count.imported = written.inserted;
+      count.updated = written.updated;
+      count.deleted = strategy === 'CREATE' ? 0 : await deleteStagedValues(trx, meta, staged, 'clear');
+    }
   }
   const written = count.imported + count.updated + count.deleted;
   count.ignored += request.dataValues.length - conflictCount - written;
@@ -276,11 +261,12 @@ export async function importDataValues(
  * (FOR UPDATE, until the transaction ends) and must still be open. A report submitted or approved
  * since the import was planned fails the whole import; nothing is written.
  */
-async function guardReports(trx: Executor, formId: number, writes: Iterable<StagedWrite>) {
-  const keys = new Map<string, { period: string; orgUnitId: number }>();
-  for (const w of writes)
-    keys.set(`${w.period}|${w.orgUnitId}`, { period: w.period, orgUnitId: w.orgUnitId });
-  const closed = (await lockReportStates(trx, formId, [...keys.values()])).filter(
+async function guardReports(
+  trx: Executor,
+  formId: number,
+  reports: Iterable<{ period: string; orgUnitId: number }>,
+) {
+  const closed = (await lockReportStates(trx, formId, [...reports])).filter(
     (r) => r.state === 'submitted' || r.state === 'approved',
   );
   if (closed.length > 0)
@@ -321,9 +307,11 @@ async function planPeriod(
       : window.closesAt && now >= window.closesAt
         ? `filling closed at ${window.closesAt.toISOString()}`
         : null;
+  const layout = layoutOfVersion(version);
   return {
     period,
-    layout: layoutOfVersion(version),
+    layout,
+    cells: cellIndexOf(layout),
     versionId: version.id,
     expected: new Set(fillers.map((f) => f.id)),
     locked: new Map(

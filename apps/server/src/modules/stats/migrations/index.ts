@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../../../platform/db/migrate.ts';
 import { statsFlowMigrations } from './flow.ts';
+import { partialsMigrations } from './partials.ts';
 
 const LEVELS = `('ministry', 'province', 'city', 'county')`;
 
@@ -257,5 +258,6 @@ export const statsMigrations: MigrationSet = {
         );
     },
   },
+  ...partialsMigrations,
   ...statsFlowMigrations,
 };
