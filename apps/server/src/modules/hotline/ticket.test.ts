@@ -120,7 +120,7 @@ describe('guards of the ticket workflow', () => {
     });
     assert.equal(run('draft', 'instantAnswer', view({ kbArticleId: 7 }), 'hotline.intake').ok, true);
   });
-  test('waiting for the citizen: the unit asks while handling, before its deadline, at most twice; any answer resumes', () => {
+  test('waiting for the citizen: the unit asks while handling or re-handling, before its deadline, at most twice; any answer resumes', () => {
     assert.deepEqual(run('in_progress', 'askCitizen', view(), 'hotline.handle'), {
       ok: true,
       from: 'in_progress',
@@ -138,15 +138,19 @@ describe('guards of the ticket workflow', () => {
       ok: false,
       reason: 'not_permitted',
     });
-    for (const from of [
-      'dispatched',
-      'replied',
-      'rehandling',
-      'awaiting_citizen',
-      'extension_requested',
-    ] as const)
+    assert.deepEqual(run('rehandling', 'askCitizen', view(), 'hotline.handle'), {
+      ok: true,
+      from: 'rehandling',
+      to: 'awaiting_citizen',
+    });
+    for (const from of ['dispatched', 'replied', 'awaiting_citizen', 'extension_requested'] as const)
       assert.equal(run(from, 'askCitizen', view(), 'hotline.handle').ok, false, from);
     assert.equal(run('awaiting_citizen', 'citizenAnswered', view()).ok, true, 'the public answers too');
+    assert.equal(
+      run('awaiting_citizen', 'citizenAnsweredRehandling', view()).ok,
+      true,
+      'back to re-handling',
+    );
     for (const action of ['reply', 'requestExtension', 'sendBack', 'transferOut'] as const)
       assert.equal(run('awaiting_citizen', action, view(), 'hotline.handle').ok, false, action);
     assert.equal(run('awaiting_citizen', 'cancel', view(), 'hotline.intake').ok, true);
