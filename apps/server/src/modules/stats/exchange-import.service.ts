@@ -196,9 +196,12 @@ export async function importDataValues(
     source: 'import' as const,
   };
   const count = { imported: 0, updated: 0, ignored: conflictCount, deleted: 0 };
+  if (strategy !== 'DELETE') await ensureDraftReports(trx, form.id, [...writes.filledReports()], now);
+  await guardReports(trx, form.id, writes.reportKeys());
   // The first load of a period replaces nothing: no old values to look up and keep, no history
-  // to write, so the values are COPYed straight into stats_value (a cell written meanwhile by
-  // someone else fails the import with a unique violation).
+  // to write, so the values are COPYed straight into stats_value. Asked only once the reports are
+  // locked: every writer of a report's values holds its row, so no cell appears meanwhile (two
+  // first loads at once: the second sees the first's values and merges).
   const fresh =
     (strategy === 'CREATE_AND_UPDATE' || strategy === 'CREATE') &&
     !(await anyValues(
@@ -207,8 +210,6 @@ export async function importDataValues(
       [...periodIds],
       [...units.values()].map((u) => u.id),
     ));
-  if (strategy !== 'DELETE') await ensureDraftReports(trx, form.id, [...writes.filledReports()], now);
-  await guardReports(trx, form.id, writes.reportKeys());
   if (fresh) {
     count.imported = await copyFreshValues(trx, meta, writes.writes());
     // A large load leaves the planner's statistics of stats_value far off (a first load: from
