@@ -69,3 +69,12 @@ export async function signIn(page: Page, base: string, username: string): Promis
   await page.getByTestId('login-submit').click();
   await page.getByTestId('side-menu').waitFor();
 }
+
+/** Picks an option of the Select with this test id and waits for its dropdown to close, so the
+ * closing list cannot intercept the next click. */
+export async function pickOption(page: Page, testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await open.waitFor({ state: 'hidden' });
+}

@@ -8,7 +8,7 @@ import { type Session, startTestApp, type TestApp } from '../../server/test/harn
 import { parseCoordinate } from '../src/modules/maritime/components/geo-format.ts';
 import { aspectFit, mercator } from '../src/ui/map/projection.ts';
 import { CHINA_SEAS } from '../src/ui/map/types.ts';
-import { type Console, openConsole, signIn } from './browser.ts';
+import { type Console, openConsole, pickOption, signIn } from './browser.ts';
 import { DISTRESS, nmeaLines, SHIPS } from './china-coast.ts';
 
 describe('maritime console in Chromium', () => {
@@ -96,10 +96,7 @@ describe('maritime console in Chromium', () => {
     await shot('02b-feeds');
   });
 
-  const pick = async (testId: string, option: string) => {
-    await page.getByTestId(testId).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  };
+  const pick = (testId: string, option: string) => pickOption(page, testId, option);
 
   test('an incident opened at a typed position lists the ships nearby, logs an action, gets a search pattern and is closed', async () => {
     // The server's clock stands still in tests; the browser's alert time is the wall clock's, and
