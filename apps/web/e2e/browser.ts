@@ -70,11 +70,15 @@ export async function signIn(page: Page, base: string, username: string): Promis
   await page.getByTestId('side-menu').waitFor();
 }
 
-/** Picks an option of the Select with this test id and waits for its dropdown to close, so the
- * closing list cannot intercept the next click. */
+/** Picks an option of the Select with this test id. A click landing while the list is still in
+ * its opening motion is lost (the list stays open and swallows the next click), so the option is
+ * clicked once the motion has ended; then the Select must show the option and its list close. */
 export async function pickOption(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  await open.waitFor({ state: 'hidden' });
+  const select = page.getByTestId(testId);
+  await select.click();
+  const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+  const settled = page.locator(`${open}:not([class*="-appear"]):not([class*="-enter"])`);
+  await settled.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await select.filter({ hasText: option }).waitFor();
+  await page.locator(open).waitFor({ state: 'hidden' });
 }
