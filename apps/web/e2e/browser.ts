@@ -82,3 +82,23 @@ export async function pickOption(page: Page, testId: string, option: string): Pr
   await select.filter({ hasText: option }).waitFor();
   await page.locator(open).waitFor({ state: 'hidden' });
 }
+
+/** Goes to a side-menu destination. Its submenu `group` is opened first unless the item already
+ * shows (a second click would fold it away); the item is clicked once the submenu's opening
+ * motion has ended, as a click during it can be lost; then the menu must mark it selected,
+ * which it does from the route, so the page has moved there. */
+export async function openMenu(page: Page, item: string, group?: string): Promise<void> {
+  const target = page.getByTestId(item);
+  if (group && !(await target.isVisible())) await page.getByTestId(group).click();
+  const scope = group
+    ? page.locator('ul.ant-menu-sub:not([class*="ant-motion"])')
+    : page.getByTestId('side-menu');
+  await scope.getByTestId(item).click();
+  await page
+    .locator('li.ant-menu-item-selected')
+    .getByTestId(item)
+    .waitFor()
+    .catch((e: Error) => {
+      throw new Error(`${item} was clicked but never selected; the page is at ${page.url()}`, { cause: e });
+    });
+}

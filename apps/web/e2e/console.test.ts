@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/test/harness.ts';
-import { type Console, openConsole } from './browser.ts';
+import { type Console, openConsole, openMenu } from './browser.ts';
 
 describe('web console in Chromium', () => {
   let t: TestApp;
@@ -43,7 +43,7 @@ describe('web console in Chromium', () => {
     assert.equal(await page.getByTestId('current-user-name').textContent(), 'e2e.admin');
 
     // The org tree: the ministry with its provinces; search finds a county and shows its place.
-    await page.getByTestId('menu-orgs').click();
+    await openMenu(page, 'menu-orgs');
     await page.getByTestId('org-tree').getByText('江苏省交通运输厅').waitFor();
     await page.getByTestId('org-search-input').fill('玄武');
     await page.getByTestId('org-search-result').filter({ hasText: '玄武区交通运输局' }).first().click();
@@ -52,7 +52,7 @@ describe('web console in Chromium', () => {
     await shot('02-org-tree', { fullPage: true });
 
     // A new user at 玄武区, with a generated initial password shown once.
-    await page.getByTestId('menu-users').click();
+    await openMenu(page, 'menu-users');
     await page.getByTestId('user-create').click();
     await page.getByTestId('user-form-username').fill('xw.newcomer');
     await page.getByTestId('user-form-display-name').fill('玄武区新同事');
@@ -70,7 +70,7 @@ describe('web console in Chromium', () => {
     await page.getByText('玄武区新同事').waitFor();
 
     // The audit log shows the creation, and the chain proves.
-    await page.getByTestId('menu-audit').click();
+    await openMenu(page, 'menu-audit');
     const row = page.locator('tr').filter({ hasText: 'user.create' }).first();
     await row.waitFor();
     assert.match((await row.textContent()) ?? '', /e2e\.admin/);

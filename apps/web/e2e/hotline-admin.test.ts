@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { type Session, startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { openConsole, SCREENSHOTS, screenshot, signIn } from './browser.ts';
+import { openConsole, openMenu, SCREENSHOTS, screenshot, signIn } from './browser.ts';
 
 // The hotline management console against a real server and Debian's Chromium: the 南京 12328
 // supervisor searches and edits the knowledge base, reads the statistics of tickets taken through
@@ -117,8 +117,7 @@ describe('hotline management console in Chromium', () => {
 
   test('the supervisor finds an article highlighted, edits it into a new version and sees the history', async () => {
     await signIn(page, base, 'e2e.supervisor');
-    await page.getByTestId('menu-hotline-admin').click();
-    await page.getByTestId('menu-hotline-admin-kb').click();
+    await openMenu(page, 'menu-hotline-admin-kb', 'menu-hotline-admin');
 
     await page.getByTestId('kb-search-input').locator('input').fill('网约车驾驶员证');
     await page.getByTestId('kb-search-input').locator('input').press('Enter');
@@ -163,7 +162,7 @@ describe('hotline management console in Chromium', () => {
     await page.locator('.ant-modal-close').click();
 
     // The editor's list: the article is the supervisor's own, now at version 2.
-    await page.getByTestId('menu-hotline-admin-kb').click();
+    await openMenu(page, 'menu-hotline-admin-kb', 'menu-hotline-admin');
     await page.getByRole('tab', { name: '文章管理' }).click();
     await page.getByTestId('kb-filter-mine').click();
     const listed = page
@@ -193,7 +192,7 @@ describe('hotline management console in Chromium', () => {
   });
 
   test('the statistics dashboard charts the tickets taken and exports them to Excel', async () => {
-    await page.getByTestId('menu-hotline-admin-stats').click();
+    await openMenu(page, 'menu-hotline-admin-stats', 'menu-hotline-admin');
     const channels = page.getByTestId('stats-chart-channel');
     await channels.locator('canvas').waitFor();
     // Drawn from the four tickets: phone ×3 and WeChat ×1.
@@ -223,7 +222,7 @@ describe('hotline management console in Chromium', () => {
   });
 
   test('the supervision board shows the red card by unit and records an urge with who, when and what', async () => {
-    await page.getByTestId('menu-hotline-admin-supervision').click();
+    await openMenu(page, 'menu-hotline-admin-supervision', 'menu-hotline-admin');
     await page.locator('[data-testid="board-by-unit"][data-units="1"]').locator('canvas').waitFor();
     const row = page
       .getByTestId('board-tickets')
@@ -255,7 +254,7 @@ describe('hotline management console in Chromium', () => {
   });
 
   test('the routing preview names the unit of the matching rule', async () => {
-    await page.getByTestId('menu-hotline-admin-routing').click();
+    await openMenu(page, 'menu-hotline-admin-routing', 'menu-hotline-admin');
     await page.getByTestId('routing-rules').locator('tr.ant-table-row').first().waitFor();
     await page.getByTestId('preview-category').click();
     await page.keyboard.type('0301');

@@ -8,7 +8,7 @@ import {
 } from '../../server/src/modules/hotline/hotline-test-kit.ts';
 import { png1x1 } from '../../server/src/platform/files/sniff.fixtures.ts';
 import { startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { launchChromium, newPage, screenshot, serve, signIn } from './browser.ts';
+import { launchChromium, newPage, openMenu, screenshot, serve, signIn } from './browser.ts';
 
 // What happens to a ticket after intake, in Chromium against a real server: the unit asks the
 // citizen, who answers on the public page; a second call joins the open ticket from the desk's
@@ -112,8 +112,7 @@ describe('12328 hotline follow-up in Chromium', () => {
 
   test('a second caller about the same taxi joins the open ticket from the duplicate hints', async () => {
     const agent = await login('nj.agent');
-    await agent.getByTestId('menu-hotline').click();
-    await agent.getByTestId('menu-hotline-desk').click();
+    await openMenu(agent, 'menu-hotline-desk', 'menu-hotline');
     await agent.getByTestId('desk-phone').fill('13900002222');
     await radio(agent, 'agent-desk', '投诉举报');
     await radio(agent, 'agent-desk', '道路运输');
@@ -145,7 +144,7 @@ describe('12328 hotline follow-up in Chromium', () => {
     await centre.getByTestId('ticket-urges').getByText(DEMAND).waitFor();
 
     // The hotline menu is open already (the handler came from a ticket page).
-    await handler.getByTestId('menu-hotline-inbox').click();
+    await openMenu(handler, 'menu-hotline-inbox', 'menu-hotline');
     const open = handler.getByTestId('inbox-urges').locator('tr.ant-table-row').filter({ hasText: DEMAND });
     await open.getByTestId('urge-answer-open').click();
     await handler.getByTestId('dialog-urge-answer-text').fill(URGE_ANSWER);
@@ -154,8 +153,7 @@ describe('12328 hotline follow-up in Chromium', () => {
     await open.waitFor({ state: 'detached' });
     await shot(handler, '04-inbox-urge-answered');
 
-    await centre.getByTestId('menu-hotline-admin').click();
-    await centre.getByTestId('menu-hotline-admin-supervision').click();
+    await openMenu(centre, 'menu-hotline-admin-supervision', 'menu-hotline-admin');
     await centre.getByTestId('board-view').getByText('督办中').click();
     const row = centre
       .getByTestId('board-tickets')
@@ -194,7 +192,7 @@ describe('12328 hotline follow-up in Chromium', () => {
     await submitDialog(agent, 'dialog-transfer');
     await state(agent, 'transferred_out');
 
-    await agent.getByTestId('menu-hotline-transfers').click();
+    await openMenu(agent, 'menu-hotline-transfers', 'menu-hotline');
     const row = agent
       .getByTestId('transfer-table')
       .locator('tr.ant-table-row')

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type HotlineWorld, hotlineWorld } from '../../server/src/modules/hotline/hotline-test-kit.ts';
 import { startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { launchChromium, newPage, screenshot, serve, signIn } from './browser.ts';
+import { launchChromium, newPage, openMenu, screenshot, serve, signIn } from './browser.ts';
 
 // The 12328 console against a real server and Debian's Chromium: an inquiry answered from the
 // knowledge base, a complaint through dispatch, extension, reply, closure, an unsatisfied callback
@@ -169,8 +169,7 @@ describe('12328 hotline console in Chromium', () => {
 
   test('the bureau signs for it and asks for an extension; the centre approves it', async () => {
     handler = await login('xw.handler');
-    await handler.getByTestId('menu-hotline').click();
-    await handler.getByTestId('menu-hotline-inbox').click();
+    await openMenu(handler, 'menu-hotline-inbox', 'menu-hotline');
     await handler.getByTestId('ticket-table').getByText(complaint.no).click();
     await state(handler, 'dispatched');
     await handler.getByTestId('action-signFor').click();
@@ -182,8 +181,7 @@ describe('12328 hotline console in Chromium', () => {
     await state(handler, 'extension_requested');
 
     centre = await login('nj.supervisor');
-    await centre.getByTestId('menu-hotline').click();
-    await centre.getByTestId('menu-hotline-review').click();
+    await openMenu(centre, 'menu-hotline-review', 'menu-hotline');
     await centre.getByTestId('queue-tab-extension').click();
     await centre.getByTestId('ticket-table').getByText(complaint.no).click();
     await state(centre, 'extension_requested');
@@ -208,7 +206,7 @@ describe('12328 hotline console in Chromium', () => {
     await state(page, 'replied');
   };
   const reviewAndClose = async () => {
-    await centre.getByTestId('menu-hotline-review').click();
+    await openMenu(centre, 'menu-hotline-review', 'menu-hotline');
     await centre.getByTestId('queue-tab-review').click();
     await centre.getByTestId('ticket-table').getByText(complaint.no).click();
     await state(centre, 'replied');
@@ -228,7 +226,7 @@ describe('12328 hotline console in Chromium', () => {
   });
 
   test('the callback is 不满意: the bureau re-handles it and the centre closes it again', async () => {
-    await centre.getByTestId('menu-hotline-callbacks').click();
+    await openMenu(centre, 'menu-hotline-callbacks', 'menu-hotline');
     const row = centre
       .getByTestId('callback-table')
       .locator('tr.ant-table-row')
@@ -243,7 +241,7 @@ describe('12328 hotline console in Chromium', () => {
     const re = (await api(`/api/hotline/tickets/${complaint.id}`)).ticket;
     assert.deepEqual([re.state, re.handlingOrgId, re.rehandleCount], ['rehandling', w.ids.xw, 1]);
 
-    await handler.getByTestId('menu-hotline-inbox').click();
+    await openMenu(handler, 'menu-hotline-inbox', 'menu-hotline');
     await handler.getByTestId('queue-tab-rehandle').click();
     await handler.getByTestId('ticket-table').getByText(complaint.no).click();
     await state(handler, 'rehandling');
@@ -252,7 +250,7 @@ describe('12328 hotline console in Chromium', () => {
     await centre.getByTestId('ticket-replies').getByText('已责令驾驶员退还车费').waitFor();
     await shot(centre, '05-rehandled-closed');
 
-    await centre.getByTestId('menu-hotline-callbacks').click();
+    await openMenu(centre, 'menu-hotline-callbacks', 'menu-hotline');
     const again = centre
       .getByTestId('callback-table')
       .locator('tr.ant-table-row')
@@ -331,7 +329,6 @@ describe('12328 hotline console in Chromium', () => {
 });
 
 async function openDesk(page: Page) {
-  await page.getByTestId('menu-hotline').click();
-  await page.getByTestId('menu-hotline-desk').click();
+  await openMenu(page, 'menu-hotline-desk', 'menu-hotline');
   await page.getByTestId('agent-desk').waitFor();
 }

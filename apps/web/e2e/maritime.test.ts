@@ -8,7 +8,7 @@ import { type Session, startTestApp, type TestApp } from '../../server/test/harn
 import { parseCoordinate } from '../src/modules/maritime/components/geo-format.ts';
 import { aspectFit, mercator } from '../src/ui/map/projection.ts';
 import { CHINA_SEAS } from '../src/ui/map/types.ts';
-import { type Console, openConsole, pickOption, signIn } from './browser.ts';
+import { type Console, openConsole, openMenu, pickOption, signIn } from './browser.ts';
 import { DISTRESS, nmeaLines, SHIPS } from './china-coast.ts';
 
 describe('maritime console in Chromium', () => {
@@ -58,8 +58,7 @@ describe('maritime console in Chromium', () => {
     assert.equal(picture.total, SHIPS.length, JSON.stringify({ feed, picture }));
 
     await signIn(page, base, 'e2e.sar');
-    await page.getByTestId('menu-maritime').click();
-    await page.getByTestId('menu-maritime-vessels').click();
+    await openMenu(page, 'menu-maritime-vessels', 'menu-maritime');
     await page.getByTestId('vessel-map').waitFor();
     // The default view covers the coast from the Bohai to the South China Sea: every ship is in it.
     await page.locator(`[data-testid="vessel-map"][data-points="${SHIPS.length}"]`).waitFor();
@@ -82,7 +81,7 @@ describe('maritime console in Chromium', () => {
     await page.locator('.ant-drawer-close').click();
 
     // The feed that filled it, with its statistics charted.
-    await page.getByTestId('menu-maritime-feeds').click();
+    await openMenu(page, 'menu-maritime-feeds', 'menu-maritime');
     const feedRow = page
       .getByTestId('feed-table')
       .locator('tr.ant-table-row')
@@ -117,7 +116,7 @@ describe('maritime console in Chromium', () => {
     });
     assert.equal(registered.statusCode, 200, registered.body);
 
-    await page.getByTestId('menu-maritime-incidents').click();
+    await openMenu(page, 'menu-maritime-incidents', 'menu-maritime');
     const deskMap = page.getByTestId('incident-map');
     await deskMap.locator('canvas').first().waitFor();
     await page.waitForTimeout(500);
@@ -212,12 +211,12 @@ describe('maritime console in Chromium', () => {
     await shot('06-incident-closed');
 
     // The desk lists it closed; in English the same screens read in English.
-    await page.getByTestId('menu-maritime-incidents').click();
+    await openMenu(page, 'menu-maritime-incidents', 'menu-maritime');
     await page.getByTestId('incident-table').getByText('已结案 · 已救助').waitFor();
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-en-US').click();
     await page.getByTestId('incident-table').getByText('Closed · Rescued').waitFor();
-    await page.getByTestId('menu-maritime-vessels').click();
+    await openMenu(page, 'menu-maritime-vessels', 'menu-maritime');
     await page.locator(`[data-testid="vessel-map"][data-points="${SHIPS.length}"]`).waitFor();
     await page.getByText(`${SHIPS.length} in view`).waitFor();
     await page.waitForTimeout(300);

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedStatsDemo } from '../../server/src/modules/stats/demo.seed.ts';
 import { startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { launchChromium, newPage, screenshot, serve, signIn } from './browser.ts';
+import { launchChromium, newPage, openMenu, screenshot, serve, signIn } from './browser.ts';
 
 // Form administration and data exchange against a real server and Debian's Chromium, on the demo
 // forms: an administrator makes a new layout version of 交行统5-1表, adds an audit formula after
@@ -65,8 +65,7 @@ describe('statistics administration console in Chromium', () => {
 
   test('an administrator makes a new version of a demo form from the previous one', async () => {
     admin = await login('e2e.admin');
-    await admin.getByTestId('menu-stats').click();
-    await admin.getByTestId('menu-stats-forms').click();
+    await openMenu(admin, 'menu-stats-forms', 'menu-stats');
     await admin.getByTestId('forms-search').locator('input').fill('5-1');
     const row = admin.getByTestId('form-row-交行统5-1表');
     await row.getByText('国家统计局').first().waitFor();
@@ -147,8 +146,7 @@ describe('statistics administration console in Chromium', () => {
 
   test('a county imports a CSV: the dry run shows the summary and a conflict, the import changes the report', async () => {
     const filler = await login('xw.filler');
-    await filler.getByTestId('menu-stats').click();
-    await filler.getByTestId('menu-stats-exchange').click();
+    await openMenu(filler, 'menu-stats-exchange', 'menu-stats');
     const csv = [
       'dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup',
       `highway,${period},320102,central,,4321,,,,`,

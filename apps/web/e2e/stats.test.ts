@@ -6,7 +6,7 @@ import { statsPart } from '../../server/src/modules/stats/index.ts';
 import { monthlyPassengerForm } from '../../server/src/modules/stats/stats-test-kit.ts';
 import { JobWorker } from '../../server/src/platform/jobs/index.ts';
 import { type Session, startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { launchChromium, newPage, screenshot, serve, signIn } from './browser.ts';
+import { launchChromium, newPage, openMenu, screenshot, serve, signIn } from './browser.ts';
 
 // The statistics console against a real server and Debian's Chromium: one county report goes
 // county → city → province, with a hard and a soft audit rule, a return and a resubmission.
@@ -121,8 +121,7 @@ describe('statistics console in Chromium', () => {
   test('the county filler fills, fails a hard rule, fixes it, explains a soft rule and submits', async () => {
     // --- 玄武区 filler: the to-do inbox lists the report as due.
     filler = await login('xw.filler');
-    await filler.getByTestId('menu-stats').click();
-    await filler.getByTestId('menu-stats-inbox').click();
+    await openMenu(filler, 'menu-stats-inbox', 'menu-stats');
     const due = filler.getByTestId(`inbox-due-${formId}-${ids.xw}-${period.id}`);
     await due.waitFor();
     await shot(filler, '01-inbox');
@@ -185,8 +184,7 @@ describe('statistics console in Chromium', () => {
 
   test("the city reviewer sees the county's figures and rule results, and returns it with a reason", async () => {
     city = await login('nj.reviewer');
-    await city.getByTestId('menu-stats').click();
-    await city.getByTestId('menu-stats-inbox').click();
+    await openMenu(city, 'menu-stats-inbox', 'menu-stats');
     const toReview = city.getByTestId(`inbox-toReview-${formId}-${ids.xw}-${period.id}`);
     await toReview.getByTestId('inbox-open').click();
     await state(city, 'submitted');
@@ -285,8 +283,7 @@ describe('statistics console in Chromium', () => {
 
     // --- 江苏省 approves the city's aggregate, then reads its own total and drills down.
     province = await login('js.reviewer');
-    await province.getByTestId('menu-stats').click();
-    await province.getByTestId('menu-stats-inbox').click();
+    await openMenu(province, 'menu-stats-inbox', 'menu-stats');
     await province
       .getByTestId(`inbox-toReview-${formId}-${ids.nj}-${period.id}`)
       .getByTestId('inbox-open')
@@ -295,7 +292,7 @@ describe('statistics console in Chromium', () => {
     await province.getByTestId('action-approve').click();
     await state(province, 'approved');
 
-    await province.getByTestId('menu-stats-aggregate').click();
+    await openMenu(province, 'menu-stats-aggregate', 'menu-stats');
     await province.getByTestId('pick-form').waitFor();
     await province.goto(`${base}/stats/aggregate?form=${formId}&period=${period.id}`);
     await province.locator('[data-testid="report-workspace"][data-kind="aggregate"]').waitFor();
@@ -310,7 +307,7 @@ describe('statistics console in Chromium', () => {
 
   test('the province sees the completeness grid and the analytics', async () => {
     // --- The completeness grid: every expected report of the chain, with its state.
-    await province.getByTestId('menu-stats-completeness').click();
+    await openMenu(province, 'menu-stats-completeness', 'menu-stats');
     await province.goto(`${base}/stats/completeness?form=${formId}&period=${period.id}`);
     const grid = province.getByTestId('completeness-grid');
     await grid.locator('[data-testid="completeness-row-320102"][data-state="approved"]').waitFor();

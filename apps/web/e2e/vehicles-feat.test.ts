@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type Session, startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { type Console, openConsole, signIn } from './browser.ts';
+import { type Console, openConsole, openMenu, signIn } from './browser.ts';
 
 describe('forwarded reports and speed zones in Chromium', () => {
   let t: TestApp;
@@ -112,8 +112,7 @@ describe('forwarded reports and speed zones in Chromium', () => {
   };
 
   test('下级平台上报: the forwarded alarms, filtered by type; the registrations tab', async () => {
-    await page.getByTestId('menu-vehicles').click();
-    await page.getByTestId('menu-vehicles-forwarded').click();
+    await openMenu(page, 'menu-vehicles-forwarded', 'menu-vehicles');
     await page.waitForURL('**/vehicles/forwarded');
     await rows('forwarded-alarm-table').first().waitFor();
     assert.equal(await rows('forwarded-alarm-table').count(), 3);
@@ -134,7 +133,7 @@ describe('forwarded reports and speed zones in Chromium', () => {
   });
 
   test('路段限速: a 国道 corridor added through the form is listed and stored', async () => {
-    await page.getByTestId('menu-vehicles-speed-zones').click();
+    await openMenu(page, 'menu-vehicles-speed-zones', 'menu-vehicles');
     await page.waitForURL('**/vehicles/speed-zones');
     await page.getByTestId('zone-create').click();
     await page.getByTestId('zone-name').fill('G312 南京段');

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type Jt808Gateway, startGateway } from '../../server/src/modules/vehicles/index.ts';
 import { type Session, startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { type Console, openConsole, signIn } from './browser.ts';
+import { type Console, openConsole, openMenu, signIn } from './browser.ts';
 import { Terminal, type TerminalVehicle } from './jt808-terminal.ts';
 
 const until = async (check: () => Promise<boolean>, timeoutMs = 20_000) => {
@@ -141,8 +141,7 @@ describe('vehicles console in Chromium', () => {
     await signIn(page, base, 'e2e.duty');
     // The roadmap placeholder is gone: 重点营运车辆 is a submenu of real pages.
     assert.equal(await page.getByTestId('menu-upcoming-vehicles').count(), 0);
-    await page.getByTestId('menu-vehicles').click();
-    await page.getByTestId('menu-vehicles-monitor').click();
+    await openMenu(page, 'menu-vehicles-monitor', 'menu-vehicles');
     await page.locator(`[data-testid="vehicle-map"][data-points="${ALL}"]`).waitFor();
     const list = page.getByTestId('vehicle-list');
     for (const v of [...FLEET, PARKED]) await list.getByText(v.plateNo).waitFor();
@@ -201,7 +200,7 @@ describe('vehicles console in Chromium', () => {
     await page.waitForTimeout(400);
     await shot('02-monitor-alarm');
 
-    await page.getByTestId('menu-vehicles-alarms').click();
+    await openMenu(page, 'menu-vehicles-alarms', 'menu-vehicles');
     const table = page.getByTestId('alarm-table');
     // Only overspeed: at night (Beijing time) the coach may raise a night-speed alarm as well.
     await page.getByTestId('alarm-filter-kind').click();
