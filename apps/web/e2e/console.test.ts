@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/test/harness.ts';
-import { type Console, openConsole, openMenu } from './browser.ts';
+import { type Console, openConsole, openMenu, pickOption } from './browser.ts';
 
 describe('web console in Chromium', () => {
   let t: TestApp;
@@ -56,9 +56,7 @@ describe('web console in Chromium', () => {
     await page.getByTestId('user-create').click();
     await page.getByTestId('user-form-username').fill('xw.newcomer');
     await page.getByTestId('user-form-display-name').fill('玄武区新同事');
-    await page.getByTestId('user-form-org').click();
-    await page.keyboard.type('玄武');
-    await page.locator('.ant-select-item-option').filter({ hasText: '玄武区交通运输局' }).first().click();
+    await pickOption(page, 'user-form-org', '玄武区交通运输局', '玄武');
     await page.getByTestId('user-form-submit').click();
     const secret = page.getByTestId('initial-password-modal-value');
     await secret.waitFor();

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { type Session, startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { openConsole, openMenu, SCREENSHOTS, screenshot, signIn } from './browser.ts';
+import { openConsole, openMenu, pickOption, SCREENSHOTS, screenshot, signIn } from './browser.ts';
 
 // The hotline management console against a real server and Debian's Chromium: the 南京 12328
 // supervisor searches and edits the knowledge base, reads the statistics of tickets taken through
@@ -256,12 +256,8 @@ describe('hotline management console in Chromium', () => {
   test('the routing preview names the unit of the matching rule', async () => {
     await openMenu(page, 'menu-hotline-admin-routing', 'menu-hotline-admin');
     await page.getByTestId('routing-rules').locator('tr.ant-table-row').first().waitFor();
-    await page.getByTestId('preview-category').click();
-    await page.keyboard.type('0301');
-    await page.locator('.ant-select-item-option').filter({ hasText: '0301' }).first().click();
-    await page.getByTestId('preview-region').click();
-    await page.keyboard.type('玄武');
-    await page.locator('.ant-select-item-option').filter({ hasText: '玄武' }).first().click();
+    await pickOption(page, 'preview-category', '0301', '0301');
+    await pickOption(page, 'preview-region', '玄武', '玄武');
     await page.getByTestId('preview-run').click();
     await page.getByTestId('preview-unit').filter({ hasText: expectedUnit }).waitFor();
     assert.equal(await page.getByTestId('preview-source').textContent(), '转办规则');

@@ -8,7 +8,7 @@ import {
 } from '../../server/src/modules/hotline/hotline-test-kit.ts';
 import { png1x1 } from '../../server/src/platform/files/sniff.fixtures.ts';
 import { startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { launchChromium, newPage, openMenu, screenshot, serve, signIn } from './browser.ts';
+import { launchChromium, newPage, openMenu, pickOption, screenshot, serve, signIn } from './browser.ts';
 
 // What happens to a ticket after intake, in Chromium against a real server: the unit asks the
 // citizen, who answers on the public page; a second call joins the open ticket from the desk's
@@ -186,9 +186,7 @@ describe('12328 hotline follow-up in Chromium', () => {
     await agent.goto(`${base}/hotline/tickets/${other.id}`);
     await state(agent, 'dispatching');
     await agent.getByTestId('action-transferOut').click();
-    await agent.getByTestId('dialog-transfer-target').click();
-    await agent.getByTestId('dialog-transfer-target').locator('input').fill('苏州');
-    await agent.locator('.ant-select-item-option').filter({ hasText: '苏州市交通运输局' }).first().click();
+    await pickOption(agent, 'dialog-transfer-target', '苏州市交通运输局', '苏州');
     await submitDialog(agent, 'dialog-transfer');
     await state(agent, 'transferred_out');
 
@@ -218,9 +216,7 @@ describe('12328 hotline follow-up in Chromium', () => {
     await radio(citizen, 'public-form', '城市公共汽电车');
     await citizen.getByTestId('field-busLine').fill('游1路');
     await citizen.getByTestId('public-description').fill('游1路公交车在中华门站急刹车，乘客摔倒');
-    await citizen.getByTestId('public-region').click();
-    await citizen.getByTestId('public-region').locator('input').fill('玄武');
-    await citizen.locator('.ant-select-item-option').filter({ hasText: '玄武区交通运输局' }).first().click();
+    await pickOption(citizen, 'public-region', '玄武区交通运输局', '玄武');
     await citizen.getByTestId('public-phone').fill('13800004444');
     await citizen.getByTestId('public-attach-limits').getByText('最多 5 个文件').waitFor();
     await citizen

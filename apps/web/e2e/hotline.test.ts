@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type HotlineWorld, hotlineWorld } from '../../server/src/modules/hotline/hotline-test-kit.ts';
 import { startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { launchChromium, newPage, openMenu, screenshot, serve, signIn } from './browser.ts';
+import { launchChromium, newPage, openMenu, pickOption, screenshot, serve, signIn } from './browser.ts';
 
 // The 12328 console against a real server and Debian's Chromium: an inquiry answered from the
 // knowledge base, a complaint through dispatch, extension, reply, closure, an unsatisfied callback
@@ -306,9 +306,7 @@ describe('12328 hotline console in Chromium', () => {
     await radio(citizen, 'public-form', '城市公共汽电车');
     await citizen.getByTestId('field-busLine').fill('游2路');
     await citizen.getByTestId('public-description').fill('游2路公交车在玄武门站不停靠，乘客无法上车');
-    await citizen.getByTestId('public-region').click();
-    await citizen.getByTestId('public-region').locator('input').fill('玄武');
-    await citizen.locator('.ant-select-item-option').filter({ hasText: '玄武区交通运输局' }).first().click();
+    await pickOption(citizen, 'public-region', '玄武区交通运输局', '玄武');
     await citizen.getByTestId('public-location').fill('玄武门站');
     await citizen.getByTestId('public-phone').fill('13800001111');
     await shot(citizen, '07-public-form');

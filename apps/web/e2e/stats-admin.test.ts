@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedStatsDemo } from '../../server/src/modules/stats/demo.seed.ts';
 import { startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { launchChromium, newPage, openMenu, screenshot, serve, signIn } from './browser.ts';
+import { launchChromium, newPage, openMenu, pickOption, screenshot, serve, signIn } from './browser.ts';
 
 // Form administration and data exchange against a real server and Debian's Chromium, on the demo
 // forms: an administrator makes a new layout version of 交行统5-1表, adds an audit formula after
@@ -161,8 +161,7 @@ describe('statistics administration console in Chromium', () => {
         mimeType: 'text/csv',
         buffer: Buffer.from(csv),
       });
-    await filler.getByTestId('import-data-set').click();
-    await filler.locator('.ant-select-item-option').getByText('交行统5-1表').click();
+    await pickOption(filler, 'import-data-set', '交行统5-1表');
     await filler.getByTestId('import-run').click();
     const summary = filler.getByTestId('import-summary');
     await summary.getByText('试导入结果').waitFor();

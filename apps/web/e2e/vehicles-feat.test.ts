@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type Session, startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { type Console, openConsole, openMenu, signIn } from './browser.ts';
+import { type Console, openConsole, openMenu, pickOption, signIn } from './browser.ts';
 
 describe('forwarded reports and speed zones in Chromium', () => {
   let t: TestApp;
@@ -117,8 +117,7 @@ describe('forwarded reports and speed zones in Chromium', () => {
     await rows('forwarded-alarm-table').first().waitFor();
     assert.equal(await rows('forwarded-alarm-table').count(), 3);
     assert.match((await rows('forwarded-alarm-table').first().textContent()) ?? '', /苏A60001.*超速报警/);
-    await page.getByTestId('forwarded-filter-type').click();
-    await page.locator('.ant-select-item-option', { hasText: '疲劳驾驶报警' }).click();
+    await pickOption(page, 'forwarded-filter-type', '疲劳驾驶报警');
     await rowCount('forwarded-alarm-table', 1);
     assert.match((await rows('forwarded-alarm-table').first().textContent()) ?? '', /苏A60002.*连续驾驶/);
     await shot('forwarded-alarms');

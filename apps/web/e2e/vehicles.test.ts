@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type Jt808Gateway, startGateway } from '../../server/src/modules/vehicles/index.ts';
 import { type Session, startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { type Console, openConsole, openMenu, signIn } from './browser.ts';
+import { type Console, openConsole, openMenu, pickOption, signIn } from './browser.ts';
 import { Terminal, type TerminalVehicle } from './jt808-terminal.ts';
 
 const until = async (check: () => Promise<boolean>, timeoutMs = 20_000) => {
@@ -153,8 +153,7 @@ describe('vehicles console in Chromium', () => {
     await list.getByText('苏A51004').waitFor();
     // The type filter: 两客一危 are the coaches and the dangerous goods truck.
     await page.getByTestId('vehicle-filter-state').getByText('全部').click();
-    await page.getByTestId('vehicle-filter-type').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '两客一危' }).click();
+    await pickOption(page, 'vehicle-filter-type', '两客一危');
     await page.getByText('车辆 3 辆').waitFor();
     assert.equal(await list.getByText('苏A51003').count(), 0);
     await page.getByTestId('vehicle-filter-type').locator('.ant-select-clear').click();
@@ -203,11 +202,7 @@ describe('vehicles console in Chromium', () => {
     await openMenu(page, 'menu-vehicles-alarms', 'menu-vehicles');
     const table = page.getByTestId('alarm-table');
     // Only overspeed: at night (Beijing time) the coach may raise a night-speed alarm as well.
-    await page.getByTestId('alarm-filter-kind').click();
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: /^超速$/ })
-      .click();
+    await pickOption(page, 'alarm-filter-kind', /^超速$/);
     const row = table.locator('tr.ant-table-row').filter({ hasText: '苏A51001' });
     await row.waitFor();
     await row.getByText('待确认').waitFor();
