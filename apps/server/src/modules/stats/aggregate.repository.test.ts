@@ -258,8 +258,13 @@ for (const kind of DB_KINDS) {
       await fc.assert(
         fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 30 }), async (steps) => {
           await inRollback(async (trx) => {
-            // Two new counties (the last two of the pool) that a step may delete.
+            // Two new counties with a value (the last two of the pool), which a step may delete.
             const added = [await addCounty(trx, '320100', 2), await addCounty(trx, '330100', 3)];
+            await upsertValues(
+              trx,
+              meta,
+              added.map((orgUnitId) => ({ period: PERIOD, orgUnitId, cellKey: 'a.x', num: '5', txt: null })),
+            );
             const ids = [...pool.map((u) => u.id), ...added];
             const gone = new Set<number>();
             for (const s of steps) {
