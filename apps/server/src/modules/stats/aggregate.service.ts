@@ -55,21 +55,18 @@ export async function drillDown(
 ) {
   const wanted = cellKeys ? new Set(cellKeys) : null;
   const cells = cellAggregations(layout).filter((c) => !wanted || wanted.has(c.cellKey));
-  const rows = await aggregateByChild(db, formId, period, parentId, cells);
   const places = decimalsByKey(layout);
-  const byChild = new Map<
-    number,
-    { orgUnitId: number; name: string; code: string; values: Record<string, string | null> }
-  >();
-  for (const r of rows) {
-    let child = byChild.get(r.child_id);
-    if (!child) {
-      child = { orgUnitId: r.child_id, name: r.child_name, code: r.child_code, values: {} };
-      byChild.set(r.child_id, child);
-    }
-    child.values[r.cell_key] = r.value === null ? null : roundDecimal(r.value, places.get(r.cell_key) ?? 6);
-  }
-  return [...byChild.values()];
+  return (await aggregateByChild(db, formId, period, parentId, cells)).map((c) => ({
+    orgUnitId: c.child_id,
+    name: c.child_name,
+    code: c.child_code,
+    values: Object.fromEntries(
+      Object.entries(c.values).map(([key, v]) => [
+        key,
+        v === null ? null : roundDecimal(v, places.get(key) ?? 6),
+      ]),
+    ),
+  }));
 }
 
 /** Cells whose value now differs from what an approval froze. */
