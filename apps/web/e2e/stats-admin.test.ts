@@ -194,12 +194,8 @@ describe('statistics administration console in Chromium', () => {
     assert.equal(await check.getByTestId('cell-highway.central').inputValue(), '4321');
     await screenshot(check, 'stats-admin-09-report-after-import', { fullPage: true });
 
-    // The export gives the imported value back as a dataValueSets CSV line.
-    await filler.getByTestId('export-form').click();
-    await filler
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .getByText('交行统5-1表')
-      .click();
+    // The export, streamed whole, gives the imported value back as a dataValueSets CSV line.
+    await pickOption(filler, 'export-form', '交行统5-1表');
     await filler.getByTestId('export-period').click();
     await filler
       .locator('.ant-select-dropdown:visible .ant-select-item-option')
@@ -214,7 +210,16 @@ describe('statistics administration console in Chromium', () => {
       filler.waitForEvent('download'),
       filler.getByTestId('export-download').click(),
     ]);
+    assert.match(download.url(), /\/api\/stats\/dataValueSets\/download\?/);
+    assert.equal(download.suggestedFilename(), `交行统5-1表-${period}-320102.csv`);
     const text = await readFile(await download.path(), 'utf8');
+    assert.match(text, /^dataelement,period,orgunit,catoptcombo,attroptcombo,value,/);
     assert.match(text, new RegExp(`^highway,${period},320102,central,,4321,`, 'm'));
+    assert.ok(
+      text
+        .split('\n')
+        .every((line) => line === '' || /^[^,]+,[^,]+,320102,/.test(line) || line.startsWith('dataelement,')),
+      'only 玄武区 values: the export is scoped to the unit asked for',
+    );
   });
 });

@@ -227,6 +227,7 @@ export const statsEnUS: Record<keyof typeof statsZhCN, string> = {
   'stats.analytics.last-year': 'Same period last year',
   'stats.analytics.mom': 'Period on period',
   'stats.analytics.yoy': 'Year on year',
+  'stats.analytics.version': 'version {n}',
   'stats.analytics.value': 'Value',
   'stats.analytics.periods': 'Last {n} periods',
   'stats.analytics.no-report': 'My unit neither fills nor aggregates this form',

@@ -222,6 +222,7 @@ export const statsZhCN = {
   'stats.analytics.last-year': '上年同期',
   'stats.analytics.mom': '环比',
   'stats.analytics.yoy': '同比',
+  'stats.analytics.version': '第{n}版',
   'stats.analytics.value': '数值',
   'stats.analytics.periods': '最近 {n} 期',
   'stats.analytics.no-report': '本单位不填报也不汇总这张报表',

@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../../../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { reportUrl, type StatsWorld, setUpStatsWorld } from './stats-test-kit.ts';
+import { monthlyPassengerForm, reportUrl, type StatsWorld, setUpStatsWorld } from './stats-test-kit.ts';
 
 interface Cell {
   cellKey: string;
   period: string;
   value: string | null;
+  previous: string | null;
   mom: number | null;
   yoy: number | null;
 }
@@ -147,6 +148,90 @@ for (const kind of DB_KINDS) {
       assert.equal(page.items.length, 5);
       assert.ok(page.total > 40, `every county of the province: ${page.total}`);
       assert.equal(byLevel.json().total.orgUnitId, w.ids.js);
+    });
+
+    test('each period is read with its own version: cells matched by key, missing ones null', async () => {
+      const form = monthlyPassengerForm('测试统2表');
+      const created = await t.as(w.admin, 'POST', '/api/stats/forms', form);
+      assert.equal(created.statusCode, 201, created.body);
+      const formId = created.json().id as number;
+      const base = `/api/stats/forms/${formId}`;
+      const ob = await t.as(w.admin, 'POST', `${base}/obligations`, {
+        orgUnitId: w.ids.mot,
+        includeSubtree: true,
+        validFrom: '2026-01-01',
+        validTo: null,
+      });
+      assert.equal(ob.statusCode, 201, ob.body);
+      // From October the form counts rail instead of water.
+      const layout = structuredClone(form.layout);
+      layout.dimensions[0] = {
+        ...layout.dimensions[0],
+        options: [
+          { code: 'road', name: '公路' },
+          { code: 'rail', name: '铁路' },
+        ],
+      } as (typeof layout.dimensions)[0];
+      const v2 = await t.as(w.admin, 'POST', `${base}/versions`, { fromPeriod: '202610', layout });
+      assert.equal(v2.statusCode, 201, v2.body);
+      const put = async (period: string, cells: Record<string, string>) => {
+        const res = await t.as(w.xwFiller, 'PUT', `${base}/units/${w.ids.xw}/periods/${period}/cells`, {
+          cells: Object.entries(cells).map(([key, value]) => ({ key, value })),
+        });
+        assert.equal(res.statusCode, 200, res.body);
+      };
+      await put('202609', { 'passengers.road': '10', 'passengers.water': '2' });
+      await put('202610', { 'passengers.road': '15', 'passengers.rail': '4' });
+      // A stray water value in October (say, from an old import) is not a cell of version 2.
+      await t.handle.db
+        .insertInto('stats_value')
+        .values({
+          form_id: formId,
+          period: '202610',
+          org_unit_id: w.ids.xw,
+          cell_key: 'passengers.water',
+          num: '99',
+          txt: null,
+          updated_by: null,
+          updated_by_name: null,
+          source: 'import',
+          updated_at: new Date('2026-11-05T00:00:00Z'),
+        })
+        .execute();
+
+      const res = await t.as(
+        w.njReviewer,
+        'GET',
+        `${base}/pivot?cellKeys=passengers.water,passengers.rail,passengers.total&periods=202609,202610&pageSize=200`,
+      );
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json();
+      const v1Id = (await t.as(w.admin, 'GET', base)).json().versions[0].id;
+      assert.deepEqual(body.periodVersions, [
+        { period: '202609', versionId: v1Id, versionNo: 1 },
+        { period: '202610', versionId: v2.json().id, versionNo: 2 },
+      ]);
+      assert.deepEqual(body.version, { id: v2.json().id, versionNo: 2 });
+      const xw = body.rows.items.find((r: Row) => r.orgUnitId === w.ids.xw);
+      const values = (key: string) => ['202609', '202610'].map((p) => cellOf(xw, key, p)?.value);
+      assert.deepEqual(values('passengers.water'), ['2', null]);
+      assert.deepEqual(values('passengers.rail'), [null, '4']);
+      assert.deepEqual(values('passengers.total'), ['12', '19'], 'each total by its own layout');
+      assert.equal(cellOf(xw, 'passengers.total', '202610')?.mom, 0.583333);
+      assert.equal(cellOf(xw, 'passengers.water', '202610')?.previous, '2');
+      assert.equal(cellOf(body.total, 'passengers.rail', '202610')?.value, '4', 'rolled up to the city');
+
+      const published = await t.as(
+        w.njReviewer,
+        'GET',
+        `${base}/pivot?cellKeys=passengers.water&periods=202609,202610&figure=published`,
+      );
+      assert.equal(published.statusCode, 200, published.body);
+      // A cell no requested period's version has is refused.
+      assert.equal(
+        (await t.as(w.njReviewer, 'GET', `${base}/pivot?cellKeys=passengers.rail&periods=202609`)).statusCode,
+        400,
+      );
     });
 
     test('scoped to the caller; unknown cells and periods of another type refused', async () => {

@@ -58,7 +58,14 @@ export const PivotDto = Type.Object({
   figure: Figure,
   periods: Type.Array(Type.String()),
   cellKeys: Type.Array(Type.String()),
-  version: Type.Object({ id: Type.Integer(), versionNo: Type.Integer() }),
+  version: Type.Object(
+    { id: Type.Integer(), versionNo: Type.Integer() },
+    { description: 'the version of the latest period, whose layout is returned' },
+  ),
+  periodVersions: Type.Array(
+    Type.Object({ period: Type.String(), versionId: Type.Integer(), versionNo: Type.Integer() }),
+    { description: 'the version each period was read with (the one in force for it)' },
+  ),
   layout: LayoutDefSchema,
   total: PivotRow,
   rows: Page(PivotRow),

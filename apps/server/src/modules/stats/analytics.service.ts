@@ -11,10 +11,11 @@ import {
   publishedPivot,
 } from './analytics.repository.ts';
 import { formatComputed, roundDecimal } from './cell-values.ts';
+import { listVersions, type VersionRow } from './forms.repository.ts';
 import { formVisible, periodOfForm } from './forms.service.ts';
 import { type CompiledLayout, computeCells } from './layout.ts';
 import { comparePeriods, type Period, previousPeriod, samePeriodLastYear } from './periods.ts';
-import { layoutOfVersion, versionFor } from './report-context.ts';
+import { layoutOfVersion } from './report-context.ts';
 import type { AggregationType } from './stats.tables.ts';
 
 export type Figure = 'working' | 'published';
@@ -60,15 +61,55 @@ const change = (now: string | null, before: string | null): number | null => {
   return Math.round(((a - b) / Math.abs(b)) * 1_000_000) / 1_000_000;
 };
 
-/** Working figures by (unit, period): entry cells rolled up in SQL, computed cells derived. */
+/** A period's version and its compiled layout. */
+interface PeriodLayout {
+  readonly version: VersionRow;
+  readonly layout: CompiledLayout;
+}
+
+const hasCell = (layout: CompiledLayout, key: string) => {
+  const cell = layout.byKey.get(key);
+  return cell !== undefined && cell.kind !== 'disabled';
+};
+
+/**
+ * The version in force for each period (the latest one starting on or before it); history from
+ * before the form's first version (imported from the software it replaced) reads as the first.
+ */
+function layoutsOf(versions: readonly VersionRow[], periods: readonly Period[]) {
+  const out = new Map<string, PeriodLayout>();
+  for (const p of periods) {
+    const version = versions.findLast((v) => v.effective_from <= p.start) ?? versions[0];
+    if (version) out.set(p.id, { version, layout: layoutOfVersion(version) });
+  }
+  return out;
+}
+
+/** The periods that share each version, so that each group is read with its own layout. */
+function byVersion(layouts: ReadonlyMap<string, PeriodLayout>) {
+  const groups = new Map<number, { layout: CompiledLayout; periods: string[] }>();
+  for (const [period, { version, layout }] of layouts) {
+    const group = groups.get(version.id) ?? { layout, periods: [] };
+    group.periods.push(period);
+    groups.set(version.id, group);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Working figures by (unit, period) of one version's periods: entry cells rolled up in SQL,
+ * computed cells derived, both by that version's layout; a cell it lacks stays absent (null).
+ */
 async function workingFigures(
   db: Executor,
   formId: number,
   layout: CompiledLayout,
   units: readonly PivotUnitRow[],
   periods: readonly string[],
-  keys: readonly string[],
-): Promise<Map<string, string | null>> {
+  wantedKeys: readonly string[],
+  out: Map<string, string | null>,
+): Promise<void> {
+  const keys = wantedKeys.filter((k) => hasCell(layout, k));
   const inputs = entryInputs(layout, keys);
   const byType = new Map<AggregationType, string[]>();
   for (const key of inputs) {
@@ -83,7 +124,6 @@ async function workingFigures(
     return i?.valueType === 'integer' ? 0 : (i?.decimals ?? 6);
   };
   const numbers = new Map<string, Map<string, number | null>>();
-  const out = new Map<string, string | null>();
   for (const r of rows) {
     const at = `${r.unit_id}|${r.period}`;
     const value = r.value === null ? null : roundDecimal(r.value, places(r.cell_key));
@@ -101,7 +141,22 @@ async function workingFigures(
         out.set(`${at}|${key}`, v === null || v === undefined ? null : formatComputed(v, places(key)));
       }
     }
-  return out;
+}
+
+/** Published figures of one version's periods, only for the cells that version has. */
+async function publishedFigures(
+  db: Executor,
+  formId: number,
+  layout: CompiledLayout,
+  units: readonly PivotUnitRow[],
+  periods: readonly string[],
+  wantedKeys: readonly string[],
+  out: Map<string, string | null>,
+): Promise<void> {
+  const keys = wantedKeys.filter((k) => hasCell(layout, k));
+  const ids = units.map((u) => u.id);
+  for (const r of await publishedPivot(db, formId, ids, periods, keys))
+    out.set(`${r.unit_id}|${r.period}|${r.cell_key}`, r.value);
 }
 
 /**
@@ -109,7 +164,8 @@ async function workingFigures(
  * its units at one level, one page of them, plus the scope unit itself as the total. Each value
  * is the working figure (rolled up now, in SQL) or the published one (the last approval's
  * snapshot), with its change over the previous period (环比) and the same period a year before
- * (同比) in the same figure. Cells are those of the layout in force for the latest period.
+ * (同比) in the same figure. Each period is read with the version in force for it, cells matched
+ * by key: a cell its version lacks is null there. The layout returned is the latest period's.
  */
 export async function pivot(db: Executor, actor: Actor, formId: number, q: PivotQuery) {
   const form = await formVisible(db, actor, formId);
@@ -118,12 +174,20 @@ export async function pivot(db: Executor, actor: Actor, formId: number, q: Pivot
   const periods = [...new Set(q.periods)].map((p) => periodOfForm(form, p)).sort(comparePeriods);
   const latest = periods.at(-1);
   if (!latest) throw badRequest('at least one period is needed');
-  const version = await versionFor(db, form, latest);
-  const layout = layoutOfVersion(version);
-  for (const key of q.cellKeys) {
-    const cell = layout.byKey.get(key);
-    if (!cell || cell.kind === 'disabled') throw badRequest(`no cell ${key} in ${form.code}`);
-  }
+  const before = (p: Period) => [previousPeriod(p), samePeriodLastYear(p)];
+  const layouts = layoutsOf(
+    await listVersions(db, form.id),
+    periods.flatMap((p) => [p, ...before(p)]),
+  );
+  const shown = periods.map((p) => {
+    const at = layouts.get(p.id);
+    if (!at) throw badRequest(`form ${form.code} has no version in force for ${p.id}`);
+    return { period: p.id, ...at };
+  });
+  const { version, layout } = shown.at(-1) as (typeof shown)[number];
+  for (const key of q.cellKeys)
+    if (!shown.some((s) => hasCell(s.layout, key)))
+      throw badRequest(`no cell ${key} in ${form.code} for these periods`);
   const first = layout.cells.find((c) => c.kind !== 'disabled');
   const cellKeys = q.cellKeys.length > 0 ? q.cellKeys : first ? [first.key] : [];
   const page = await listPivotUnits(db, scope, q.level, q.pageSize, (q.page - 1) * q.pageSize);
@@ -131,22 +195,10 @@ export async function pivot(db: Executor, actor: Actor, formId: number, q: Pivot
     { id: scope.id, name: scope.name, code: scope.code, level: scope.level, path: scope.path },
     ...page.items,
   ];
-  const before = (p: Period) => [previousPeriod(p), samePeriodLastYear(p)];
-  const wanted = [...new Set(periods.flatMap((p) => [p, ...before(p)]).map((p) => p.id))];
-  const figures =
-    q.figure === 'working'
-      ? await workingFigures(db, form.id, layout, units, wanted, cellKeys)
-      : new Map(
-          (
-            await publishedPivot(
-              db,
-              form.id,
-              units.map((u) => u.id),
-              wanted,
-              q.cellKeys,
-            )
-          ).map((r) => [`${r.unit_id}|${r.period}|${r.cell_key}`, r.value]),
-        );
+  const figures = new Map<string, string | null>();
+  const read = q.figure === 'working' ? workingFigures : publishedFigures;
+  for (const group of byVersion(layouts))
+    await read(db, form.id, group.layout, units, group.periods, cellKeys, figures);
   const rowOf = (u: PivotUnitRow) => ({
     orgUnitId: u.id,
     name: u.name,
@@ -176,6 +228,11 @@ export async function pivot(db: Executor, actor: Actor, formId: number, q: Pivot
     periods: periods.map((p) => p.id),
     cellKeys: [...cellKeys],
     version: { id: version.id, versionNo: version.version_no },
+    periodVersions: shown.map((s) => ({
+      period: s.period,
+      versionId: s.version.id,
+      versionNo: s.version.version_no,
+    })),
     layout: layout.def,
     total: self as ReturnType<typeof rowOf>,
     rows: { items: rest, total: page.total, page: q.page, pageSize: q.pageSize },

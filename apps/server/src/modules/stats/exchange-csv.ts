@@ -118,24 +118,28 @@ export function parseDataValueCsv(text: string): CsvParse {
 
 const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-export function writeDataValueCsv(values: readonly CsvValue[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
+export const CSV_HEADER = `${CSV_COLUMNS.join(',')}\n`;
+
+/** Data lines, each ending in a line break, to follow CSV_HEADER. */
+export function dataValueCsvLines(values: readonly CsvValue[]): string {
+  let out = '';
   for (const v of values)
-    lines.push(
-      [
-        v.dataElement,
-        v.period,
-        v.orgUnit,
-        v.categoryOptionCombo,
-        v.attributeOptionCombo,
-        v.value,
-        v.storedBy,
-        v.lastUpdated,
-        v.comment,
-        'false',
-      ]
-        .map(quote)
-        .join(','),
-    );
-  return `${lines.join('\n')}\n`;
+    out += `${[
+      v.dataElement,
+      v.period,
+      v.orgUnit,
+      v.categoryOptionCombo,
+      v.attributeOptionCombo,
+      v.value,
+      v.storedBy,
+      v.lastUpdated,
+      v.comment,
+      'false',
+    ]
+      .map(quote)
+      .join(',')}\n`;
+  return out;
 }
+
+export const writeDataValueCsv = (values: readonly CsvValue[]): string =>
+  CSV_HEADER + dataValueCsvLines(values);

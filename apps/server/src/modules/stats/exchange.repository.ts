@@ -70,6 +70,39 @@ export interface ExportRow {
   updated_at: Date;
 }
 
+/** The values of a form for periods and a unit (or its subtree, which lies in the caller's scope). */
+function exportBase(
+  db: Executor,
+  formId: number,
+  periods: readonly string[],
+  unit: { id: number; path: string },
+  children: boolean,
+) {
+  return db
+    .selectFrom('stats_value as v')
+    .innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
+    .where('v.form_id', '=', formId)
+    .where(sql<boolean>`v.period = any(${periods})`)
+    .where((eb) => (children ? eb('o.path', 'like', under(unit.path)) : eb('o.id', '=', unit.id)));
+}
+
+function selectExportRows(base: ReturnType<typeof exportBase>) {
+  return base
+    .leftJoin('app_user as u', 'u.id', 'v.updated_by')
+    .select([
+      'v.cell_key',
+      'v.period',
+      'o.code as org_code',
+      'v.num',
+      'v.txt',
+      'u.username as stored_by',
+      'v.updated_at',
+    ])
+    .orderBy('o.code')
+    .orderBy('v.period')
+    .orderBy('v.cell_key');
+}
+
 /** Values of a form for periods and a unit (or its subtree), in a stable order, one page. */
 export async function listValuesForExport(
   db: Executor,
@@ -80,31 +113,37 @@ export async function listValuesForExport(
   limit: number,
   offset: number,
 ): Promise<{ items: ExportRow[]; total: number }> {
-  const base = db
-    .selectFrom('stats_value as v')
-    .innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
-    .where('v.form_id', '=', formId)
-    .where(sql<boolean>`v.period = any(${periods})`)
-    .where((eb) => (children ? eb('o.path', 'like', under(unit.path)) : eb('o.id', '=', unit.id)));
+  const base = exportBase(db, formId, periods, unit, children);
   const [items, count] = await Promise.all([
-    base
-      .leftJoin('app_user as u', 'u.id', 'v.updated_by')
-      .select([
-        'v.cell_key',
-        'v.period',
-        'o.code as org_code',
-        'v.num',
-        'v.txt',
-        'u.username as stored_by',
-        'v.updated_at',
-      ])
-      .orderBy('o.code')
-      .orderBy('v.period')
-      .orderBy('v.cell_key')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
+    selectExportRows(base).limit(limit).offset(offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
+}
+
+export interface ExportKey {
+  readonly orgCode: string;
+  readonly period: string;
+  readonly cellKey: string;
+}
+
+/**
+ * The next page of the same values after a key (org unit code, period, cell) in that order: a
+ * keyset page costs the same at any depth, where an offset rescans everything before it.
+ */
+export async function listValuesForExportAfter(
+  db: Executor,
+  formId: number,
+  periods: readonly string[],
+  unit: { id: number; path: string },
+  children: boolean,
+  after: ExportKey | null,
+  limit: number,
+): Promise<ExportRow[]> {
+  let base = exportBase(db, formId, periods, unit, children);
+  if (after)
+    base = base.where(
+      sql<boolean>`(o.code, v.period, v.cell_key) > (${after.orgCode}, ${after.period}, ${after.cellKey})`,
+    );
+  return selectExportRows(base).limit(limit).execute();
 }

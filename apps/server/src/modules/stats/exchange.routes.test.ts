@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../../../test/databases.ts';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
+import type { Actor } from '../../platform/identity/actor.ts';
+import { downloadText, resolveExport } from './exchange.service.ts';
 import { reportUrl, type StatsWorld, setUpStatsWorld } from './stats-test-kit.ts';
 
 const FORM = '测试统1表';
@@ -114,6 +116,61 @@ for (const kind of DB_KINDS) {
         ],
       });
       assert.deepEqual(del.json().importCount, { imported: 0, updated: 0, ignored: 0, deleted: 1 });
+    });
+
+    test('download streams the whole export in keyset pages, scoped and audited first', async () => {
+      const query = `dataSet=${encodeURIComponent(FORM)}&period=202610&orgUnit=320100&children=true`;
+      const paged = await t.as(w.njFiller, 'GET', `/api/stats/dataValueSets?${query}&format=json`);
+      const { dataValues } = paged.json();
+      assert.ok(dataValues.length >= 5, `values to export: ${dataValues.length}`);
+      const json = await t.as(w.njFiller, 'GET', `/api/stats/dataValueSets/download?${query}&format=json`);
+      assert.equal(json.statusCode, 200, json.body);
+      assert.match(json.headers['content-type'] as string, /application\/json/);
+      assert.match(
+        json.headers['content-disposition'] as string,
+        /^attachment; .*filename\*=UTF-8''%E6%B5%8B%E8%AF%95%E7%BB%9F1%E8%A1%A8-202610-320100\.json$/,
+      );
+      assert.deepEqual(json.json(), { dataSet: FORM, dataValues });
+      const csv = await t.as(w.njFiller, 'GET', `/api/stats/dataValueSets/download?${query}&format=csv`);
+      const pagedCsv = await t.as(w.njFiller, 'GET', `/api/stats/dataValueSets?${query}&format=csv`);
+      assert.equal(csv.body, pagedCsv.body);
+      // Pages of two values each join into the same file, with no value lost or repeated.
+      const actor = { userId: 0, orgUnitId: w.ids.nj, orgPath: '/', permissions: new Set(), isAdmin: true };
+      const e = await resolveExport(t.handle.db, actor as unknown as Actor, {
+        dataSet: FORM,
+        periods: ['202610'],
+        orgUnit: '320100',
+        children: true,
+      });
+      let small = '';
+      for await (const chunk of downloadText(t.handle.db, e, 'json', 2)) small += chunk;
+      assert.deepEqual(JSON.parse(small), { dataSet: FORM, dataValues });
+      small = '';
+      for await (const chunk of downloadText(t.handle.db, e, 'csv', 2)) small += chunk;
+      assert.equal(small, pagedCsv.body);
+
+      const audits = () =>
+        t.handle.db
+          .selectFrom('audit_event')
+          .select(['actor_username', 'after'])
+          .where('action', '=', 'stats.dataValues.download')
+          .execute();
+      assert.deepEqual(
+        (await audits()).map((a) => a.actor_username),
+        ['nj.filler', 'nj.filler'],
+      );
+      const outside = await t.as(w.xwFiller, 'GET', `/api/stats/dataValueSets/download?${query}&format=csv`);
+      assert.equal(outside.statusCode, 404, 'the city is outside a county’s jurisdiction');
+      assert.equal((await audits()).length, 2, 'nothing sent, nothing recorded');
+      const own = await t.as(
+        w.xwFiller,
+        'GET',
+        `/api/stats/dataValueSets/download?dataSet=${encodeURIComponent(FORM)}&period=202610&orgUnit=320102&children=true&format=json`,
+      );
+      assert.deepEqual(
+        [...new Set(own.json().dataValues.map((v: { orgUnit: string }) => v.orgUnit))],
+        ['320102'],
+      );
     });
 
     test('CSV export and import round-trip', async () => {

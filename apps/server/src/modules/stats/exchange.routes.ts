@@ -1,16 +1,29 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { contentDisposition } from '../../platform/files/files.service.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { commonErrors } from '../../platform/http/schemas.ts';
 import { auditContextOf, requireActor } from '../../platform/identity/actor.ts';
-import { DataValueSet, ExportDto, ExportQuery, ImportQuery, ImportSummaryDto } from './exchange.schemas.ts';
-import { exportDataValues } from './exchange.service.ts';
+import {
+  DataValueSet,
+  DownloadContent,
+  DownloadQuery,
+  ExportDto,
+  ExportQuery,
+  ImportQuery,
+  ImportSummaryDto,
+} from './exchange.schemas.ts';
+import { downloadText, exportDataValues, resolveExport } from './exchange.service.ts';
 import { parseDataValueCsv, writeDataValueCsv } from './exchange-csv.ts';
 import { type ImportRequest, type ImportSummary, importDataValues } from './exchange-import.service.ts';
 
 const tags = ['stats'];
 // A national period of a 500-cell form is about 1.4 million values: 60 MB of CSV, more as JSON.
 const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
+
+const splitPeriods = (period: string) => period.split(',').map((p) => p.trim());
 
 class DryRunDone extends Error {
   readonly summary: ImportSummary;
@@ -43,7 +56,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { period, format, ...rest } = request.query;
       const set = await exportDataValues(db, requireActor(request), {
         ...rest,
-        periods: period.split(',').map((p) => p.trim()),
+        periods: splitPeriods(period),
       });
       if (format === 'csv')
         return reply
@@ -51,6 +64,37 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .serializer((p: unknown) => p as string)
           .send(writeDataValueCsv(set.dataValues) as never);
       return set;
+    },
+  );
+
+  app.get(
+    '/stats/dataValueSets/download',
+    {
+      config: { auth: 'stats.read' },
+      schema: {
+        tags,
+        summary: 'Download a whole export (DHIS2 dataValueSets JSON or CSV), streamed in keyset pages',
+        querystring: DownloadQuery,
+        response: { 200: DownloadContent, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const { period, format, ...rest } = request.query;
+      const e = await resolveExport(db, requireActor(request), { ...rest, periods: splitPeriods(period) });
+      // The figures leave the system: recorded, like a sensitive read, before a byte is sent.
+      await db.transaction().execute((trx) =>
+        recordAudit(trx, auditContextOf(request), {
+          action: 'stats.dataValues.download',
+          objectType: 'stats_form',
+          objectId: e.form.id,
+          after: { periods: e.periods, orgUnit: e.unit.code, children: e.children, format },
+        }),
+      );
+      const filename = `${e.form.code}-${e.periods.join('_')}-${e.unit.code}.${format}`;
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+        .header('content-disposition', contentDisposition(filename))
+        .send(Readable.from(downloadText(db, e, format)) as never);
     },
   );
 

@@ -61,7 +61,7 @@ export const ImportSummaryDto = Type.Object({
   ),
 });
 
-export const ExportQuery = Type.Object({
+const exportScope = {
   dataSet: Type.String({ minLength: 1, maxLength: 40 }),
   period: Type.String({
     minLength: 4,
@@ -71,9 +71,29 @@ export const ExportQuery = Type.Object({
   orgUnit: Type.String({ minLength: 1, maxLength: 40 }),
   children: Type.Boolean({ default: false }),
   format: lit('json', 'csv'),
+};
+
+export const ExportQuery = Type.Object({
+  ...exportScope,
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 100_000, default: 50_000 }),
 });
+
+export const DownloadQuery = Type.Object(exportScope);
+
+const ExportedValues = Type.Array(
+  Type.Object({
+    dataElement: Type.String(),
+    period: Type.String(),
+    orgUnit: Type.String(),
+    categoryOptionCombo: Type.String(),
+    attributeOptionCombo: Type.String(),
+    value: Type.String(),
+    storedBy: Type.String(),
+    lastUpdated: Type.String(),
+    comment: Type.String(),
+  }),
+);
 
 export const ExportDto = Type.Object({
   dataSet: Type.String(),
@@ -83,17 +103,14 @@ export const ExportDto = Type.Object({
     total: Type.Integer(),
     pageCount: Type.Integer(),
   }),
-  dataValues: Type.Array(
-    Type.Object({
-      dataElement: Type.String(),
-      period: Type.String(),
-      orgUnit: Type.String(),
-      categoryOptionCombo: Type.String(),
-      attributeOptionCombo: Type.String(),
-      value: Type.String(),
-      storedBy: Type.String(),
-      lastUpdated: Type.String(),
-      comment: Type.String(),
-    }),
-  ),
+  dataValues: ExportedValues,
 });
+
+/** A whole export as a file (streamed, so not serialized through this schema). */
+export const DownloadContent = {
+  description: 'the whole export as an attachment',
+  content: {
+    'application/json': { schema: Type.Object({ dataSet: Type.String(), dataValues: ExportedValues }) },
+    'text/csv': { schema: Type.String({ description: 'DHIS2 data value CSV with a header line' }) },
+  },
+};

@@ -97,7 +97,8 @@ export function ExchangeExport() {
             icon={<DownloadOutlined />}
             disabled={!href}
             href={href}
-            download={ready ? `${formCode}-${periods.join('_')}-${orgCode}.${format}` : undefined}
+            // The server names the file (form, periods, unit).
+            download
             data-testid="export-download"
           >
             {t('stats.admin.export.download')}

@@ -124,7 +124,7 @@ export const exportUrl = (q: {
   children: boolean;
   format: 'json' | 'csv';
 }) =>
-  `/api/stats/dataValueSets?${new URLSearchParams({
+  `/api/stats/dataValueSets/download?${new URLSearchParams({
     dataSet: q.dataSet,
     period: q.period,
     orgUnit: q.orgUnit,

@@ -84,6 +84,12 @@ export function AnalyticsView({ formId, periods }: { formId: number; periods: re
     }));
   const rate = (v: number | null | undefined) => (v === null || v === undefined ? '—' : percent(v));
   const rows = [data.total, ...data.rows.items];
+  const versionOf = new Map(data.periodVersions.map((v) => [v.period, v.versionNo]));
+  const versionsDiffer = new Set(versionOf.values()).size > 1;
+  const columnTitle = (p: string) =>
+    versionsDiffer
+      ? `${periodLabel(t, p)} · ${t('stats.analytics.version', { n: versionOf.get(p) ?? 0 })}`
+      : periodLabel(t, p);
 
   return (
     <div data-testid="analytics">
@@ -186,7 +192,7 @@ export function AnalyticsView({ formId, periods }: { formId: number; periods: re
                 ),
             },
             ...chronological.map((p) => ({
-              title: periodLabel(t, p),
+              title: columnTitle(p),
               key: p,
               align: 'right' as const,
               render: (_: unknown, r: PivotRow) => fixed(grid, key, cellAt(r, key, p)?.value ?? null) ?? '—',

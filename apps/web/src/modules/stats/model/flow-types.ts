@@ -67,6 +67,8 @@ export interface Pivot {
   periods: string[];
   cellKeys: string[];
   version: { id: number; versionNo: number };
+  /** The version each period was read with. */
+  periodVersions: { period: string; versionId: number; versionNo: number }[];
   layout: LayoutDef;
   total: PivotRow;
   rows: { items: PivotRow[]; total: number; page: number; pageSize: number };
