@@ -1,9 +1,10 @@
 // Knowledge-base search over generated Chinese articles (BENCH_KB_ARTICLES, default 100,000):
 // p50/p95 of the ranked, jurisdiction-chained full-text search, next to as many plain indexed
 // lookups of the same table in the same run, on PostgreSQL (a throwaway cluster) and on the embedded PGlite.
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { searchKb } from '../apps/server/src/modules/hotline/kb-search.service.ts';
-import type { DbKind } from '../apps/server/src/platform/db/database.ts';
+import type { DatabaseHandle, DbKind } from '../apps/server/src/platform/db/database.ts';
 import type { Actor } from '../apps/server/src/platform/identity/actor.ts';
 import { openTestDatabase } from '../apps/server/test/databases.ts';
 // @ts-expect-error plain ESM helper without types
@@ -24,6 +25,27 @@ async function time(fn: () => Promise<unknown>): Promise<number[]> {
     out.push(performance.now() - t0);
   }
   return out;
+}
+
+/** CPU seconds of a process (user + system) from /proc: a PostgreSQL backend on this machine. */
+function processCpu(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU seconds spent so far by this process and, on PostgreSQL, by the backends of the bench
+ * database (the search runs in them; PGlite runs in this process).
+ */
+async function cpuNow(handle: DatabaseHandle, kind: DbKind): Promise<number> {
+  const own = process.cpuUsage();
+  let backends = 0;
+  if (kind === 'postgres') {
+    const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity
+      where datname = current_database()`.execute(handle.db);
+    for (const { pid } of rows) backends += processCpu(pid);
+  }
+  return (own.user + own.system) / 1e6 + backends;
 }
 
 async function run(kind: DbKind) {
@@ -55,6 +77,7 @@ async function run(kind: DbKind) {
     const now = new Date();
     const modes = new Map<string, number>();
     let capped = 0;
+    const cpu0 = await cpuNow(handle, kind);
     const search = await time(async () => {
       const r = await handle.db
         .transaction()
@@ -64,6 +87,7 @@ async function run(kind: DbKind) {
       modes.set(r.mode, (modes.get(r.mode) ?? 0) + 1);
       if (r.totalCapped) capped += 1;
     });
+    const cpuMs = ((await cpuNow(handle, kind)) - cpu0) * (1000 / QUERIES);
     // Reference: as many plain indexed lookups (an article by key, in a transaction like the search).
     let k = 0;
     const lookup = await time(() =>
@@ -83,7 +107,7 @@ async function run(kind: DbKind) {
         ` | aim p95 < 20 ms: ${p95 < 20 ? 'met' : 'missed'}`,
     );
     console.log(
-      `         modes ${[...modes].map(([m, n]) => `${m} ${n}`).join(', ')}; candidate cap reached ${capped}/${QUERIES}`,
+      `         CPU per search ${cpuMs.toFixed(1)} ms (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}); modes ${[...modes].map(([m, n]) => `${m} ${n}`).join(', ')}; candidate cap reached ${capped}/${QUERIES}`,
     );
   } finally {
     await handle.close();

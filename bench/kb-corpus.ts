@@ -4,7 +4,8 @@
 // in few) instead of 100k near-duplicates.
 import { sql } from 'kysely';
 import { searchColumns } from '../apps/server/src/modules/hotline/kb.service.ts';
-import type { Executor } from '../apps/server/src/platform/db/database.ts';
+import { deferTermCounts, recountTerms } from '../apps/server/src/modules/hotline/kb-search.repository.ts';
+import type { Db, Executor } from '../apps/server/src/platform/db/database.ts';
 
 const PLACES =
   '南京 苏州 无锡 常州 徐州 南通 扬州 镇江 泰州 盐城 淮安 连云港 宿迁 杭州 宁波 温州 绍兴 嘉兴 合肥 芜湖 济南 青岛 福州 厦门 武汉 长沙 成都 重庆 西安 郑州'.split(
@@ -179,7 +180,16 @@ export const OWNERS = [
   ['330100', 8],
 ] as const;
 
-export async function loadArticles(db: Executor, orgs: ReadonlyMap<string, number>, count: number) {
+/** Loads the articles in one transaction that counts their words once, at its end. */
+export async function loadArticles(db: Db, orgs: ReadonlyMap<string, number>, count: number) {
+  await db.transaction().execute(async (trx) => {
+    await deferTermCounts(trx);
+    await insertArticles(trx, orgs, count);
+    await recountTerms(trx);
+  });
+}
+
+async function insertArticles(db: Executor, orgs: ReadonlyMap<string, number>, count: number) {
   const now = new Date();
   const owners = OWNERS.flatMap(([code, weight]) => Array<string>(weight).fill(code));
   for (let start = 0; start < count; start += 1000) {
@@ -198,5 +208,4 @@ export async function loadArticles(db: Executor, orgs: ReadonlyMap<string, numbe
       search_vector, search_text, published_at, created_at, updated_at) values ${sql.join(rows)}
       on conflict (org_unit_id, key) do nothing`.execute(db);
   }
-  await sql`analyze kb_article`.execute(db);
 }

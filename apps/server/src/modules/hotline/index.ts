@@ -9,7 +9,7 @@ import { seedDemoTickets } from './hotline.demo.ts';
 import { hotlineStatsRoutes } from './hotline-stats.routes.ts';
 import { seedDemoKb } from './kb.demo.ts';
 import { kbRoutes } from './kb.routes.ts';
-import { flagDueReviews, KB_REVIEW_JOB } from './kb-search.service.ts';
+import { flagDueReviews, KB_REVIEW_JOB, KB_TERMS_JOB, recountKbTerms } from './kb-search.service.ts';
 import { hotlineMigrations } from './migrations/index.ts';
 import { kbMigrations } from './migrations/kb.ts';
 import { open311Migrations } from './migrations/open311.ts';
@@ -70,6 +70,7 @@ export const hotlinePart: Part = {
     [KB_REVIEW_JOB]: async (_payload, ctx) => {
       await flagDueReviews(platform.db, ctx.now);
     },
+    [KB_TERMS_JOB]: () => recountKbTerms(platform.db),
     [OPEN311_CREATE_JOB]: async (payload, ctx) => {
       const { requestId } = payload as { requestId: number };
       const deps = {
@@ -84,5 +85,6 @@ export const hotlinePart: Part = {
     { name: CARDS_JOB, cron: '*/15 * * * *', kind: CARDS_JOB },
     { name: ARCHIVE_JOB, cron: '10 2 * * *', kind: ARCHIVE_JOB },
     { name: KB_REVIEW_JOB, cron: '30 7 * * *', kind: KB_REVIEW_JOB },
+    { name: KB_TERMS_JOB, cron: '20 3 * * *', kind: KB_TERMS_JOB },
   ],
 };

@@ -112,41 +112,47 @@ async function rankCandidates(
   };
 }
 
-/** At most CANDIDATE_CAP articles of the chain whose `vector` matches, found through its GIN index. */
+/**
+ * At most CANDIDATE_CAP articles of the chain whose `vector` matches, found through its GIN index,
+ * each ranked by cover density as it is read (only those that pass the chain's checks).
+ */
 const scan = (scope: KbSearchScope, vector: 'title_vector' | 'search_vector', q: RawBuilder<unknown>) =>
-  sql`select a.id from (
-      select a.id, a.key, a.org_unit_id, a.status, a.expires_on, a.domain from kb_article a
-      where ${sql.ref(`a.${vector}`)} @@ ${q} offset 0) a
+  sql`select a.id, ts_rank_cd(a.v, ${q}, 32) as rank from (
+      select a.id, a.key, a.org_unit_id, a.status, a.expires_on, a.domain, ${sql.ref(`a.${vector}`)} as v
+      from kb_article a where ${sql.ref(`a.${vector}`)} @@ ${q} offset 0) a
     where ${ofChain(scope)} limit ${CANDIDATE_CAP}`;
 
 /**
- * Full-text matches, best first: articles whose title or tags match (ranked by cover density on
- * them) before those that match in the body only (ranked by cover density over every field,
- * titles weighing most). Each kind is a capped candidate set; when the title matches fill theirs,
- * body matches could only rank below them and are not looked for.
+ * Full-text matches, best first: articles whose whole title is the query (`title`, normalised),
+ * then those whose title or tags match (ranked by cover density on them), then those that match
+ * in the body only (ranked by cover density over every field, titles weighing most). Each kind is
+ * a capped candidate set; when the title matches fill theirs, body matches could only rank below
+ * them and are not looked for.
  */
 export async function searchFullText(
   db: Executor,
   scope: KbSearchScope,
-  tsquery: string,
+  search: { tsquery: string; title: string },
   limit: number,
   offset: number,
 ): Promise<KbSearchPage> {
-  const q = sql`${tsquery}::tsquery`;
+  const q = sql`${search.tsquery}::tsquery`;
   const candidates = sql`
+    exact as materialized (select a.id, 3 as rank from kb_article a
+      where lower(normalize(a.title, nfkc)) = ${search.title} and ${ofChain(scope)} limit ${CANDIDATE_CAP}),
     titled as materialized (${scan(scope, 'title_vector', q)}),
     matched as materialized (
-      select m.id from (${scan(scope, 'search_vector', q)}) m
+      select m.id, m.rank from (${scan(scope, 'search_vector', q)}) m
       where (select count(*) from titled) < ${CANDIDATE_CAP}),
     capped as (select (select count(*) from titled) >= ${CANDIDATE_CAP}
       or (select count(*) from matched) >= ${CANDIDATE_CAP} as capped),
     cand as (
-      select t.id, 1 + ts_rank_cd(a.title_vector, ${q}, 32) as rank
-      from titled t join kb_article a on a.id = t.id
+      select id, rank from exact
       union all
-      select m.id, ts_rank_cd(a.search_vector, ${q}, 32) as rank
-      from matched m join kb_article a on a.id = m.id
-      where not exists (select 1 from titled t where t.id = m.id))`;
+      select t.id, 1 + t.rank from titled t where not exists (select 1 from exact e where e.id = t.id)
+      union all
+      select m.id, m.rank from matched m
+      where not exists (select 1 from titled t where t.id = m.id) and not exists (select 1 from exact e where e.id = m.id))`;
   return rankCandidates(db, scope, candidates, limit, offset);
 }
 
@@ -175,6 +181,46 @@ export async function searchFuzzy(
     cand as (select f.id, word_similarity(${text}, a.search_text) as rank
       from found f join kb_article a on a.id = f.id)`;
   return rankCandidates(db, scope, candidates, limit, offset);
+}
+
+/** How many articles hold each of these words (a word no article holds is missing). */
+export async function termCounts(db: Executor, terms: readonly string[]): Promise<Map<string, number>> {
+  if (terms.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('kb_term')
+    .select(['term', 'articles'])
+    .where('term', 'in', terms)
+    .where('articles', '>', 0)
+    .execute();
+  return new Map(rows.map((r) => [r.term, r.articles]));
+}
+
+/** The words that begin with `prefix` (itself included), most frequent first, with their counts. */
+export async function wordsBeginning(db: Executor, prefix: string, limit: number) {
+  const { rows } = await sql<{ term: string; articles: number }>`
+    select term, articles from kb_term
+    where term >= ${prefix} and term < ${prefix} || chr(1114111) and articles > 0
+    order by articles desc, term limit ${limit}`.execute(db);
+  return rows;
+}
+
+/** Word counts are not kept for the rest of this transaction: a bulk load recounts at its end. */
+export async function deferTermCounts(db: Executor): Promise<void> {
+  await sql`select set_config('jtgov.kb_terms_deferred', 'on', true)`.execute(db);
+}
+
+/**
+ * Counts every word of every article afresh (and counts edits again for the rest of the
+ * transaction), then refreshes the planner's statistics.
+ */
+export async function recountTerms(db: Executor): Promise<void> {
+  await sql`lock table kb_term in exclusive mode`.execute(db);
+  await sql`delete from kb_term`.execute(db);
+  await sql`insert into kb_term (term, articles)
+    select t, count(*) from kb_article, unnest(tsvector_to_array(search_vector)) t group by t`.execute(db);
+  await sql`select set_config('jtgov.kb_terms_deferred', 'off', true)`.execute(db);
+  await sql`analyze kb_term`.execute(db);
+  await sql`analyze kb_article`.execute(db);
 }
 
 /** The article in force under this key for the chain, if any (a ticket's instant answer cites it). */

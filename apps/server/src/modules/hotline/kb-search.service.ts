@@ -6,7 +6,7 @@ import { offsetOf, type PageQuery } from '../../platform/http/pagination.ts';
 import type { Actor } from '../../platform/identity/actor.ts';
 import { notify } from '../../platform/notify/notify.service.ts';
 import { idsOnPath } from '../../platform/orgs/orgs.repository.ts';
-import { highlight, normalise, queryTokens, toAnyQuery, toSearchQuery } from '../../platform/search/index.ts';
+import { highlight, indexTokens, normalise, queryTokens, quoteLexeme } from '../../platform/search/index.ts';
 import { lockDueReviews, updateArticle } from './kb.repository.ts';
 import {
   findInForceById,
@@ -16,8 +16,11 @@ import {
   type KbSearchScope,
   listUsage,
   orgPathInScope,
+  recountTerms,
   searchFullText,
   searchFuzzy,
+  termCounts,
+  wordsBeginning,
 } from './kb-search.repository.ts';
 
 export interface KbSearchInput extends PageQuery {
@@ -57,45 +60,92 @@ async function scopeFor(
   return { chain: idsOnPath(path), today: beijingDateOf(now), domain } satisfies KbSearchScope;
 }
 
+/** Words of the index the word being typed is expanded into (it stands for the words it begins). */
+export const PREFIX_WORDS = 8;
+
+/** A query word, or the words the one being typed begins: any of them matches. */
+interface WordGroup {
+  readonly words: readonly string[];
+  /** Articles holding the group's words (summed: an upper bound for a group of several). */
+  readonly articles: number;
+}
+
+const tsqueryOf = (groups: readonly WordGroup[]) =>
+  groups
+    .map((g) =>
+      g.words.length === 1 ? quoteLexeme(g.words[0] as string) : `(${g.words.map(quoteLexeme).join(' | ')})`,
+    )
+    .join(' & ');
+
+const wordsOf = (groups: readonly WordGroup[]) => groups.flatMap((g) => g.words);
+const groupsKey = (groups: readonly WordGroup[]) =>
+  groups
+    .map((g) => g.words.join('|'))
+    .sort()
+    .join('&');
+
 /**
- * Searches the articles in force for a unit: every query word must match (ranked, titles first);
- * when no article has them all, any of them and their parts; when none, titles and tags like the
- * query (typos, fragments). Run inside a transaction:
- * the fuzzy step sets its threshold for the transaction only.
+ * Searches the articles in force for a unit: the whole title first, then every query word must
+ * match, the last one as typed so far (the most frequent words it begins); when no article has
+ * them all, the query's words and their parts, dropping the most frequent first (a word no
+ * article holds at once) until articles have the rest; when none, titles and tags like the query
+ * (typos, fragments). Run inside a transaction: the fuzzy step sets its threshold for the
+ * transaction only.
  */
 export async function searchKb(trx: Executor, actor: Actor, input: KbSearchInput, now: Date) {
   const scope = await scopeFor(trx, actor, input.orgUnitId, now, input.domain);
-  const query = toSearchQuery(input.q);
-  const terms = query?.terms ?? [];
+  const words = queryTokens(input.q);
+  const text = normalise(input.q).trim();
   const page = { page: input.page, pageSize: input.pageSize };
   const offset = offsetOf(page);
   const result = (
     found: KbSearchPage,
     mode: 'fulltext' | 'partial' | 'fuzzy' | 'none',
-    marked: readonly string[] = terms,
+    marked: readonly string[],
   ) => ({
-    items: found.rows.map((r) => toHitDto(r, mode === 'fuzzy' ? queryTokens(input.q) : marked)),
+    items: found.rows.map((r) => toHitDto(r, marked)),
     total: found.total,
     ...page,
     hasMore: offset + found.rows.length < found.total,
     totalCapped: found.capped,
     mode,
-    terms: [...terms],
+    terms: words,
   });
-  if (query) {
-    const all = await searchFullText(trx, scope, query.tsquery, input.pageSize, offset);
-    // Past the last page the query still matched: an empty page with the count.
-    if (all.total > 0) return result(all, 'fulltext');
-    // No article has every word: those with the most of them (and of their parts) first.
-    const any = toAnyQuery(input.q);
-    const partial = any ? await searchFullText(trx, scope, any.tsquery, input.pageSize, offset) : undefined;
-    if (partial && partial.total > 0 && any) return result(partial, 'partial', any.terms);
+  const typed = words.at(-1);
+  if (typed !== undefined) {
+    const parts = [...new Set(indexTokens(input.q.slice(0, 1000)))].slice(0, 32);
+    const counts = await termCounts(trx, [...new Set([...words, ...parts])]);
+    const begun = await wordsBeginning(trx, typed, PREFIX_WORDS);
+    const last: WordGroup = {
+      words: begun.map((w) => w.term),
+      articles: begun.reduce((n, w) => n + w.articles, 0),
+    };
+    const single = (w: string): WordGroup => ({ words: [w], articles: counts.get(w) ?? 0 });
+    const full = [...words.slice(0, -1).map(single), last];
+    const search = (groups: readonly WordGroup[]) =>
+      searchFullText(trx, scope, { tsquery: tsqueryOf(groups), title: text }, input.pageSize, offset);
+    if (full.every((g) => g.articles > 0)) {
+      const all = await search(full);
+      // Past the last page the query still matched: an empty page with the count.
+      if (all.total > 0) return result(all, 'fulltext', wordsOf(full));
+    }
+    // No article has every word: the rarer words say more of what is asked (投诉, 办理 are in
+    // tens of thousands of articles), so the most frequent go first.
+    const kept = [...new Set([...words.slice(0, -1), ...parts])]
+      .filter((w) => w !== typed && counts.has(w))
+      .map(single)
+      .concat(last.words.length > 0 ? [last] : [])
+      .sort((a, b) => a.articles - b.articles);
+    for (; kept.length > 0; kept.pop()) {
+      if (groupsKey(kept) === groupsKey(full)) continue;
+      const partial = await search(kept);
+      if (partial.total > 0) return result(partial, 'partial', wordsOf(kept));
+    }
   }
   const none: KbSearchPage = { rows: [], total: 0, capped: false };
-  const text = normalise(input.q).trim();
-  if (text.length === 0) return result(none, 'none');
+  if (text.length === 0) return result(none, 'none', []);
   const fuzzy = await searchFuzzy(trx, scope, text, input.pageSize, offset);
-  return result(fuzzy, fuzzy.total > 0 ? 'fuzzy' : 'none');
+  return result(fuzzy, fuzzy.total > 0 ? 'fuzzy' : 'none', words);
 }
 
 /**
@@ -145,6 +195,16 @@ export async function kbUsage(db: Executor, actor: Actor, from: string, to: stri
     total: Number(rows[0]?.total ?? 0),
     ...page,
   };
+}
+
+export const KB_TERMS_JOB = 'hotline.kb.recount-terms';
+
+/**
+ * The daily recount of the words' article counts (the triggers keep them between recounts; a
+ * bulk load that deferred them recounts itself) and of the planner's statistics of the articles.
+ */
+export async function recountKbTerms(db: Db): Promise<void> {
+  await db.transaction().execute((trx) => recountTerms(trx));
 }
 
 export const KB_REVIEW_JOB = 'hotline.kb.flag-reviews';

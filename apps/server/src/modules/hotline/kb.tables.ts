@@ -56,8 +56,15 @@ export interface KbArticleViewDayTable {
   views: number;
 }
 
+/** How many articles hold a word of the search vectors (kept by triggers; see recountTerms). */
+export interface KbTermTable {
+  term: string;
+  articles: number;
+}
+
 export interface KbTables {
   kb_article: KbArticleTable;
   kb_article_version: KbArticleVersionTable;
   kb_article_view_day: KbArticleViewDayTable;
+  kb_term: KbTermTable;
 }

@@ -14,18 +14,19 @@ const ESCAPES: Record<string, string> = {
 };
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
+// Units that normalisation keeps as they are (printable ASCII but capitals, CJK ideographs):
+// most of a Chinese text, skipped without normalising each on its own.
+const UNSTABLE_UNIT = /[^\x20-\x40\x5b-\x7e\u3400-\u4dbf\u4e00-\u9fff]/g;
+
 /**
  * Each UTF-16 unit normalised on its own, so that offsets in the result are offsets in the text
  * (whole-string NFKC can change the length: ﬁ → fi).
  */
 function foldUnits(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const unit = text[i] as string;
+  return text.replace(UNSTABLE_UNIT, (unit) => {
     const folded = normalise(unit);
-    out += folded.length === 1 ? folded : unit;
-  }
-  return out;
+    return folded.length === 1 ? folded : unit;
+  });
 }
 
 type Range = [start: number, end: number];
