@@ -1,6 +1,6 @@
 // Frame content (header | body | checksum, unescaped) to a typed packet and back.
 import { ByteReader, ByteWriter, DecodeFailure } from './bytes.ts';
-import type { DecodeContext, ErrorCode, Jt808Error, Jt808Warning } from './context.ts';
+import type { DecodeContext, Edition, ErrorCode, Jt808Error, Jt808Warning } from './context.ts';
 import { deviation } from './context.ts';
 import { escapeFrame, xorChecksum } from './frame.ts';
 import {
@@ -26,6 +26,15 @@ export interface DecodeOptions {
    * re-encodes byte for byte. Lenient: accept them as Traccar does, listed in `warnings`.
    */
   strict?: boolean;
+  /**
+   * Location times (0x0200, 0x0201, 0x0704 items) as ISO 8601 strings (default) or epoch ms — for
+   * a consumer that wants a number anyway, without a string built and parsed again per report.
+   */
+  timeAs?: 'iso' | 'epoch-ms';
+}
+
+function contextOf(version: Edition, options: DecodeOptions, warnings: Jt808Warning[]): DecodeContext {
+  return { version, strict: options.strict ?? true, warnings, epochMs: options.timeAs === 'epoch-ms' };
 }
 
 export type DecodeResult =
@@ -45,18 +54,18 @@ const MIN_CONTENT = 13;
 export function decodeFrame(content: Uint8Array, options: DecodeOptions = {}): DecodeResult {
   const warnings: Jt808Warning[] = [];
   try {
-    return { ok: true, packet: decodeContent(content, options.strict ?? true, warnings), warnings };
+    return { ok: true, packet: decodeContent(content, options, warnings), warnings };
   } catch (err) {
     return { ok: false, error: failureOf(err) };
   }
 }
 
-function decodeContent(content: Uint8Array, strict: boolean, warnings: Jt808Warning[]): Packet {
+function decodeContent(content: Uint8Array, options: DecodeOptions, warnings: Jt808Warning[]): Packet {
   if (content.length < MIN_CONTENT)
     throw new DecodeFailure('too-short', `frame of ${content.length} bytes is shorter than a header`);
   const last = content.length - 1;
   const properties = (content[2]! << 8) | content[3]!;
-  const ctx: DecodeContext = { version: properties & 0x4000 ? '2019' : '2013', strict, warnings };
+  const ctx = contextOf(properties & 0x4000 ? '2019' : '2013', options, warnings);
   const expected = xorChecksum(content, 0, last);
   if (expected !== content[last])
     deviation(
@@ -94,7 +103,7 @@ export function decodeBody(
   options: DecodeOptions = {},
 ): { ok: true; message: Message; warnings: Jt808Warning[] } | { ok: false; error: Jt808Error } {
   const warnings: Jt808Warning[] = [];
-  const ctx: DecodeContext = { version: header.version, strict: options.strict ?? true, warnings };
+  const ctx = contextOf(header.version, options, warnings);
   try {
     const plain: Header = { ...header, subpackage: undefined };
     return { ok: true, message: decodeBodyWith(plain, new ByteReader(body), ctx), warnings };
@@ -148,7 +157,7 @@ export function decodeLocation(
   options: DecodeOptions = {},
 ): { ok: true; location: Location; warnings: Jt808Warning[] } | { ok: false; error: Jt808Error } {
   const warnings: Jt808Warning[] = [];
-  const ctx: DecodeContext = { version: '2019', strict: options.strict ?? true, warnings };
+  const ctx = contextOf('2019', options, warnings);
   try {
     return { ok: true, location: readLocation(new ByteReader(body), ctx), warnings };
   } catch (err) {

@@ -35,6 +35,8 @@ export interface DecodeContext {
   readonly version: Edition;
   readonly strict: boolean;
   readonly warnings: Jt808Warning[];
+  /** Location times as epoch ms rather than ISO 8601 (DecodeOptions.timeAs). */
+  readonly epochMs?: boolean;
 }
 
 /**

@@ -239,6 +239,31 @@ describe('property: random valid messages', () => {
     );
   });
 
+  test("timeAs 'epoch-ms' decodes location times to Date.parse of the ISO times, and re-encodes the same bytes", () => {
+    const epochOf = (l: Location): Location => ({
+      ...l,
+      time: typeof l.time === 'string' ? Date.parse(l.time) : l.time,
+    });
+    const withEpochTimes = (m: Message): Message =>
+      m.kind === 'location'
+        ? { ...m, ...epochOf(m) }
+        : m.kind === 'locationQueryResponse'
+          ? { ...m, location: epochOf(m.location) }
+          : m.kind === 'locationBatch'
+            ? { ...m, items: m.items.map(epochOf) }
+            : m;
+    fc.assert(
+      fc.property(packetArb, (packet) => {
+        const content = encodeContent(packet);
+        const result = decodeFrame(content, { timeAs: 'epoch-ms' });
+        if (!result.ok) assert.fail(`${result.error.code}: ${result.error.message}`);
+        assert.deepEqual(result.packet, { ...packet, message: withEpochTimes(packet.message) });
+        assert.ok(bytesEqual(encodeContent(result.packet), content));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test('through the framer, split anywhere', () => {
     fc.assert(
       fc.property(fc.array(packetArb, { minLength: 1, maxLength: 4 }), fc.nat(), (packets, seed) => {
@@ -272,8 +297,8 @@ function escapeOf(content: Uint8Array): Uint8Array {
 describe('property: garbage and corrupted frames', () => {
   test('random bytes never throw, in either mode, and decode to bounded output', () => {
     fc.assert(
-      fc.property(bytes(300), fc.boolean(), (input, strict) => {
-        const result = decodeFrame(input, { strict });
+      fc.property(bytes(300), fc.boolean(), fc.constantFrom('iso', 'epoch-ms'), (input, strict, timeAs) => {
+        const result = decodeFrame(input, { strict, timeAs });
         assertBounded(input, result);
         if (result.ok && strict) assert.ok(bytesEqual(encodeContent(result.packet), input));
       }),

@@ -1,7 +1,7 @@
 // Location report and its relatives (JT/T 808-2013 §8.18-8.22, §8.45; JT/T 808-2019 §8.21-8.25, §8.51).
 import type { ByteReader, ByteWriter } from '../bytes.ts';
 import { type DecodeContext, deviation } from '../context.ts';
-import { readBcdTime, writeBcdTime } from '../text.ts';
+import { readBcdTime, readBcdTimeMs, writeBcdTime } from '../text.ts';
 import type { BodyCodec } from './codec-types.ts';
 import { type LocationExtra, readExtras, writeExtra } from './extras.ts';
 
@@ -25,8 +25,11 @@ export interface Location {
   speed: number;
   /** Degrees 0-359 clockwise from north. */
   direction: number;
-  /** ISO 8601 at +08:00; null when the terminal sent zeros (no fix yet). */
-  time: string | null;
+  /**
+   * ISO 8601 at +08:00, or epoch ms when decoded with `timeAs: 'epoch-ms'`; null when the terminal
+   * sent zeros (no fix yet).
+   */
+  time: string | number | null;
   extras: LocationExtra[];
 }
 
@@ -78,7 +81,7 @@ function readFields(r: ByteReader, ctx: DecodeContext, kind?: 'location'): Locat
   const speedRaw = (b[p + 18]! << 8) | b[p + 19]!;
   const direction = (b[p + 20]! << 8) | b[p + 21]!;
   r.pos = p + 22;
-  const time = readBcdTime(r, ctx, '+08:00');
+  const time = ctx.epochMs ? readBcdTimeMs(r, ctx, '+08:00') : readBcdTime(r, ctx, '+08:00');
   const lat = status & SOUTH ? -latRaw / 1e6 : latRaw / 1e6;
   const lon = status & WEST ? -lonRaw / 1e6 : lonRaw / 1e6;
   const altitude = altRaw >= 0x8000 ? altRaw - 0x10000 : altRaw;

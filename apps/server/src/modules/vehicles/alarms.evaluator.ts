@@ -26,7 +26,7 @@ import {
   findRecentFixes,
 } from './alarms.repository.ts';
 import { type AlarmOps, applyAlarmOps, emptyOps, isEmptyOps, newAlarm } from './alarms.store.ts';
-import type { PositionInput } from './positions.repository.ts';
+import type { PositionRow } from './positions.repository.ts';
 import type { SpeedZoneIndex } from './speed-zones.index.ts';
 import { SpeedZoneSource } from './speed-zones.source.ts';
 
@@ -61,7 +61,7 @@ export class AlarmEvaluator {
   readonly #zones: SpeedZoneSource;
   /** Vehicles whose settings are re-read before their next positions are judged. */
   readonly #stale = new Set<number>();
-  #queue: PositionInput[][] = [];
+  #queue: PositionRow[][] = [];
   #queuedRows = 0;
   #running: Promise<void> | undefined;
   /** Positions evaluated, and batches dropped because evaluation fell behind or failed. */
@@ -79,7 +79,7 @@ export class AlarmEvaluator {
   }
 
   /** Takes a committed batch; returns at once. */
-  submit(rows: readonly PositionInput[]): void {
+  submit(rows: readonly PositionRow[]): void {
     if (rows.length === 0) return;
     if (this.#queuedRows + rows.length > this.#maxQueued) {
       this.#forget(rows);
@@ -125,18 +125,18 @@ export class AlarmEvaluator {
     }
   }
 
-  #forget(rows: readonly PositionInput[]): void {
+  #forget(rows: readonly PositionRow[]): void {
     for (const r of rows) this.#vehicles.delete(r.vehicleId);
   }
 
-  async #evaluateBatch(batch: PositionInput[]): Promise<void> {
-    const byVehicle = new Map<number, PositionInput[]>();
+  async #evaluateBatch(batch: PositionRow[]): Promise<void> {
+    const byVehicle = new Map<number, PositionRow[]>();
     for (const row of batch) {
       const list = byVehicle.get(row.vehicleId);
       if (list) list.push(row);
       else byVehicle.set(row.vehicleId, [row]);
     }
-    for (const list of byVehicle.values()) list.sort((a, b) => a.gnssTime.getTime() - b.gnssTime.getTime());
+    for (const list of byVehicle.values()) list.sort((a, b) => a.gnssTime - b.gnssTime);
     const stale = [...byVehicle.keys()].filter((id) => this.#stale.has(id));
     if (stale.length > 0) {
       for (const id of stale) this.#stale.delete(id);
@@ -167,7 +167,14 @@ export class AlarmEvaluator {
       const v = this.#vehicles.get(vehicleId);
       if (!v) continue; // not in the registry any more
       profiles.set(vehicleId, v.row);
-      collectOps(ops, vehicleId, v, rows.map(toFix), this.#rules, zones);
+      collectOps(
+        ops,
+        vehicleId,
+        v,
+        rows.map((r) => toFix(r, new Date(r.gnssTime))),
+        this.#rules,
+        zones,
+      );
     }
     if (isEmptyOps(ops)) return;
     const now = this.#clock.now();
@@ -176,8 +183,8 @@ export class AlarmEvaluator {
   }
 
   /** Replays each vehicle's stored positions before `before(id)` and marks its open alarms. */
-  async #rebuild(vehicleIds: number[], before: (id: number) => Date): Promise<void> {
-    const earliest = Math.min(...vehicleIds.map((id) => before(id).getTime()));
+  async #rebuild(vehicleIds: number[], before: (id: number) => number): Promise<void> {
+    const earliest = Math.min(...vehicleIds.map(before));
     const [profiles, open, fixes, zones] = await Promise.all([
       findAlarmProfiles(this.#db, vehicleIds),
       findOpenAlarms(this.#db, vehicleIds),
@@ -187,11 +194,11 @@ export class AlarmEvaluator {
     for (const row of profiles) {
       const profile: VehicleProfile = { vehicleType: row.vehicle_type, speedLimit: row.speed_limit };
       const state = newRuleState();
-      const limit = before(row.vehicle_id).getTime();
+      const limit = before(row.vehicle_id);
       for (const f of fixes) {
         if (f.vehicle_id !== row.vehicle_id || f.gnss_time.getTime() >= limit) continue;
         if (f.gnss_time.getTime() < limit - REPLAY_MS) continue;
-        evaluate(state, profile, toFix(f), this.#rules, zones);
+        evaluate(state, profile, toFix(f, f.gnss_time), this.#rules, zones);
       }
       restoreOpen(
         state,
@@ -209,16 +216,11 @@ export class AlarmEvaluator {
   }
 }
 
-const toFix = (r: {
-  gnssTime?: Date;
-  gnss_time?: Date;
-  lat: number;
-  lon: number;
-  speed: number;
-  alarm: number;
-  status: number;
-}): Fix => ({
-  time: (r.gnssTime ?? r.gnss_time) as Date,
+const toFix = (
+  r: { lat: number; lon: number; speed: number; alarm: number; status: number },
+  time: Date,
+): Fix => ({
+  time,
   lat: r.lat,
   lon: r.lon,
   speed: r.speed,

@@ -1,6 +1,9 @@
 // A reported location as the row stored for it, or null when it has no usable time or place.
-import type { Location } from '@jtgov/jt808';
-import type { PositionInput } from './positions.repository.ts';
+import type { DecodeOptions, Location } from '@jtgov/jt808';
+import type { PositionRow } from './positions.repository.ts';
+
+/** How the gateway decodes frames: a row needs the time as a number, not an ISO string to parse. */
+export const DECODE_OPTIONS: DecodeOptions = { timeAs: 'epoch-ms' };
 
 /** Accepted GNSS times: not older than maxAgeMs, not later than now plus maxFutureMs. */
 export interface RowLimits {
@@ -8,11 +11,11 @@ export interface RowLimits {
   readonly maxFutureMs: number;
 }
 
-export function toRow(vehicleId: number, item: Location, now: Date, limits: RowLimits): PositionInput | null {
+/** `now` and the row's times are epoch ms; the location's time is best decoded as epoch ms too. */
+export function toRow(vehicleId: number, item: Location, now: number, limits: RowLimits): PositionRow | null {
   if (item.time === null) return null;
-  const gnssTime = new Date(item.time);
-  const t = gnssTime.getTime();
-  if (!(t >= now.getTime() - limits.maxAgeMs && t <= now.getTime() + limits.maxFutureMs)) return null;
+  const gnssTime = typeof item.time === 'number' ? item.time : Date.parse(item.time);
+  if (!(gnssTime >= now - limits.maxAgeMs && gnssTime <= now + limits.maxFutureMs)) return null;
   if (Math.abs(item.lat) > 90 || Math.abs(item.lon) > 180) return null;
   let mileage: number | null = null;
   for (const extra of item.extras) if (extra.type === 'mileage') mileage = extra.value;

@@ -99,6 +99,56 @@ for (const kind of DB_KINDS) {
       await writer.flush();
     });
 
+    test('epoch-ms times are stored to the millisecond, in the positions and the latest state', async () => {
+      const writer = new PositionWriter(t.handle.db);
+      const gnssTime = Date.parse('2026-11-24T03:04:05.678Z');
+      // Later than the other tests' receipts: the latest state keeps the latest receipt.
+      const receivedAt = Math.floor(Date.now() / 1000) * 1000 + 3_600_789;
+      const row = {
+        vehicleId,
+        gnssTime,
+        receivedAt,
+        lat: 31.123456,
+        lon: 121.654321,
+        altitude: -5,
+        speed: 88.5,
+        direction: 359,
+        alarm: 0x80000001,
+        status: 0xffffffff,
+        mileage: 1234.5,
+      };
+      await new Promise<void>((resolve, reject) =>
+        writer.enqueue([row], (err) => (err === undefined ? resolve() : reject(err))),
+      );
+      const stored = await t.handle.db
+        .selectFrom('vehicle_position')
+        .selectAll()
+        .where('vehicle_id', '=', vehicleId)
+        .where('gnss_time', '=', new Date(gnssTime))
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        [
+          stored.received_at.getTime(),
+          stored.lat,
+          stored.lon,
+          stored.altitude,
+          stored.speed,
+          stored.direction,
+        ],
+        [receivedAt, 31.123456, 121.654321, -5, 88.5, 359],
+      );
+      assert.deepEqual(
+        [Number(stored.alarm), Number(stored.status), stored.mileage],
+        [0x80000001, 0xffffffff, 1234.5],
+      );
+      const state = await t.handle.db
+        .selectFrom('vehicle_state')
+        .select(['gnss_time', 'last_seen_at'])
+        .where('vehicle_id', '=', vehicleId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual([state.gnss_time?.getTime(), state.last_seen_at?.getTime()], [gnssTime, receivedAt]);
+    });
+
     test('a failed batch rejects its writers and the writer carries on', async () => {
       const writer = new PositionWriter(t.handle.db);
       const bad: PositionInput = {

@@ -1,6 +1,12 @@
 import type { Db } from '../../platform/db/database.ts';
 import { ensureMonthlyPartition, monthlyPartition } from '../../platform/db/partitions.repository.ts';
-import { insertPositions, type PositionInput, upsertLatestStates } from './positions.repository.ts';
+import {
+  insertPositions,
+  type PositionInput,
+  type PositionRow,
+  toPositionRow,
+  upsertLatestStates,
+} from './positions.repository.ts';
 
 export interface PositionWriterOptions {
   /** How long the first row of a batch waits for others. */
@@ -8,14 +14,14 @@ export interface PositionWriterOptions {
   /** Rows per statement; a batch is written at once when it reaches this. */
   readonly maxRows?: number;
   /** Called with each batch once it is committed (alarm evaluation); must not throw or block. */
-  readonly onCommitted?: (rows: readonly PositionInput[]) => void;
+  readonly onCommitted?: (rows: readonly PositionRow[]) => void;
 }
 
 /** Told once the rows are committed (no error) or their batch failed (the error). */
 export type WriteDone = (err?: unknown) => void;
 
 interface Pending {
-  rows: PositionInput[];
+  rows: PositionRow[];
   done: WriteDone;
 }
 
@@ -32,7 +38,7 @@ export class PositionWriter {
   readonly #db: Db;
   readonly #maxDelayMs: number;
   readonly #maxRows: number;
-  readonly #onCommitted: ((rows: readonly PositionInput[]) => void) | undefined;
+  readonly #onCommitted: ((rows: readonly PositionRow[]) => void) | undefined;
   #queue: Pending[] = [];
   #queuedRows = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -55,9 +61,9 @@ export class PositionWriter {
   }
 
   /** Resolves once the rows are committed; rejects when their batch failed. */
-  write(rows: PositionInput[]): Promise<void> {
+  write(rows: readonly PositionInput[]): Promise<void> {
     return new Promise<void>((resolve, reject) =>
-      this.enqueue(rows, (err) => (err ? reject(err) : resolve())),
+      this.enqueue(rows.map(toPositionRow), (err) => (err ? reject(err) : resolve())),
     );
   }
 
@@ -66,7 +72,7 @@ export class PositionWriter {
    * gateway's path, which would otherwise keep a promise and its reactions alive per report while
    * the rows wait for their batch (survivors make young-generation collections slow).
    */
-  enqueue(rows: PositionInput[], done: WriteDone): void {
+  enqueue(rows: PositionRow[], done: WriteDone): void {
     if (rows.length === 0) {
       queueMicrotask(() => done());
       return;
@@ -112,7 +118,7 @@ export class PositionWriter {
       }
       const batch = queue.splice(0, take);
       this.#queuedRows -= count;
-      const rows: PositionInput[] = [];
+      const rows: PositionRow[] = [];
       for (const p of batch) for (const row of p.rows) rows.push(row);
       let failure: unknown;
       try {
@@ -136,17 +142,18 @@ export class PositionWriter {
     }
   }
 
-  async #commit(rows: PositionInput[]): Promise<void> {
+  async #commit(rows: PositionRow[]): Promise<void> {
     for (const row of rows) {
-      const t = row.gnssTime.getTime();
-      // Almost every row falls in a month already seen: a range check, no string built.
+      const t = row.gnssTime;
+      // Almost every row falls in a month already seen: a range check, no date made.
       if (this.#months.some(([from, to]) => t >= from && t < to)) continue;
-      const { name, from, to } = monthlyPartition('vehicle_position', row.gnssTime);
+      const month = new Date(t);
+      const { name, from, to } = monthlyPartition('vehicle_position', month);
       if (!this.#partitions.has(name))
-        this.#partitions.add(await ensureMonthlyPartition(this.#db, 'vehicle_position', row.gnssTime));
+        this.#partitions.add(await ensureMonthlyPartition(this.#db, 'vehicle_position', month));
       this.#months.push([Date.parse(from), Date.parse(to)]);
     }
-    const latest = new Map<number, PositionInput>();
+    const latest = new Map<number, PositionRow>();
     for (const row of rows) {
       const seen = latest.get(row.vehicleId);
       if (!seen || row.gnssTime > seen.gnssTime) latest.set(row.vehicleId, row);

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 
-export interface PositionInput {
+/** A position as stored, its times in epoch ms: the gateway builds tens of thousands a second. */
+export interface PositionRow {
   vehicleId: number;
-  gnssTime: Date;
-  receivedAt: Date;
+  gnssTime: number;
+  receivedAt: number;
   lat: number;
   lon: number;
   altitude: number;
@@ -15,36 +16,69 @@ export interface PositionInput {
   mileage: number | null;
 }
 
-/**
- * A PostgreSQL array literal of numbers or ISO times (none needs quoting), built in one join:
- * node-postgres' own array serialisation escapes element by element, a large share of the ingest
- * path's CPU at tens of thousands of rows a second.
- */
-function arrayOf<T>(rows: readonly T[], f: (r: T) => number | string | null): string {
-  const out = new Array<string | number>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const v = f(rows[i]!);
-    out[i] = v === null ? 'NULL' : v;
-  }
-  return `{${out.join(',')}}`;
+/** A position with its times as dates, as callers other than the gateway hold it. */
+export interface PositionInput extends Omit<PositionRow, 'gnssTime' | 'receivedAt'> {
+  gnssTime: Date;
+  receivedAt: Date;
 }
+
+export const toPositionRow = (p: PositionInput): PositionRow => ({
+  ...p,
+  gnssTime: p.gnssTime.getTime(),
+  receivedAt: p.receivedAt.getTime(),
+});
+
+/** Epoch ms to timestamptz in integer microseconds (no float rounding). */
+const FROM_MS = sql.raw("timestamptz 'epoch' + interval '1 millisecond' *");
+
+type Column = (p: PositionRow) => number | null;
+
+/**
+ * PostgreSQL array literals of numbers (none needs quoting), one per column, built in one pass
+ * over the rows: node-postgres' own array serialisation escapes element by element, a large share
+ * of the ingest path's CPU at tens of thousands of rows a second.
+ */
+function arraysOf(rows: readonly PositionRow[], columns: readonly Column[]): string[] {
+  const out = columns.map(() => '');
+  for (let i = 0; i < rows.length; i++) {
+    const p = rows[i]!;
+    const sep = i === 0 ? '' : ',';
+    for (let j = 0; j < columns.length; j++) {
+      const v = columns[j]!(p);
+      out[j] += sep + (v === null ? 'NULL' : v);
+    }
+  }
+  return out.map((a) => `{${a}}`);
+}
+
+const POSITION_COLUMNS: readonly Column[] = [
+  (p) => p.vehicleId,
+  (p) => p.gnssTime,
+  (p) => p.receivedAt,
+  (p) => p.lat,
+  (p) => p.lon,
+  (p) => p.altitude,
+  (p) => p.speed,
+  (p) => p.direction,
+  (p) => p.alarm,
+  (p) => p.status,
+  (p) => p.mileage,
+];
 
 /**
  * All rows in one statement whatever their number: arrays unnested server-side keep the SQL text
  * (and its prepared plan) constant. A retransmitted report (same vehicle and GNSS time) is a no-op.
  */
-export async function insertPositions(db: Executor, rows: readonly PositionInput[]): Promise<void> {
+export async function insertPositions(db: Executor, rows: readonly PositionRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const col = (f: (r: PositionInput) => number | string | null) => arrayOf(rows, f);
+  const [v, g, r, la, lo, alt, sp, d, a, st, m] = arraysOf(rows, POSITION_COLUMNS);
   await sql`
     insert into vehicle_position
       (vehicle_id, gnss_time, received_at, lat, lon, altitude, speed, direction, alarm, status, mileage)
-    select * from unnest(
-      ${col((r) => r.vehicleId)}::bigint[], ${col((r) => r.gnssTime.toISOString())}::timestamptz[],
-      ${col((r) => r.receivedAt.toISOString())}::timestamptz[], ${col((r) => r.lat)}::float8[],
-      ${col((r) => r.lon)}::float8[], ${col((r) => r.altitude)}::int[], ${col((r) => r.speed)}::real[],
-      ${col((r) => r.direction)}::smallint[], ${col((r) => r.alarm)}::bigint[], ${col((r) => r.status)}::bigint[],
-      ${col((r) => r.mileage)}::real[])
+    select v, ${FROM_MS} g, ${FROM_MS} r, la, lo, alt, sp, d, a, st, m from unnest(
+      ${v}::bigint[], ${g}::bigint[], ${r}::bigint[], ${la}::float8[], ${lo}::float8[], ${alt}::int[],
+      ${sp}::real[], ${d}::smallint[], ${a}::bigint[], ${st}::bigint[], ${m}::real[]
+    ) as t(v, g, r, la, lo, alt, sp, d, a, st, m)
     on conflict do nothing`.execute(db);
 }
 
@@ -52,17 +86,16 @@ export async function insertPositions(db: Executor, rows: readonly PositionInput
  * The latest position of each vehicle (one row per vehicle), kept only when newer than the stored
  * one. Rows are locked in vehicle-id order, like applyOnlineChanges: the two commit concurrently.
  */
-export async function upsertLatestStates(db: Executor, latest: readonly PositionInput[]): Promise<void> {
+export async function upsertLatestStates(db: Executor, latest: readonly PositionRow[]): Promise<void> {
   if (latest.length === 0) return;
-  const col = (f: (r: PositionInput) => number | string | null) => arrayOf(latest, f);
+  // The same arrays as insertPositions: the altitude and mileage ones are left unused.
+  const [v, g, r, la, lo, , sp, d, a, st] = arraysOf(latest, POSITION_COLUMNS);
   await sql`
     insert into vehicle_state
       (vehicle_id, online, last_seen_at, gnss_time, lat, lon, speed, direction, alarm, status)
-    select v, true, r, g, la, lo, sp, d, a, st from unnest(
-      ${col((r) => r.vehicleId)}::bigint[], ${col((r) => r.receivedAt.toISOString())}::timestamptz[],
-      ${col((r) => r.gnssTime.toISOString())}::timestamptz[], ${col((r) => r.lat)}::float8[],
-      ${col((r) => r.lon)}::float8[], ${col((r) => r.speed)}::real[], ${col((r) => r.direction)}::smallint[],
-      ${col((r) => r.alarm)}::bigint[], ${col((r) => r.status)}::bigint[]) as t(v, r, g, la, lo, sp, d, a, st)
+    select v, true, ${FROM_MS} r, ${FROM_MS} g, la, lo, sp, d, a, st from unnest(
+      ${v}::bigint[], ${r}::bigint[], ${g}::bigint[], ${la}::float8[], ${lo}::float8[], ${sp}::real[],
+      ${d}::smallint[], ${a}::bigint[], ${st}::bigint[]) as t(v, r, g, la, lo, sp, d, a, st)
     order by v
     on conflict (vehicle_id) do update set
       last_seen_at = greatest(vehicle_state.last_seen_at, excluded.last_seen_at),

@@ -2,6 +2,7 @@
 // message is whole, missing ones are asked for with 0x8003 after a quiet period, and the memory a
 // connection may hold is bounded (the Reassembler drops the least recently active message beyond it).
 import { decodeBody, type IncompleteMessage, type Packet, Reassembler } from '@jtgov/jt808';
+import { DECODE_OPTIONS } from './position-rows.ts';
 
 export interface SubpackageLimits {
   /** Quiet time after which the missing packets are requested (0x8003). */
@@ -56,7 +57,7 @@ export class SubpackageAssembler {
       this.#arm();
       return result;
     }
-    const decoded = decodeBody(result.header, result.body);
+    const decoded = decodeBody(result.header, result.body, DECODE_OPTIONS);
     if (!decoded.ok) return { status: 'rejected', reason: decoded.error.message };
     return { status: 'complete', packet: { header: result.header, message: decoded.message } };
   }

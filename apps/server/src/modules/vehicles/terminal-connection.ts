@@ -10,9 +10,9 @@ import {
   type Message,
   type Packet,
 } from '@jtgov/jt808';
-import { toRow } from './position-rows.ts';
+import { DECODE_OPTIONS, toRow } from './position-rows.ts';
 import type { WriteDone } from './position-writer.ts';
-import type { PositionInput } from './positions.repository.ts';
+import type { PositionRow } from './positions.repository.ts';
 import { SubpackageAssembler, type SubpackageLimits } from './subpackages.ts';
 import type { RegisterResult, TerminalVehicle } from './terminals.service.ts';
 
@@ -51,7 +51,7 @@ export interface ConnectionHost {
   }>;
   authenticate(conn: TerminalConnection, header: Header, authCode: string): Promise<TerminalVehicle | null>;
   /** Calls `done` once the rows are committed (no argument) or failed (the error), in order. */
-  writePositions(rows: PositionInput[], done: WriteDone): void;
+  writePositions(rows: PositionRow[], done: WriteDone): void;
   closed(conn: TerminalConnection): void;
   log(level: 'info' | 'warn', details: object, message: string): void;
 }
@@ -154,7 +154,7 @@ export class TerminalConnection {
         this.close('rate-limit');
         return;
       }
-      const decoded = decodeFrame(event.frame);
+      const decoded = decodeFrame(event.frame, DECODE_OPTIONS);
       if (!decoded.ok) {
         this.#badFrame();
         return;
@@ -361,8 +361,8 @@ export class TerminalConnection {
    */
   #locations(header: Header, items: readonly Location[]): void {
     const vehicle = this.vehicle as TerminalVehicle;
-    const now = this.#host.now();
-    const rows: PositionInput[] = [];
+    const now = this.#host.now().getTime();
+    const rows: PositionRow[] = [];
     for (const item of items) {
       const row = toRow(vehicle.id, item, now, this.#host.limits);
       if (row) rows.push(row);

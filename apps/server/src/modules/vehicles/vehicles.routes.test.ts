@@ -97,8 +97,8 @@ for (const kind of DB_KINDS) {
       await ensureMonthlyPartition(t.handle.db, 'vehicle_position', now);
       const point = (minutes: number, lon: number) => ({
         vehicleId: own.id,
-        gnssTime: new Date(now.getTime() - minutes * 60_000),
-        receivedAt: now,
+        gnssTime: now.getTime() - minutes * 60_000,
+        receivedAt: now.getTime(),
         lat: 32.05,
         lon,
         altitude: 10,
