@@ -13,6 +13,7 @@ import {
   type MessageKind,
   type Packet,
 } from '@jtgov/jt809';
+import type { CountTraffic } from './platform-links-traffic.ts';
 
 export interface LinkParameters {
   edition: Edition;
@@ -36,19 +37,23 @@ export class Jt809Connection {
   lastReceivedAt = 0;
   #serial = 0;
   #bad = 0;
+  readonly #count: CountTraffic;
 
   constructor(
     socket: Socket,
     params: LinkParameters | null,
     onPacket: (packet: Packet, conn: Jt809Connection) => void,
-    options: { keysFor?: (header: Header) => EncryptionKeys | undefined } = {},
+    options: { keysFor?: (header: Header) => EncryptionKeys | undefined; count?: CountTraffic } = {},
   ) {
     this.socket = socket;
     this.params = params;
+    this.#count = options.count ?? (() => {});
     const framer = new Framer({ maxFrameLength: MAX_FRAME });
     socket.setNoDelay(true);
     socket.on('error', () => {});
-    socket.on('data', (chunk: Buffer) =>
+    socket.on('data', (chunk: Buffer) => {
+      let frames = 0;
+      const bad = this.#bad;
       framer.push(chunk, (event) => {
         if (socket.destroyed) return;
         if (event.type === 'error') return this.#badFrame();
@@ -64,9 +69,12 @@ export class Jt809Connection {
         }
         if (!decoded.ok) return this.#badFrame();
         this.lastReceivedAt = Date.now();
+        frames++;
         onPacket(decoded.packet, this);
-      }),
-    );
+      });
+      // Counted after the chunk's packets were handled: a server knows the link once its login is.
+      this.#count({ framesIn: frames, bytesIn: chunk.length, errors: this.#bad - bad });
+    });
   }
 
   #badFrame(): void {
@@ -91,7 +99,9 @@ export class Jt809Connection {
     };
     if (params.edition === '2019') header.time = Math.floor(Date.now() / 1000);
     this.#serial = (this.#serial + 1) >>> 0;
-    this.socket.write(encodePacket({ header, message }, params.keys ?? undefined));
+    const bytes = encodePacket({ header, message }, params.keys ?? undefined);
+    this.socket.write(bytes);
+    this.#count({ framesOut: 1, bytesOut: bytes.length });
     return true;
   }
 }

@@ -2,55 +2,16 @@
 // and sends 0x9101 on the sub link every so many locations, which the uplink shows in its status;
 // asked with 0x9102 (2019), the uplink answers 0x1102 with its link breaks and time down.
 import assert from 'node:assert/strict';
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../../../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness.ts';
+import { Relay, sleep, until } from '../../../test/tcp.ts';
 import { seedDemoFleet } from './demo-fleet-seed.ts';
 import { LinkOutages, ReceivedCounter } from './jt809-statistics.ts';
 import { Jt809Superior } from './jt809-superior.ts';
 import { PositionWriter } from './position-writer.ts';
 
-const until = async (check: () => boolean | Promise<boolean>, what: string, ms = 60_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const quiet = { info: () => {}, warn: () => {} };
-
-/** A relay in front of the superior's port whose connections can be cut. */
-class Relay {
-  readonly server: Server;
-  readonly sockets = new Set<Socket>();
-  down = false;
-  constructor(target: () => number) {
-    this.server = createServer((client) => {
-      if (this.down) return client.destroy();
-      const upstream = connect(target(), '127.0.0.1');
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => {});
-      }
-      client.pipe(upstream).pipe(client);
-    });
-  }
-  async listen(): Promise<number> {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
-    return (this.server.address() as { port: number }).port;
-  }
-  cut(): void {
-    this.down = true;
-    for (const s of this.sockets) s.destroy();
-  }
-  close(): Promise<void> {
-    this.cut();
-    return new Promise((r) => this.server.close(() => r()));
-  }
-}
 
 describe('0x1102 link report and 0x9101 counter arithmetic', () => {
   test('breaks that began in the period, and only the time down within it', () => {

@@ -13,6 +13,7 @@ import { COUNT_NOTICE_EVERY, ReceivedCounter } from './jt809-statistics.ts';
 import { storeForwardedAlarm, storeForwardedRegistration, toPosition } from './jt809-superior-store.ts';
 import type { LinkLog } from './jt809-uplink.types.ts';
 import { findVehicleIdByPlate, insertForwardedVehicle } from './platform-links.repository.ts';
+import type { CountTraffic, LinkTraffic, TrafficCounts } from './platform-links-traffic.ts';
 import type { PositionWriter } from './position-writer.ts';
 
 /** A subordinate platform allowed to log in, with its password opened. */
@@ -60,15 +61,20 @@ class SubordinateSession {
   counter: ReceivedCounter | null = null;
   /** Waiting for the 0x1102 that answers a 0x9102. */
   reportWaiters: ((report: LinkReport) => void)[] = [];
+  /** Counts traffic for the link once it is logged in. */
+  readonly count: CountTraffic;
   #subTimer: NodeJS.Timeout | undefined;
 
   constructor(socket: Socket, server: Jt809Superior) {
+    this.count = (count) => server.count(this, count);
     this.conn = new Jt809Connection(socket, null, (packet) => server.onPacket(this, packet), {
       keysFor: (header: Header) => server.linkFor(header.gnssCenterId)?.params.keys ?? undefined,
+      count: this.count,
     });
     socket.on('close', () => {
       clearInterval(this.#subTimer);
       this.sub?.socket.destroy();
+      this.count({ reconnects: 1 });
       server.closed(this);
     });
   }
@@ -77,9 +83,14 @@ class SubordinateSession {
     const params = this.link?.params;
     if (!params) return;
     const socket = connect({ host, port });
-    const sub = new Jt809Connection(socket, params, (packet) => {
-      if (packet.message.kind === 'subLinkLoginResponse' && packet.message.result !== 0) socket.destroy();
-    });
+    const sub = new Jt809Connection(
+      socket,
+      params,
+      (packet) => {
+        if (packet.message.kind === 'subLinkLoginResponse' && packet.message.result !== 0) socket.destroy();
+      },
+      { count: this.count },
+    );
     this.sub = sub;
     socket.once('connect', () => {
       sub.send({ kind: 'subLinkLoginRequest', verifyCode: this.verifyCode });
@@ -98,6 +109,8 @@ export interface SuperiorOptions {
   now: () => Date;
   /** Locations received per 0x9101 notice (default 10,000, the standard's example). */
   countNoticeEvery?: number;
+  /** Where each logged-in subordinate's traffic is counted. */
+  traffic?: LinkTraffic;
 }
 
 export class Jt809Superior {
@@ -195,6 +208,10 @@ export class Jt809Superior {
     await stopped;
   }
 
+  count(session: SubordinateSession, count: Partial<TrafficCounts>): void {
+    if (session.link) this.#o.traffic?.add(session.link.id, count);
+  }
+
   closed(session: SubordinateSession): void {
     this.#sessions.delete(session);
   }
@@ -278,6 +295,7 @@ export class Jt809Superior {
         session.pending = Promise.all([session.pending, written])
           .then(([, stored]) => {
             session.positionsReceived += stored;
+            session.count({ positions: stored });
             const r = this.#received.get(link.id) ?? { positions: 0, alarms: 0, lastAt: receivedAt };
             r.positions += stored;
             r.lastAt = receivedAt;

@@ -19,6 +19,7 @@ import {
   DEFAULT_UPLINK_TIMING,
   type LinkLog,
   type UplinkConfig,
+  type UplinkHooks,
   type UplinkStatus,
   type UplinkTiming,
 } from './jt809-uplink.types.ts';
@@ -32,6 +33,7 @@ import {
   positionsAfter,
   saveLinkCursor,
 } from './platform-links.repository.ts';
+import type { CountTraffic } from './platform-links-traffic.ts';
 
 /** Unsent bytes beyond which forwarding waits for the socket to drain. */
 const HIGH_WATER = 256 * 1024;
@@ -48,6 +50,8 @@ export class Jt809Uplink {
   readonly #log: LinkLog;
   readonly #t: UplinkTiming;
   readonly #params: LinkParameters;
+  readonly #hooks: UplinkHooks;
+  readonly #count: CountTraffic;
   #state: UplinkStatus['state'] = 'down';
   #main: Jt809Connection | null = null;
   #sub: Jt809Connection | null = null;
@@ -80,8 +84,16 @@ export class Jt809Uplink {
   #saving: Promise<void> = Promise.resolve();
   #stopped = false;
 
-  constructor(db: Db, config: UplinkConfig, log: LinkLog, timing: Partial<UplinkTiming> = {}) {
+  constructor(
+    db: Db,
+    config: UplinkConfig,
+    log: LinkLog,
+    timing: Partial<UplinkTiming> = {},
+    hooks: UplinkHooks = {},
+  ) {
     this.#db = db;
+    this.#hooks = hooks;
+    this.#count = hooks.count ?? (() => {});
     this.config = config;
     this.#log = log;
     this.#t = { ...DEFAULT_UPLINK_TIMING, ...timing };
@@ -149,7 +161,9 @@ export class Jt809Uplink {
     const server = createServer((socket) => {
       this.#subSockets.add(socket);
       socket.on('close', () => this.#subSockets.delete(socket));
-      new Jt809Connection(socket, this.#params, (packet, conn) => this.#onSubLink(packet, conn));
+      new Jt809Connection(socket, this.#params, (packet, conn) => this.#onSubLink(packet, conn), {
+        count: this.#count,
+      });
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -200,8 +214,10 @@ export class Jt809Uplink {
       case 'linkReportRequest': {
         if (conn !== this.#sub) return;
         // 0x1102 goes on the main link; the platform asked about is this one.
-        const report = this.#outages.report(m.platformId, m.startTime, m.endTime, new Date());
-        this.#main?.send({ kind: 'linkReport', ...report });
+        const askedAt = new Date();
+        const report = this.#outages.report(m.platformId, m.startTime, m.endTime, askedAt);
+        if (this.#main?.send({ kind: 'linkReport', ...report }))
+          this.#hooks.onReportAsked?.({ kind: 'linkReport', ...report }, askedAt);
         return;
       }
       default:
@@ -213,7 +229,9 @@ export class Jt809Uplink {
     if (this.#stopped) return;
     this.#state = 'connecting';
     const socket = connect({ host: this.config.host, port: this.config.port });
-    const main = new Jt809Connection(socket, this.#params, (packet) => this.#onMain(packet));
+    const main = new Jt809Connection(socket, this.#params, (packet) => this.#onMain(packet), {
+      count: this.#count,
+    });
     this.#main = main;
     socket.once('connect', () => {
       const login: Jt809Outgoing = {
@@ -239,6 +257,7 @@ export class Jt809Uplink {
       this.#sent = null;
       if (this.#stopped) return;
       this.#reconnects++;
+      this.#count({ reconnects: 1 });
       this.#retry = setTimeout(() => this.#connect(), this.#backoff);
       this.#backoff = Math.min(this.#t.maxBackoffMs, this.#backoff * 2);
     });
@@ -294,6 +313,7 @@ export class Jt809Uplink {
       ackedAt: this.#lastAckAt,
       positionsForwarded: this.#acked.positionsForwarded + probe.count,
     };
+    if (probe.count > 0) this.#count({ positions: probe.count });
     const cursor = this.#acked;
     this.#saving = this.#saving
       .then(() => saveLinkCursor(this.#db, this.config.id, cursor))

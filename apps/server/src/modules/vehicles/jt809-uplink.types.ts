@@ -1,7 +1,8 @@
 // What configures and reports a JT/T 809 uplink (jt809-uplink.ts): the link's settings, its timing,
 // and the status shown to administrators.
-import type { Edition } from '@jtgov/jt809';
+import type { Edition, LinkReport } from '@jtgov/jt809';
 import type { LinkParameters } from './jt809-connection.ts';
+import type { CountTraffic } from './platform-links-traffic.ts';
 
 export interface LinkLog {
   info(details: object, message: string): void;
@@ -62,4 +63,11 @@ export interface UplinkStatus {
   lastError: string | null;
   /** The superior's last 0x9101: locations it received over a period. */
   superiorCount: { total: number; startTime: string; endTime: string; receivedAt: string } | null;
+}
+
+/** What the uplink tells its runtime besides its status. */
+export interface UplinkHooks {
+  count?: CountTraffic;
+  /** The superior asked for a link report (0x9102) at `askedAt`, and was answered with `report`. */
+  onReportAsked?: (report: LinkReport, askedAt: Date) => void;
 }

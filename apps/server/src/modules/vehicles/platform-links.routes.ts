@@ -5,6 +5,13 @@ import { auditContextOf, requireActor } from '../../platform/identity/actor.ts';
 import { PlatformLinksRuntime } from './platform-links.runtime.ts';
 import { CreateLinkBody, LinkDto, LinkStatusDto, UpdateLinkBody } from './platform-links.schemas.ts';
 import { changeLink, createLink, linkById, linkPage, toLinkDto } from './platform-links.service.ts';
+import { ReportBody, ReportDto, TrafficDto, TrafficQuery } from './platform-links-stats.schemas.ts';
+import {
+  linkTraffic,
+  recordRequestedReport,
+  reportableLink,
+  reportPage,
+} from './platform-links-stats.service.ts';
 
 const tags = ['vehicles'];
 
@@ -99,6 +106,66 @@ export const platformLinksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         );
       await runtime.apply(row.id);
       return toLinkDto(row, runtime.statusOf(row));
+    },
+  );
+
+  app.get(
+    '/vehicles/platform-links/:id/traffic',
+    {
+      config: { auth: 'vehicle.manage' },
+      schema: {
+        tags,
+        summary: "A link's traffic per hour: frames and bytes both ways, positions, errors, breaks",
+        params: IdParams,
+        querystring: TrafficQuery,
+        response: { 200: TrafficDto, ...commonErrors },
+      },
+    },
+    async (request) => {
+      // What this process counted so far is stored first, so the figures are current here.
+      await runtime.flushTraffic();
+      return linkTraffic(db, requireActor(request), request.params.id, request.query, clock.now());
+    },
+  );
+
+  app.get(
+    '/vehicles/platform-links/:id/reports',
+    {
+      config: { auth: 'vehicle.manage' },
+      schema: {
+        tags,
+        summary: "A link's reports (0x9102 → 0x1102), newest first",
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: Page(ReportDto), ...commonErrors },
+      },
+    },
+    async (request) => reportPage(db, requireActor(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/vehicles/platform-links/:id/reports',
+    {
+      config: { auth: 'vehicle.manage' },
+      schema: {
+        tags,
+        summary:
+          'Ask a connected subordinate (JT/T 809-2019) for its link report over a period; waits up to 10 s for the 0x1102',
+        params: IdParams,
+        body: ReportBody,
+        response: { 200: ReportDto, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const { body } = request;
+      const link = await reportableLink(db, requireActor(request), request.params.id, body);
+      const requestedAt = clock.now();
+      const answer = await runtime.requestReport(link.id, new Date(body.startTime), new Date(body.endTime));
+      return db
+        .transaction()
+        .execute((trx) =>
+          recordRequestedReport(trx, auditContextOf(request), link, body, requestedAt, answer),
+        );
     },
   );
 };

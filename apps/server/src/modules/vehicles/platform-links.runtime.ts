@@ -1,7 +1,10 @@
 // What the JT/T 809 links keep running in a process: an uplink per enabled superior link
 // (JTGOV_JT809_LINKS) and, when JTGOV_JT809_PORT is set, the server subordinate platforms log in
-// to. One per application; started when it is ready, closed with it.
+// to. One per application; started when it is ready, closed with it. The links' traffic is counted
+// here and added to platform_link_traffic every few seconds.
+import type { LinkReport } from '@jtgov/jt809';
 import type { FastifyBaseLogger } from 'fastify';
+import { conflict } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/http/platform.ts';
 import { Jt809Superior, type SubordinateLink } from './jt809-superior.ts';
 import { Jt809Uplink } from './jt809-uplink.ts';
@@ -14,10 +17,18 @@ import {
   positionsAfter,
 } from './platform-links.repository.ts';
 import type { LinkStatus } from './platform-links.service.ts';
+import { addTraffic } from './platform-links-stats.repository.ts';
+import { recordAskedReport } from './platform-links-stats.service.ts';
+import { LinkTraffic } from './platform-links-traffic.ts';
 import { PositionWriter } from './position-writer.ts';
 
 const keysOf = (row: PlatformLinkRow) =>
   row.encrypt ? { m1: Number(row.m1), ia1: Number(row.ia1), ic1: Number(row.ic1) } : null;
+
+/** How often counted traffic is stored. */
+const TRAFFIC_FLUSH_MS = 5_000;
+/** How long a subordinate has to answer a 0x9102. */
+const REPORT_TIMEOUT_MS = 10_000;
 
 const IDLE: LinkStatus = {
   running: false,
@@ -46,11 +57,15 @@ export class PlatformLinksRuntime {
   #writer: PositionWriter | null = null;
   /** Link changes apply one at a time, in the order they committed. */
   #applying: Promise<void> = Promise.resolve();
+  readonly #traffic: LinkTraffic;
+  #flushing: Promise<void> = Promise.resolve();
+  #flushTimer: NodeJS.Timeout | undefined;
 
   constructor(platform: Platform, log: FastifyBaseLogger, timing: Partial<UplinkTiming> = {}) {
     this.#platform = platform;
     this.#log = log;
     this.#timing = timing;
+    this.#traffic = new LinkTraffic(() => platform.clock.now());
   }
 
   /** Port of the superior-side server, when it runs. */
@@ -60,6 +75,8 @@ export class PlatformLinksRuntime {
 
   async start(): Promise<void> {
     const { config, db } = this.#platform;
+    this.#flushTimer = setInterval(() => void this.flushTraffic(), TRAFFIC_FLUSH_MS);
+    this.#flushTimer.unref();
     if (config.jt809.links)
       for (const row of await listEnabledSuperiorLinks(db)) await this.#startUplink(row);
     if (config.jt809.port !== undefined) {
@@ -71,6 +88,7 @@ export class PlatformLinksRuntime {
         writer: this.#writer,
         log: this.#log,
         now: () => this.#platform.clock.now(),
+        traffic: this.#traffic,
       });
       await this.#refreshSubordinates();
       await this.#superior.start();
@@ -97,6 +115,13 @@ export class PlatformLinksRuntime {
       },
       this.#log,
       this.#timing,
+      {
+        count: this.#traffic.meter(row.id),
+        onReportAsked: (report, askedAt) =>
+          void recordAskedReport(this.#platform.db, row.id, report, askedAt).catch((err: unknown) =>
+            this.#log.warn({ err, linkId: row.id }, 'JT/T 809 link report not stored'),
+          ),
+      },
     );
     this.#uplinks.set(row.id, uplink);
     await uplink.start(this.#platform.clock.now());
@@ -176,11 +201,43 @@ export class PlatformLinksRuntime {
     return { ...status, lagMs };
   }
 
+  /**
+   * Asks a logged-in subordinate for its link report over a period (0x9102 on its sub link);
+   * null when no 0x1102 came in time.
+   */
+  async requestReport(
+    linkId: number,
+    start: Date,
+    end: Date,
+    timeoutMs = REPORT_TIMEOUT_MS,
+  ): Promise<{ report: LinkReport; at: Date } | null> {
+    if (!this.#superior?.statusOf(linkId).subLink)
+      throw conflict('the subordinate platform is not connected with a sub link');
+    const report = await this.#superior.requestLinkReport(linkId, start, end, timeoutMs);
+    return report && { report, at: this.#platform.clock.now() };
+  }
+
+  /** Adds the traffic counted so far to the hours' rows; kept for the next attempt if that fails. */
+  flushTraffic(): Promise<void> {
+    this.#flushing = this.#flushing.then(async () => {
+      const rows = this.#traffic.take();
+      try {
+        await addTraffic(this.#platform.db, rows);
+      } catch (err) {
+        this.#traffic.restore(rows);
+        this.#log.warn({ err }, 'JT/T 809 link traffic not stored');
+      }
+    });
+    return this.#flushing;
+  }
+
   async close(): Promise<void> {
+    clearInterval(this.#flushTimer);
     await this.#applying;
     await Promise.all([...this.#uplinks.values()].map((u) => u.stop()));
     this.#uplinks.clear();
     await this.#superior?.close();
     await this.#writer?.flush();
+    await this.flushTraffic();
   }
 }

@@ -71,8 +71,45 @@ export interface VehicleForwardedRegistrationTable {
   received_at: Date;
 }
 
+/** What a link carried in one hour, summed over the processes that ran it. */
+export interface PlatformLinkTrafficTable {
+  link_id: number;
+  hour: Date;
+  frames_in: ColumnType<string, number, number>;
+  frames_out: ColumnType<string, number, number>;
+  bytes_in: ColumnType<string, number, number>;
+  bytes_out: ColumnType<string, number, number>;
+  /** Superior links: positions the superior confirmed; subordinate links: positions stored. */
+  positions: ColumnType<string, number, number>;
+  /** Frames that could not be decoded. */
+  errors: ColumnType<string, number, number>;
+  /** Times the main link broke. */
+  reconnects: ColumnType<string, number, number>;
+}
+
+/**
+ * A link report: 'requested' by this platform of a subordinate (0x9102 sent, its 0x1102 stored),
+ * or 'asked' of this platform by its superior (0x9102 received, the 0x1102 answered).
+ */
+export interface PlatformLinkReportTable {
+  id: Generated<number>;
+  link_id: number;
+  origin: 'requested' | 'asked';
+  start_time: Date;
+  end_time: Date;
+  requested_at: Date;
+  /** Null while (or when never) answered. */
+  answered_at: Date | null;
+  platform_id: string | null;
+  lost_locations: ColumnType<string | null, number | null, never>;
+  disconnects: number | null;
+  disconnected_seconds: ColumnType<string | null, number | null, never>;
+}
+
 export interface PlatformLinkTables {
   platform_link: PlatformLinkTable;
+  platform_link_traffic: PlatformLinkTrafficTable;
+  platform_link_report: PlatformLinkReportTable;
   platform_link_state: PlatformLinkStateTable;
   vehicle_forwarded_alarm: VehicleForwardedAlarmTable;
   vehicle_forwarded_registration: VehicleForwardedRegistrationTable;

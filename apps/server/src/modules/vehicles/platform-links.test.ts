@@ -2,23 +2,14 @@
 // uplink forwards its jurisdiction's positions to the upper instance, and a link outage in the
 // middle loses nothing and duplicates nothing.
 import assert from 'node:assert/strict';
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../../../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness.ts';
+import { freePort, Relay, sleep, until } from '../../../test/tcp.ts';
 import type { DbKind } from '../../platform/db/database.ts';
 import { seedDemoFleet } from './demo-fleet-seed.ts';
 import { type Jt808Gateway, startGateway } from './gateway.ts';
 import { SimFleet } from './simulator.ts';
-
-const until = async (check: () => boolean | Promise<boolean>, what: string, ms = 60_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** An alarm as the gateway's rules store it, for a vehicle of this plate. */
 async function raiseAlarm(t: TestApp, plateNo: string): Promise<number> {
@@ -49,53 +40,6 @@ async function raiseAlarm(t: TestApp, plateNo: string): Promise<number> {
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A TCP relay in front of the upper instance whose link can be cut and restored. */
-class Relay {
-  readonly server: Server;
-  readonly sockets = new Set<Socket>();
-  down = false;
-  constructor(target: number) {
-    this.server = createServer((client) => {
-      if (this.down) return client.destroy();
-      const upstream = connect(target, '127.0.0.1');
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => {});
-      }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
-    });
-  }
-  async listen(): Promise<number> {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
-    return (this.server.address() as { port: number }).port;
-  }
-  cut(): void {
-    this.down = true;
-    for (const s of this.sockets) s.destroy();
-  }
-  restore(): void {
-    this.down = false;
-  }
-  close(): Promise<void> {
-    this.cut();
-    return new Promise((r) => this.server.close(() => r()));
-  }
 }
 
 const ACCESS = { gnssCenterId: 20141013, userId: 20180920, password: '20180920' };

@@ -125,7 +125,30 @@ async function expectNothingForeign(w: ProbeWorld, url: string): Promise<void> {
   assert.equal(res.json().total, 0, `${url}: ${res.body}`);
 }
 
+/** The subordinate link seeded with the forwarded reports: instance-wide, so no county sees it. */
+async function probeLinkId(w: ProbeWorld): Promise<number> {
+  await seedForwarded(w);
+  const link = await w.t.handle.db
+    .selectFrom('platform_link')
+    .select('id')
+    .where('name', '=', '下级平台探针')
+    .executeTakeFirstOrThrow();
+  return Number(link.id);
+}
+
 export const VEHICLE_FEATURE_PROBES: Record<string, (w: ProbeWorld) => Promise<void>> = {
+  'GET /api/vehicles/platform-links/{id}/traffic': async (w) =>
+    expectRefused(w, 'GET', `/api/vehicles/platform-links/${await probeLinkId(w)}/traffic`),
+  'GET /api/vehicles/platform-links/{id}/reports': async (w) =>
+    expectRefused(w, 'GET', `/api/vehicles/platform-links/${await probeLinkId(w)}/reports`),
+  'POST /api/vehicles/platform-links/{id}/reports': async (w) => {
+    await expectRefused(w, 'POST', `/api/vehicles/platform-links/${await probeLinkId(w)}/reports`, {
+      startTime: '2026-11-01T00:00:00Z',
+      endTime: '2026-11-01T01:00:00Z',
+    });
+    const stored = await w.t.handle.db.selectFrom('platform_link_report').select('id').execute();
+    assert.equal(stored.length, 0);
+  },
   'GET /api/vehicles/forwarded/alarms': async (w) => {
     await seedForwarded(w);
     await expectNothingForeign(w, '/api/vehicles/forwarded/alarms?pageSize=200');

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../../../platform/db/migrate.ts';
 import { alarmsMigrations } from './alarms.ts';
 import { forwardedMigrations } from './forwarded.ts';
+import { platformLinkStatsMigrations } from './platform-link-stats.ts';
 import { platformLinksMigrations } from './platform-links.ts';
 import { speedZonesMigrations } from './speed-zones.ts';
 
@@ -78,4 +79,5 @@ export const vehiclesMigrations: MigrationSet = {
   ...platformLinksMigrations,
   ...forwardedMigrations,
   ...speedZonesMigrations,
+  ...platformLinkStatsMigrations,
 };
