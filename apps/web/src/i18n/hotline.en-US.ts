@@ -138,7 +138,7 @@ export const hotlineEnUS: Record<keyof typeof hotlineZhCN, string> = {
   'hotline.detail.system': 'system',
   'hotline.detail.kb-article': 'Article #{id}',
   'hotline.detail.counters':
-    'returned {sendBack}, extended {extension}, re-handled {rehandle}, dissatisfied {dissatisfied}, urged {urge}',
+    'returned {sendBack}, extended {extension} this round, re-handled {rehandle}, dissatisfied {dissatisfied}, urged {urge}',
   'hotline.clock.kind': 'Clock',
   'hotline.clock.signFor': 'Sign-for',
   'hotline.clock.handling': 'Handling',
@@ -168,6 +168,8 @@ export const hotlineEnUS: Record<keyof typeof hotlineZhCN, string> = {
   'hotline.action.requestExtension': 'Request extension',
   'hotline.action.approveExtension': 'Extension approved',
   'hotline.action.denyExtension': 'Extension denied',
+  'hotline.action.approveExtensionRehandling': 'Extension approved (re-handling)',
+  'hotline.action.denyExtensionRehandling': 'Extension denied (re-handling)',
   'hotline.action.decideExtension': 'Decide extension',
   'hotline.action.reply': 'Reply',
   'hotline.action.rejectReply': 'Send back',

@@ -143,7 +143,7 @@ export const hotlineZhCN = {
   'hotline.detail.system': '系统',
   'hotline.detail.kb-article': '知识 #{id}',
   'hotline.detail.counters':
-    '退回 {sendBack} 次，延期 {extension} 次，重办 {rehandle} 次，不满意 {dissatisfied} 次，催办 {urge} 次',
+    '退回 {sendBack} 次，本轮延期 {extension} 次，重办 {rehandle} 次，不满意 {dissatisfied} 次，催办 {urge} 次',
   'hotline.clock.kind': '时限',
   'hotline.clock.signFor': '签收时限',
   'hotline.clock.handling': '办理时限',
@@ -174,6 +174,8 @@ export const hotlineZhCN = {
   'hotline.action.requestExtension': '申请延期',
   'hotline.action.approveExtension': '批准延期',
   'hotline.action.denyExtension': '不批准延期',
+  'hotline.action.approveExtensionRehandling': '批准延期（重办）',
+  'hotline.action.denyExtensionRehandling': '不批准延期（重办）',
   'hotline.action.decideExtension': '审批延期',
   'hotline.action.reply': '答复',
   'hotline.action.rejectReply': '审核退回',
