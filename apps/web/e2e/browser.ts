@@ -70,12 +70,14 @@ export async function signIn(page: Page, base: string, username: string): Promis
   await page.getByTestId('side-menu').waitFor();
 }
 
-/** Picks an option of the Select with this test id. A click landing while the list is still in
+/** Picks an option of the Select with this test id (typing `search` first into a Select that
+ * searches the server). A click landing while the list is still in
  * its opening motion is lost (the list stays open and swallows the next click), so the option is
  * clicked once the motion has ended; then the Select must show the option and its list close. */
-export async function pickOption(page: Page, testId: string, option: string): Promise<void> {
+export async function pickOption(page: Page, testId: string, option: string, search?: string): Promise<void> {
   const select = page.getByTestId(testId);
   await select.click();
+  if (search) await select.locator('input').fill(search);
   const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
   const settled = page.locator(`${open}:not([class*="-appear"]):not([class*="-enter"])`);
   await settled.locator('.ant-select-item-option').filter({ hasText: option }).first().click();

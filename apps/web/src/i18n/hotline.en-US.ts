@@ -170,6 +170,9 @@ export const hotlineEnUS: Record<keyof typeof hotlineZhCN, string> = {
   'hotline.action.denyExtension': 'Extension denied',
   'hotline.action.approveExtensionRehandling': 'Extension approved (re-handling)',
   'hotline.action.denyExtensionRehandling': 'Extension denied (re-handling)',
+  'hotline.action.relocate': 'Change place',
+  'hotline.relocate.hint':
+    'If a unit holds the ticket, the routing rules run again and it goes to the unit for the new place; for a place outside this centre’s area, have the unit send it back, then transfer it.',
   'hotline.action.decideExtension': 'Decide extension',
   'hotline.action.reply': 'Reply',
   'hotline.action.rejectReply': 'Send back',

@@ -176,6 +176,9 @@ export const hotlineZhCN = {
   'hotline.action.denyExtension': '不批准延期',
   'hotline.action.approveExtensionRehandling': '批准延期（重办）',
   'hotline.action.denyExtensionRehandling': '不批准延期（重办）',
+  'hotline.action.relocate': '更改地点',
+  'hotline.relocate.hint':
+    '工单已在承办单位时，将按新地点重新适用转办规则，转给新地点的承办单位；新地点在本中心辖区外的，请单位退回后跨地区转办。',
   'hotline.action.decideExtension': '审批延期',
   'hotline.action.reply': '答复',
   'hotline.action.rejectReply': '审核退回',

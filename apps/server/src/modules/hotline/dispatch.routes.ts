@@ -11,6 +11,7 @@ import {
   PreviewBody,
   PreviewDto,
   RecategoriseBody,
+  RelocateBody,
   RuleDto,
   SendBackBody,
   TransferBody,
@@ -20,6 +21,7 @@ import {
 import {
   dispatchTicket,
   recategoriseTicket,
+  relocateTicket,
   rerouteTicket,
   resolveRoute,
   sendBackTicket,
@@ -207,6 +209,13 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'hotline.intake',
     RecategoriseBody,
     (trx, ctx, deps, id, body) => recategoriseTicket(trx, ctx, deps, id, body),
+  );
+  ticketAction(
+    '/hotline/tickets/:id/location',
+    '更改地点 (address, region, map point); a ticket with a unit is re-routed by the rules (audited)',
+    'hotline.intake',
+    RelocateBody,
+    (trx, ctx, deps, id, body) => relocateTicket(trx, ctx, deps, id, body),
   );
 
   app.post(

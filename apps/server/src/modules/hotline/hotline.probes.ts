@@ -282,6 +282,7 @@ export const HOTLINE_PROBES: Record<string, (w: HotlineProbeWorld) => Promise<vo
     deniedOnBoth(w, 'send-back', { reasonCode: 'wrongArea' }),
   'POST /api/hotline/tickets/{id}/recategorise': (w) =>
     deniedOnBoth(w, 'recategorise', { categoryCode: '0801' }),
+  'POST /api/hotline/tickets/{id}/location': (w) => deniedOnBoth(w, 'location', { locationText: '越权地点' }),
   'POST /api/hotline/tickets/{id}/transfer': (w) =>
     deniedOnBoth(w, 'transfer', { targetOrgId: w.hotline.glOrgId }),
   'GET /api/hotline/tickets/by-no/{ticketNo}': (w) =>
