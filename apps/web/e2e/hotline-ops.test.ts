@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { deliverTransfer } from '../../server/src/modules/hotline/dispatch.service.ts';
 import {
   type HotlineWorld,
   hotlineWorld,
   taxiComplaint,
 } from '../../server/src/modules/hotline/hotline-test-kit.ts';
+import { hotlineCalendar } from '../../server/src/modules/hotline/tickets.service.ts';
 import { startTestApp, type TestApp } from '../../server/test/harness.ts';
-import { launchChromium, newPage, pickOption, screenshot, serve, signIn } from './browser.ts';
+import { launchChromium, newPage, openMenu, pickOption, screenshot, serve, signIn } from './browser.ts';
 
 // Operations on tickets already under way, in Chromium against a real server: the centre
-// corrects a ticket's place and the ticket moves to the unit of the new place.
+// corrects a ticket's place and the ticket moves to the unit of the new place; a transfer whose
+// send failed is sent again from the transfers page.
 
 describe('12328 hotline operations in Chromium', () => {
   let t: TestApp;
@@ -80,6 +83,42 @@ describe('12328 hotline operations in Chromium', () => {
       ['dispatched', w.ids.gl, '南京市鼓楼区中山北路公交站'],
     );
     assert.ok(d.ticket.lat !== 32.05 && d.ticket.lat !== null, 'the new pin is the ticket’s point');
+    await agent.close();
+  });
+
+  test('a failed transfer is sent again from the transfers page', async () => {
+    const setWuxi = (status: 'active' | 'closed') =>
+      t.handle.db.updateTable('org_unit').set({ status }).where('code', '=', '320200').execute();
+    const { id, ticketNo } = await ok(t.as(w.agent, 'POST', '/api/hotline/tickets', taxiComplaint(w.ids.xw)));
+    await setWuxi('closed');
+    const x = await ok(
+      t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/transfer`, { targetOrgId: await t.orgId('320200') }),
+    );
+    const deps = {
+      secretBox: t.app.platform.secretBox,
+      calendar: await hotlineCalendar(t.handle.db),
+      now: new Date(),
+    };
+    await t.handle.db.transaction().execute((trx) => deliverTransfer(trx, deps, x.id));
+    await setWuxi('active');
+
+    const agent = await login('nj.agent');
+    await openMenu(agent, 'menu-hotline-transfers', 'menu-hotline');
+    await agent.getByTestId('transfer-tab-sendFailed').click();
+    const row = agent.getByTestId('transfer-table').locator('tr.ant-table-row').filter({ hasText: ticketNo });
+    await row.getByTestId('transfer-state').and(agent.locator('[data-state="sendFailed"]')).waitFor();
+    await shot(agent, '03-transfer-failed');
+    await row.getByTestId('transfer-resend').click();
+    await row.waitFor({ state: 'detached' });
+    const listed = (await ok(t.as(w.agent, 'GET', '/api/hotline/transfers?pageSize=100'))).items.find(
+      (i: { id: number }) => i.id === x.id,
+    );
+    assert.ok(['readyToSend', 'sent'].includes(listed.state), listed.state);
+    await agent.getByTestId('transfer-tab-all').click();
+    await row.getByTestId('transfer-state').and(agent.locator('[data-state]')).waitFor();
+    const shown = await row.getByTestId('transfer-state').getAttribute('data-state');
+    assert.ok(['readyToSend', 'sent'].includes(shown ?? ''), `shown ${shown}`);
+    await shot(agent, '04-transfer-resent');
     await agent.close();
   });
 });

@@ -289,6 +289,7 @@ export const hotlineEnUS: Record<keyof typeof hotlineZhCN, string> = {
   'hotline.transfer.error': 'Failure',
   'hotline.transfer.updated': 'Updated',
   'hotline.transfer.handle-failed': 'Handle again',
+  'hotline.transfer.resend': 'Send again',
   'hotline.transfer.state.readyToSend': 'Ready to send',
   'hotline.transfer.state.sent': 'Sent',
   'hotline.transfer.state.sendFailed': 'Send failed',

@@ -293,6 +293,7 @@ export const hotlineZhCN = {
   'hotline.transfer.error': '失败原因',
   'hotline.transfer.updated': '更新时间',
   'hotline.transfer.handle-failed': '重新处理',
+  'hotline.transfer.resend': '重新发送',
   'hotline.transfer.state.readyToSend': '待发送',
   'hotline.transfer.state.sent': '已发送',
   'hotline.transfer.state.sendFailed': '发送失败',

@@ -259,6 +259,68 @@ for (const kind of DB_KINDS) {
         .set({ status: 'active' })
         .where('code', '=', '320200')
         .execute();
+
+      const resend = (as: Session, transferId: number) =>
+        t.as(as, 'POST', `/api/hotline/transfers/${transferId}/resend`);
+      assert.equal((await resend(w.szAgent, x.json().id)).statusCode, 404, 'another centre’s transfer');
+      assert.equal((await resend(w.xwHandler, x.json().id)).statusCode, 403, 'a unit does not send');
+      const again = await resend(w.agent, x.json().id);
+      assert.equal(again.statusCode, 200, again.body);
+      assert.deepEqual([again.json().state, again.json().attempts], ['readyToSend', 1]);
+      const out = (await t.as(w.agent, 'GET', `/api/hotline/tickets/${id}`)).json().ticket;
+      assert.deepEqual([out.state, out.handlingOrgId], ['transferred_out', null]);
+      assert.equal((await resend(w.agent, x.json().id)).statusCode, 409, 'only a failed send is sent again');
+      assert.equal(await deliver(x.json().id), 'sent');
+      const wuxi = await t.orgId('320200');
+      const delivered = (await t.as(w.agent, 'GET', `/api/hotline/transfers?state=sent`)).json();
+      assert.ok(
+        delivered.items.some(
+          (i: { id: number; attempts: number }) => i.id === x.json().id && i.attempts === 2,
+        ),
+      );
+      const audit = await t.handle.db
+        .selectFrom('workflow_event')
+        .select(['action', 'to_state'])
+        .where('entity_id', '=', String(id))
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        audit.slice(-4).map((e) => `${e.action}→${e.to_state}`),
+        [
+          'transferOut→transferred_out',
+          'transferFailed→dispatching',
+          'transferOut→transferred_out',
+          'transferReceived→dispatching',
+        ],
+      );
+      assert.equal(
+        (
+          await t.handle.db
+            .selectFrom('hotline_ticket')
+            .select('centre_org_id')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).centre_org_id,
+        wuxi,
+      );
+
+      const y = await newTicket();
+      const failed = await t.as(w.agent, 'POST', `/api/hotline/tickets/${y}/transfer`, { targetOrgId: wuxi });
+      await t.handle.db
+        .updateTable('org_unit')
+        .set({ status: 'closed' })
+        .where('code', '=', '320200')
+        .execute();
+      await deliver(failed.json().id);
+      await t.handle.db
+        .updateTable('org_unit')
+        .set({ status: 'active' })
+        .where('code', '=', '320200')
+        .execute();
+      await t.as(w.agent, 'POST', `/api/hotline/tickets/${y}/dispatch`, { handlingOrgId: w.ids.xw });
+      const late = await resend(w.agent, failed.json().id);
+      assert.equal(late.statusCode, 409, 'dispatched meanwhile: the transfer guard refuses');
+      assert.equal(late.json().error.details.reason, 'no_such_transition');
     });
   });
 }

@@ -23,6 +23,7 @@ import {
   recategoriseTicket,
   relocateTicket,
   rerouteTicket,
+  resendTransfer,
   resolveRoute,
   sendBackTicket,
   signForTicket,
@@ -236,6 +237,26 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .transaction()
         .execute((trx) => transferTicket(trx, ctxOf(request, deps.now), request.params.id, request.body));
       return toTransferDto((await findTransferView(db, t.id)) as TransferView);
+    },
+  );
+
+  app.post(
+    '/hotline/transfers/:id/resend',
+    {
+      config: { auth: 'hotline.intake' },
+      schema: {
+        tags,
+        summary: 'Send a failed transfer again: back to ready to send (audited)',
+        params: IdParams,
+        response: { 200: TransferDto, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const deps = await depsOf(app);
+      await db
+        .transaction()
+        .execute((trx) => resendTransfer(trx, ctxOf(request, deps.now), request.params.id));
+      return toTransferDto((await findTransferView(db, request.params.id)) as TransferView);
     },
   );
 };

@@ -25,7 +25,7 @@ import {
   TICKET_ENTITY,
 } from './tickets.service.ts';
 
-export { deliverTransfer, hubOf, TRANSFER_JOB, transferTicket } from './transfer.service.ts';
+export { deliverTransfer, hubOf, resendTransfer, TRANSFER_JOB, transferTicket } from './transfer.service.ts';
 
 /** A transition context whose actor acts for a unit (a user, or a system actor of a unit). */
 export type Ctx = TransitionContext & { actor: WorkflowActor & { orgPath: string } };

@@ -150,6 +150,7 @@ export const answerUrge = (id: number, urgeId: number, answer: string) =>
 
 export const listTransfers = (params: PageParams, state?: TransferState) =>
   api.get<Page<Transfer>>('/hotline/transfers', { ...params, state });
+export const resendTransfer = (id: number) => api.post<Transfer>(`/hotline/transfers/${id}/resend`);
 export const transfer = (id: number, b: { targetOrgId: number; note?: string }) =>
   api.post<Transfer>(`${t}/${id}/transfer`, b);
 
