@@ -138,7 +138,7 @@ export const hotlineEnUS: Record<keyof typeof hotlineZhCN, string> = {
   'hotline.detail.system': 'system',
   'hotline.detail.kb-article': 'Article #{id}',
   'hotline.detail.counters':
-    'returned {sendBack}, extended {extension}, re-handled {rehandle}, dissatisfied {dissatisfied}, urged {urge}',
+    'returned {sendBack}, extended {extension} this round, re-handled {rehandle}, dissatisfied {dissatisfied}, urged {urge}',
   'hotline.clock.kind': 'Clock',
   'hotline.clock.signFor': 'Sign-for',
   'hotline.clock.handling': 'Handling',
@@ -168,6 +168,11 @@ export const hotlineEnUS: Record<keyof typeof hotlineZhCN, string> = {
   'hotline.action.requestExtension': 'Request extension',
   'hotline.action.approveExtension': 'Extension approved',
   'hotline.action.denyExtension': 'Extension denied',
+  'hotline.action.approveExtensionRehandling': 'Extension approved (re-handling)',
+  'hotline.action.denyExtensionRehandling': 'Extension denied (re-handling)',
+  'hotline.action.relocate': 'Change place',
+  'hotline.relocate.hint':
+    'If a unit holds the ticket, the routing rules run again and it goes to the unit for the new place; for a place outside this centre’s area, have the unit send it back, then transfer it.',
   'hotline.action.decideExtension': 'Decide extension',
   'hotline.action.reply': 'Reply',
   'hotline.action.rejectReply': 'Send back',
@@ -284,6 +289,7 @@ export const hotlineEnUS: Record<keyof typeof hotlineZhCN, string> = {
   'hotline.transfer.error': 'Failure',
   'hotline.transfer.updated': 'Updated',
   'hotline.transfer.handle-failed': 'Handle again',
+  'hotline.transfer.resend': 'Send again',
   'hotline.transfer.state.readyToSend': 'Ready to send',
   'hotline.transfer.state.sent': 'Sent',
   'hotline.transfer.state.sendFailed': 'Send failed',

@@ -143,7 +143,7 @@ export const hotlineZhCN = {
   'hotline.detail.system': '系统',
   'hotline.detail.kb-article': '知识 #{id}',
   'hotline.detail.counters':
-    '退回 {sendBack} 次，延期 {extension} 次，重办 {rehandle} 次，不满意 {dissatisfied} 次，催办 {urge} 次',
+    '退回 {sendBack} 次，本轮延期 {extension} 次，重办 {rehandle} 次，不满意 {dissatisfied} 次，催办 {urge} 次',
   'hotline.clock.kind': '时限',
   'hotline.clock.signFor': '签收时限',
   'hotline.clock.handling': '办理时限',
@@ -174,6 +174,11 @@ export const hotlineZhCN = {
   'hotline.action.requestExtension': '申请延期',
   'hotline.action.approveExtension': '批准延期',
   'hotline.action.denyExtension': '不批准延期',
+  'hotline.action.approveExtensionRehandling': '批准延期（重办）',
+  'hotline.action.denyExtensionRehandling': '不批准延期（重办）',
+  'hotline.action.relocate': '更改地点',
+  'hotline.relocate.hint':
+    '工单已在承办单位时，将按新地点重新适用转办规则，转给新地点的承办单位；新地点在本中心辖区外的，请单位退回后跨地区转办。',
   'hotline.action.decideExtension': '审批延期',
   'hotline.action.reply': '答复',
   'hotline.action.rejectReply': '审核退回',
@@ -288,6 +293,7 @@ export const hotlineZhCN = {
   'hotline.transfer.error': '失败原因',
   'hotline.transfer.updated': '更新时间',
   'hotline.transfer.handle-failed': '重新处理',
+  'hotline.transfer.resend': '重新发送',
   'hotline.transfer.state.readyToSend': '待发送',
   'hotline.transfer.state.sent': '已发送',
   'hotline.transfer.state.sendFailed': '发送失败',

@@ -87,6 +87,9 @@ export async function recordCallback(
     await updateTicket(trx, row.id, {
       dissatisfied_count: dissatisfied,
       rehandle_count: row.rehandle_count + 1,
+      // The caps on extensions and questions to the citizen apply per handling round.
+      extension_count: 0,
+      citizen_request_count: 0,
       closed_at: null,
       closed_on_time: null,
       updated_at: ctx.now,

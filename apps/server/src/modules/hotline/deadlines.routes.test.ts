@@ -160,6 +160,79 @@ for (const kind of DB_KINDS) {
       assert.equal(tooLate.json().error.details.reason, 'handling_deadline_passed');
     });
 
+    test('extension and question caps count per handling round; a decision in 重办 goes back to re-handling', async () => {
+      await setNow('2026-12-07T09:00:00+08:00');
+      const id = await dispatched();
+      const ok = async (res: Promise<{ statusCode: number; body: string }>, status = 200) => {
+        const r = await res;
+        assert.equal(r.statusCode, status, r.body);
+        return JSON.parse(r.body);
+      };
+      const path = `/api/hotline/tickets/${id}`;
+      const extend = () =>
+        t.as(w.xwHandler, 'POST', `${path}/extensions`, {
+          days: 2,
+          reason: '需调取视频',
+          legalBasis: '规定',
+        });
+      const decide = async (approve: boolean) => {
+        const ext = await ok(extend(), 201);
+        await ok(t.as(w.supervisor, 'POST', `${path}/extensions/${ext.id}/decision`, { approve }));
+        return (await t.as(w.supervisor, 'GET', path)).json().ticket.state;
+      };
+      const askAndAnswer = async () => {
+        await ok(t.as(w.xwHandler, 'POST', `${path}/citizen-requests`, { question: '请补充发票' }), 201);
+        await ok(t.as(w.agent, 'POST', `${path}/citizen-answer`, { answer: '已补充' }));
+      };
+      const capOf = async (res: Promise<{ statusCode: number; body: string }>) =>
+        JSON.parse((await res).body).error?.details?.reason;
+      const closeDissatisfied = async () => {
+        const replyBody = { facts: '核实属实', handling: '已处理', legalBasis: '《出租汽车服务规范》' };
+        await ok(t.as(w.xwHandler, 'POST', `${path}/reply`, replyBody));
+        await ok(t.as(w.supervisor, 'POST', `${path}/review`, { approve: true }));
+        const cb = (
+          await t.as(w.supervisor, 'GET', `/api/hotline/callbacks?state=pending&ticketId=${id}`)
+        ).json().items[0];
+        await ok(
+          t.as(w.supervisor, 'POST', `/api/hotline/callbacks/${cb.id}`, { satisfaction: 'dissatisfied' }),
+        );
+        assert.equal((await t.as(w.supervisor, 'GET', path)).json().ticket.state, 'rehandling');
+      };
+      await t.as(w.xwHandler, 'POST', `${path}/sign-for`);
+      assert.equal(await decide(true), 'in_progress');
+      assert.equal(await capOf(extend()), 'extension_cap_reached');
+      await askAndAnswer();
+      await askAndAnswer();
+      const third = t.as(w.xwHandler, 'POST', `${path}/citizen-requests`, { question: '再补充' });
+      assert.equal(await capOf(third), 'citizen_request_cap_reached');
+
+      await closeDissatisfied();
+      assert.equal(await decide(true), 'rehandling', 'approved in 重办: back to re-handling');
+      assert.equal(await capOf(extend()), 'extension_cap_reached', 'one extension per round');
+      await askAndAnswer();
+      assert.equal((await t.as(w.supervisor, 'GET', path)).json().ticket.state, 'rehandling');
+
+      await closeDissatisfied();
+      assert.equal(await decide(false), 'rehandling', 'denied in 重办: back to re-handling');
+      const history = (await t.as(w.supervisor, 'GET', `${path}/history?pageSize=200`)).json();
+      const decisions = history.items
+        .filter((e: { action: string }) => /Extension/.test(e.action) && e.action !== 'requestExtension')
+        .map((e: { action: string; toState: string }) => `${e.action}→${e.toState}`);
+      assert.deepEqual(decisions, [
+        'approveExtension→in_progress',
+        'approveExtensionRehandling→rehandling',
+        'denyExtensionRehandling→rehandling',
+      ]);
+      const replied = await ok(
+        t.as(w.xwHandler, 'POST', `${path}/reply`, {
+          facts: '已退款',
+          handling: '已处理',
+          legalBasis: '规定',
+        }),
+      );
+      assert.equal(replied.state, 'replied');
+    });
+
     test('urge and supervision: records with who, what and the answer; only the addressed unit answers', async () => {
       await setNow('2026-11-27T09:00:00+08:00');
       const id = await dispatched();

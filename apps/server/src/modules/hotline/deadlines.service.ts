@@ -53,6 +53,7 @@ export async function requestExtension(
   const profile = await findProfile(trx, row.request_type);
   if (input.days > profile.extension_days)
     throw badRequest(`at most ${profile.extension_days} working days may be asked for a ${row.request_type}`);
+  const resumeState = row.state === 'rehandling' ? 'rehandling' : 'in_progress';
   await move(trx, ctx, row, 'requestExtension', { days: input.days });
   const ext = await insertExtension(trx, {
     ticket_id: id,
@@ -62,6 +63,7 @@ export async function requestExtension(
     legal_basis: input.legalBasis,
     requested_by: ctx.actor.userId,
     requested_at: ctx.now,
+    resume_state: resumeState,
   });
   await updateTicket(trx, id, { extension_count: row.extension_count + 1, updated_at: ctx.now });
   await noticeUnits(
@@ -93,7 +95,10 @@ export async function decideExtensionRequest(
   const ext = await findExtension(trx, id, extensionId);
   if (!ext) throw notFound(`extension ${extensionId}`);
   if (ext.decision !== 'pending') throw conflict(`extension ${extensionId} is already ${ext.decision}`);
-  await move(trx, ctx, row, input.approve ? 'approveExtension' : 'denyExtension', { extensionId });
+  const action = input.approve ? 'approveExtension' : 'denyExtension';
+  await move(trx, ctx, row, ext.resume_state === 'rehandling' ? `${action}Rehandling` : action, {
+    extensionId,
+  });
   let newDue: Date | null = null;
   if (input.approve) {
     for (const kind of ['handling', 'reply'] as const) {

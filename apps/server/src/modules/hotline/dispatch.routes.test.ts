@@ -146,6 +146,65 @@ for (const kind of DB_KINDS) {
       assert.equal(badFields.statusCode, 400, 'the new category needs its bus line');
     });
 
+    test('更改地点: audited, noted, and a ticket at a unit goes to the unit of the new place', async () => {
+      const bus = { categoryCode: '0401', fields: { busLine: '34路' } };
+      const id = await newTicket(bus);
+      await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/dispatch`, {});
+      await t.as(w.xwHandler, 'POST', `/api/hotline/tickets/${id}/sign-for`);
+      const relocate = (body: object, as = w.agent, ticket = id) =>
+        t.as(as, 'POST', `/api/hotline/tickets/${ticket}/location`, body);
+      const place = { locationText: '南京市鼓楼区中山北路', regionOrgId: w.ids.gl, lat: 32.07, lon: 118.77 };
+      assert.equal((await relocate(place, w.xwHandler)).statusCode, 403, 'only the centre changes the place');
+      assert.equal((await relocate({ ...place, lon: undefined })).statusCode, 400, 'lat and lon go together');
+      const moved = await relocate(place);
+      assert.equal(moved.statusCode, 200, moved.body);
+      assert.deepEqual(
+        [moved.json().state, moved.json().handlingOrgId, moved.json().regionOrgId, moved.json().lat],
+        ['dispatched', w.ids.gl, w.ids.gl, 32.07],
+        'in progress at 玄武, re-routed to 鼓楼 to sign for',
+      );
+      const d = (await t.as(w.agent, 'GET', `/api/hotline/tickets/${id}`)).json();
+      assert.equal(d.ticket.locationText, '南京市鼓楼区中山北路');
+      assert.ok(
+        d.notes.some((n: { body: string }) =>
+          /^更改地点：南京市玄武区中山路.*→ 南京市鼓楼区中山北路/.test(n.body),
+        ),
+      );
+      const history = (await t.as(w.agent, 'GET', `/api/hotline/tickets/${id}/history?pageSize=200`)).json();
+      assert.deepEqual(history.items.at(-1).note, {
+        from: w.ids.xw,
+        handlingOrgId: w.ids.gl,
+        note: 'relocated',
+      });
+      const audit = await t.handle.db
+        .selectFrom('audit_event')
+        .select(['before', 'after'])
+        .where('action', '=', 'hotline.ticket.relocate')
+        .where('object_id', '=', String(id))
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        [
+          (audit.before as { regionOrgId: number }).regionOrgId,
+          (audit.after as { regionOrgId: number }).regionOrgId,
+        ],
+        [w.ids.xw, w.ids.gl],
+      );
+      const same = await relocate({ locationText: '鼓楼区中山北路 100 号', regionOrgId: w.ids.gl });
+      assert.deepEqual([same.json().handlingOrgId, same.json().lat], [w.ids.gl, null], 'same unit: it stays');
+      const foreign = await relocate({ locationText: '苏州市姑苏区', regionOrgId: w.ids.sz });
+      assert.equal(foreign.statusCode, 409, 'another centre is reached by send-back and transfer');
+      assert.equal(
+        (await t.as(w.agent, 'GET', `/api/hotline/tickets/${id}`)).json().ticket.regionOrgId,
+        w.ids.gl,
+      );
+
+      const queued = await newTicket(bus);
+      const waiting = await relocate({ locationText: '鼓楼区', regionOrgId: w.ids.gl }, w.agent, queued);
+      assert.deepEqual([waiting.json().state, waiting.json().handlingOrgId], ['dispatching', null]);
+      const dispatched = await t.as(w.agent, 'POST', `/api/hotline/tickets/${queued}/dispatch`, {});
+      assert.equal(dispatched.json().handlingOrgId, w.ids.gl, 'dispatch routes by the new place');
+    });
+
     test('cross-city transfer through the province, cross-province through the ministry', async () => {
       const id = await newTicket();
       const x = await t.as(w.agent, 'POST', `/api/hotline/tickets/${id}/transfer`, { targetOrgId: w.ids.sz });
@@ -200,6 +259,68 @@ for (const kind of DB_KINDS) {
         .set({ status: 'active' })
         .where('code', '=', '320200')
         .execute();
+
+      const resend = (as: Session, transferId: number) =>
+        t.as(as, 'POST', `/api/hotline/transfers/${transferId}/resend`);
+      assert.equal((await resend(w.szAgent, x.json().id)).statusCode, 404, 'another centre’s transfer');
+      assert.equal((await resend(w.xwHandler, x.json().id)).statusCode, 403, 'a unit does not send');
+      const again = await resend(w.agent, x.json().id);
+      assert.equal(again.statusCode, 200, again.body);
+      assert.deepEqual([again.json().state, again.json().attempts], ['readyToSend', 1]);
+      const out = (await t.as(w.agent, 'GET', `/api/hotline/tickets/${id}`)).json().ticket;
+      assert.deepEqual([out.state, out.handlingOrgId], ['transferred_out', null]);
+      assert.equal((await resend(w.agent, x.json().id)).statusCode, 409, 'only a failed send is sent again');
+      assert.equal(await deliver(x.json().id), 'sent');
+      const wuxi = await t.orgId('320200');
+      const delivered = (await t.as(w.agent, 'GET', `/api/hotline/transfers?state=sent`)).json();
+      assert.ok(
+        delivered.items.some(
+          (i: { id: number; attempts: number }) => i.id === x.json().id && i.attempts === 2,
+        ),
+      );
+      const audit = await t.handle.db
+        .selectFrom('workflow_event')
+        .select(['action', 'to_state'])
+        .where('entity_id', '=', String(id))
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        audit.slice(-4).map((e) => `${e.action}→${e.to_state}`),
+        [
+          'transferOut→transferred_out',
+          'transferFailed→dispatching',
+          'transferOut→transferred_out',
+          'transferReceived→dispatching',
+        ],
+      );
+      assert.equal(
+        (
+          await t.handle.db
+            .selectFrom('hotline_ticket')
+            .select('centre_org_id')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).centre_org_id,
+        wuxi,
+      );
+
+      const y = await newTicket();
+      const failed = await t.as(w.agent, 'POST', `/api/hotline/tickets/${y}/transfer`, { targetOrgId: wuxi });
+      await t.handle.db
+        .updateTable('org_unit')
+        .set({ status: 'closed' })
+        .where('code', '=', '320200')
+        .execute();
+      await deliver(failed.json().id);
+      await t.handle.db
+        .updateTable('org_unit')
+        .set({ status: 'active' })
+        .where('code', '=', '320200')
+        .execute();
+      await t.as(w.agent, 'POST', `/api/hotline/tickets/${y}/dispatch`, { handlingOrgId: w.ids.xw });
+      const late = await resend(w.agent, failed.json().id);
+      assert.equal(late.statusCode, 409, 'dispatched meanwhile: the transfer guard refuses');
+      assert.equal(late.json().error.details.reason, 'no_such_transition');
     });
   });
 }

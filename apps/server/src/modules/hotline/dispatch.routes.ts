@@ -11,6 +11,7 @@ import {
   PreviewBody,
   PreviewDto,
   RecategoriseBody,
+  RelocateBody,
   RuleDto,
   SendBackBody,
   TransferBody,
@@ -20,7 +21,9 @@ import {
 import {
   dispatchTicket,
   recategoriseTicket,
+  relocateTicket,
   rerouteTicket,
+  resendTransfer,
   resolveRoute,
   sendBackTicket,
   signForTicket,
@@ -208,6 +211,13 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     RecategoriseBody,
     (trx, ctx, deps, id, body) => recategoriseTicket(trx, ctx, deps, id, body),
   );
+  ticketAction(
+    '/hotline/tickets/:id/location',
+    '更改地点 (address, region, map point); a ticket with a unit is re-routed by the rules (audited)',
+    'hotline.intake',
+    RelocateBody,
+    (trx, ctx, deps, id, body) => relocateTicket(trx, ctx, deps, id, body),
+  );
 
   app.post(
     '/hotline/tickets/:id/transfer',
@@ -227,6 +237,26 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .transaction()
         .execute((trx) => transferTicket(trx, ctxOf(request, deps.now), request.params.id, request.body));
       return toTransferDto((await findTransferView(db, t.id)) as TransferView);
+    },
+  );
+
+  app.post(
+    '/hotline/transfers/:id/resend',
+    {
+      config: { auth: 'hotline.intake' },
+      schema: {
+        tags,
+        summary: 'Send a failed transfer again: back to ready to send (audited)',
+        params: IdParams,
+        response: { 200: TransferDto, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const deps = await depsOf(app);
+      await db
+        .transaction()
+        .execute((trx) => resendTransfer(trx, ctxOf(request, deps.now), request.params.id));
+      return toTransferDto((await findTransferView(db, request.params.id)) as TransferView);
     },
   );
 };

@@ -62,6 +62,14 @@ export const RecategoriseBody = Type.Object({
   reroute: Type.Optional(Type.Boolean()),
 });
 
+export const RelocateBody = Type.Object({
+  locationText: Type.String({ minLength: 1, maxLength: 200 }),
+  regionOrgId: Type.Optional(Type.Integer({ minimum: 1, description: 'org unit of the new place (属地)' })),
+  lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+  lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+});
+
 export const TransferState = Type.Union([
   Type.Literal('readyToSend'),
   Type.Literal('sent'),

@@ -9,7 +9,13 @@ import type { ClockKind, RequestType } from './hotline.tables.ts';
 import { noticeUnits } from './notices.ts';
 import { countSendBacksBy, insertSendBack, matchRules, type RuleRow } from './routing.repository.ts';
 import { cardOf, validateFields } from './ticket.ts';
-import { addTicketOrg, findTicketById, type TicketRow, updateTicket } from './tickets.repository.ts';
+import {
+  addTicketOrg,
+  findTicketById,
+  insertNote,
+  type TicketRow,
+  updateTicket,
+} from './tickets.repository.ts';
 import {
   assertCentre,
   assertHandlingUnit,
@@ -19,7 +25,7 @@ import {
   TICKET_ENTITY,
 } from './tickets.service.ts';
 
-export { deliverTransfer, hubOf, TRANSFER_JOB, transferTicket } from './transfer.service.ts';
+export { deliverTransfer, hubOf, resendTransfer, TRANSFER_JOB, transferTicket } from './transfer.service.ts';
 
 /** A transition context whose actor acts for a unit (a user, or a system actor of a unit). */
 export type Ctx = TransitionContext & { actor: WorkflowActor & { orgPath: string } };
@@ -249,6 +255,7 @@ export async function sendBackTicket(
 }
 
 const RECATEGORISABLE = ['dispatching', 'returned', 'dispatched', 'in_progress'];
+const AT_UNIT = ['dispatched', 'in_progress'];
 
 /**
  * Re-categorises (a new category version and fields, optionally a new type) and, when asked,
@@ -308,4 +315,86 @@ export async function recategoriseTicket(
   if (row.state === 'dispatched' || row.state === 'in_progress')
     return rerouteTicket(trx, ctx, deps, id, { handlingOrgId: route.handlingOrgId, note: 'recategorised' });
   return dispatchTicket(trx, ctx, deps, id, { handlingOrgId: route.handlingOrgId, note: 'recategorised' });
+}
+
+const placeOf = (text: string | null, regionName: string | undefined) =>
+  `${text ?? '—'}${regionName ? `［${regionName}］` : ''}`;
+
+/**
+ * 更改地点: the centre corrects where the matter happened. A ticket already with a unit goes to
+ * the unit the routing rules give for the new place (through re-routing and its guards); a place
+ * outside the centre's area cannot be followed while a unit holds the ticket.
+ */
+export async function relocateTicket(
+  trx: Executor,
+  ctx: Ctx,
+  deps: HotlineDeps,
+  id: number,
+  input: {
+    locationText: string;
+    regionOrgId?: number | undefined;
+    lat?: number | undefined;
+    lon?: number | undefined;
+    note?: string | undefined;
+  },
+) {
+  const row = await lockTicketInScope(trx, ctx.actor.orgPath, id);
+  assertCentre(ctx.actor.orgPath, row);
+  if (!RECATEGORISABLE.includes(row.state)) throw conflict(`a ${row.state} ticket cannot change its place`);
+  if ((input.lat == null) !== (input.lon == null)) throw badRequest('lat and lon go together');
+  const region = input.regionOrgId ? await findOrgUnitInScope(trx, input.regionOrgId, '/') : undefined;
+  if (input.regionOrgId && !region) throw badRequest(`unknown org unit ${input.regionOrgId}`);
+  const before = {
+    locationText: row.location_text,
+    regionOrgId: row.region_org_id,
+    lat: row.lat,
+    lon: row.lon,
+  };
+  const after = {
+    locationText: input.locationText.trim(),
+    regionOrgId: region?.id ?? null,
+    lat: input.lat ?? null,
+    lon: input.lon ?? null,
+  };
+  const route = AT_UNIT.includes(row.state)
+    ? await resolveRoute(trx, row.centre_path, {
+        requestType: row.request_type,
+        categoryCode: row.category_code,
+        regionOrgId: after.regionOrgId,
+      })
+    : null;
+  if (route?.handlingOrgId === null && region && !region.path.startsWith(row.centre_path))
+    throw conflict(
+      `${region.name} is outside the centre's area: have the unit send the ticket back, then transfer it`,
+    );
+  await updateTicket(trx, id, {
+    location_text: after.locationText,
+    region_org_id: after.regionOrgId,
+    lat: after.lat,
+    lon: after.lon,
+    updated_at: ctx.now,
+  });
+  await recordAudit(trx, ctx.audit, {
+    action: 'hotline.ticket.relocate',
+    objectType: TICKET_ENTITY,
+    objectId: id,
+    before,
+    after,
+    orgUnitId: row.centre_org_id,
+    orgPath: row.centre_path,
+  });
+  const oldRegion = row.region_org_id ? await findOrgUnitInScope(trx, row.region_org_id, '/') : undefined;
+  await insertNote(trx, {
+    ticket_id: id,
+    kind: 'internal',
+    body: `更改地点：${placeOf(before.locationText, oldRegion?.name)} → ${placeOf(after.locationText, region?.name)}${
+      input.note ? `（${input.note}）` : ''
+    }`,
+    author_user_id: ctx.actor.userId,
+    author_org_id: row.centre_org_id,
+    at: ctx.now,
+  });
+  if (!route?.handlingOrgId || route.handlingOrgId === row.handling_org_id)
+    return (await findTicketById(trx, id)) as TicketRow;
+  return rerouteTicket(trx, ctx, deps, id, { handlingOrgId: route.handlingOrgId, note: 'relocated' });
 }

@@ -190,6 +190,29 @@ export const HOTLINE_PROBES: Record<string, (w: HotlineProbeWorld) => Promise<vo
     assert.equal(res.json().source, 'none', 'neither the sibling’s rules nor its area route a county ticket');
   },
   'GET /api/hotline/transfers': (w) => noForeign(w, '/api/hotline/transfers?pageSize=200'),
+  'POST /api/hotline/transfers/{id}/resend': async (w) => {
+    const db = w.t.handle.db;
+    const ticket = await db
+      .selectFrom('hotline_ticket')
+      .select('centre_org_id')
+      .where('id', '=', w.hotline.ticketId)
+      .executeTakeFirstOrThrow();
+    const failed = await db
+      .insertInto('hotline_transfer')
+      .values({
+        ticket_id: w.hotline.ticketId,
+        from_org_id: ticket.centre_org_id,
+        to_org_id: await w.t.orgId('320500'),
+        hub_org_id: await w.t.orgId('320000'),
+        route: 'province',
+        state: 'sendFailed',
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await denied(w, 'POST', `/api/hotline/transfers/${failed.id}/resend`);
+  },
   'POST /api/hotline/tickets/{id}/extensions': (w) =>
     deniedOnBoth(w, 'extensions', { days: 1, reason: '越权', legalBasis: '越权' }),
   'POST /api/hotline/tickets/{id}/extensions/{extensionId}/decision': async (w) => {
@@ -282,6 +305,7 @@ export const HOTLINE_PROBES: Record<string, (w: HotlineProbeWorld) => Promise<vo
     deniedOnBoth(w, 'send-back', { reasonCode: 'wrongArea' }),
   'POST /api/hotline/tickets/{id}/recategorise': (w) =>
     deniedOnBoth(w, 'recategorise', { categoryCode: '0801' }),
+  'POST /api/hotline/tickets/{id}/location': (w) => deniedOnBoth(w, 'location', { locationText: '越权地点' }),
   'POST /api/hotline/tickets/{id}/transfer': (w) =>
     deniedOnBoth(w, 'transfer', { targetOrgId: w.hotline.glOrgId }),
   'GET /api/hotline/tickets/by-no/{ticketNo}': (w) =>

@@ -85,10 +85,12 @@ export interface HotlineTicketTable {
   merged_into_id: Generated<number | null>;
   split_from_id: number | null;
   send_back_count: Generated<number>;
+  /** Extensions asked in the current handling round (reset at 重办): max_extensions caps it. */
   extension_count: Generated<number>;
   rehandle_count: Generated<number>;
   dissatisfied_count: Generated<number>;
   urge_count: Generated<number>;
+  /** Questions to the citizen in the current handling round (reset at 重办). */
   citizen_request_count: Generated<number>;
   supervised: Generated<boolean>;
   card: Generated<Card>;
@@ -219,6 +221,8 @@ export interface HotlineExtensionTable {
   decided_at: Date | null;
   decision_note: string | null;
   new_due_at: Date | null;
+  /** Where the decision takes the ticket back to: the state the extension was asked from. */
+  resume_state: Generated<'in_progress' | 'rehandling'>;
 }
 
 export interface HotlineUrgeTable {

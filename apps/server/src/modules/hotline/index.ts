@@ -13,6 +13,7 @@ import { flagDueReviews, KB_REVIEW_JOB, KB_TERMS_JOB, recountKbTerms } from './k
 import { hotlineMigrations } from './migrations/index.ts';
 import { kbMigrations } from './migrations/kb.ts';
 import { open311Migrations } from './migrations/open311.ts';
+import { opsMigrations } from './migrations/ops.ts';
 import { pauseMigrations } from './migrations/pause.ts';
 import { open311AdminRoutes, open311Routes } from './open311.routes.ts';
 import { OPEN311_CREATE_JOB } from './open311.service.ts';
@@ -25,7 +26,13 @@ import { hotlineCalendar } from './tickets.service.ts';
 
 export const hotlinePart: Part = {
   name: 'hotline',
-  migrations: { ...hotlineMigrations, ...kbMigrations, ...open311Migrations, ...pauseMigrations },
+  migrations: {
+    ...hotlineMigrations,
+    ...kbMigrations,
+    ...open311Migrations,
+    ...pauseMigrations,
+    ...opsMigrations,
+  },
   routes: async (app) => {
     await app.register(ticketsRoutes);
     await app.register(dispatchRoutes);

@@ -107,8 +107,19 @@ export const ticketWorkflow = defineWorkflow({
     // The answer takes the ticket back to where it was asked: handling, or re-handling (重办).
     citizenAnswered: { from: ['awaiting_citizen'], to: 'in_progress' },
     citizenAnsweredRehandling: { from: ['awaiting_citizen'], to: 'rehandling' },
+    // A decision takes the ticket back to where the extension was asked: handling, or 重办.
     approveExtension: { from: ['extension_requested'], to: 'in_progress', permission: 'hotline.supervise' },
     denyExtension: { from: ['extension_requested'], to: 'in_progress', permission: 'hotline.supervise' },
+    approveExtensionRehandling: {
+      from: ['extension_requested'],
+      to: 'rehandling',
+      permission: 'hotline.supervise',
+    },
+    denyExtensionRehandling: {
+      from: ['extension_requested'],
+      to: 'rehandling',
+      permission: 'hotline.supervise',
+    },
     reply: { from: ['in_progress', 'rehandling'], to: 'replied', permission: 'hotline.handle' },
     rejectReply: { from: ['replied'], to: 'in_progress', permission: 'hotline.supervise' },
     close: { from: ['replied'], to: 'closed', permission: 'hotline.supervise' },

@@ -59,14 +59,35 @@ export async function transferTicket(
     updated_at: ctx.now,
   });
   await addTicketOrg(trx, { ticket_id: row.id, org_unit_id: hubId, role: 'hub', since: ctx.now });
-  await updateTicket(trx, row.id, { handling_org_id: null, updated_at: ctx.now });
-  await enqueue(
-    trx,
-    TRANSFER_JOB,
-    { transferId: transfer.id },
-    { uniqueKey: `hotline.transfer:${transfer.id}` },
-  );
+  await queueDelivery(trx, ctx, row.id, transfer.id);
   return transfer;
+}
+
+async function queueDelivery(trx: Executor, ctx: Ctx, ticketId: number, transferId: number) {
+  await updateTicket(trx, ticketId, { handling_org_id: null, updated_at: ctx.now });
+  await enqueue(trx, TRANSFER_JOB, { transferId }, { uniqueKey: `hotline.transfer:${transferId}` });
+}
+
+/**
+ * Sends a failed transfer again (once the receiving centre is back): the sending centre takes its
+ * ticket out of its dispatch queue again and the transfer is ready to send. The ticket must still
+ * be waiting for dispatch there (the transfer guard), not dispatched or transferred meanwhile.
+ */
+export async function resendTransfer(trx: Executor, ctx: Ctx, transferId: number) {
+  const transfer = await lockTransfer(trx, transferId);
+  if (!transfer) throw notFound(`transfer ${transferId}`);
+  const row = await lockTicketInScope(trx, ctx.actor.orgPath, transfer.ticket_id);
+  assertCentre(ctx.actor.orgPath, row);
+  if (transfer.state !== 'sendFailed')
+    throw conflict(`transfer ${transferId} is ${transfer.state}, not failed`);
+  if (row.centre_org_id !== transfer.from_org_id) throw conflict('the ticket has changed centre since');
+  await move(trx, ctx, row, 'transferOut', {
+    targetOrgId: transfer.to_org_id,
+    route: transfer.route,
+    transferId,
+  });
+  await setTransferState(trx, transferId, { state: 'readyToSend', updated_at: ctx.now });
+  await queueDelivery(trx, ctx, row.id, transferId);
 }
 
 /**

@@ -65,6 +65,10 @@ export const fetchTicket = (id: number) => api.get<TicketDetail>(`${t}/${id}`);
 export const fetchTicketByNo = (ticketNo: string) => api.get<TicketDetail>(`${t}/by-no/${ticketNo}`);
 export const reroute = (id: number, handlingOrgId?: number) =>
   api.post<Ticket>(`${t}/${id}/reroute`, handlingOrgId ? { handlingOrgId } : {});
+export const relocate = (
+  id: number,
+  b: { locationText: string; regionOrgId?: number; lat?: number; lon?: number; note?: string },
+) => api.post<Ticket>(`${t}/${id}/location`, b);
 export const fetchHistory = (id: number) =>
   api.get<Page<WorkflowEvent>>(`${t}/${id}/history`, { page: 1, pageSize: 200 });
 export const fetchReplies = (id: number) =>
@@ -146,6 +150,7 @@ export const answerUrge = (id: number, urgeId: number, answer: string) =>
 
 export const listTransfers = (params: PageParams, state?: TransferState) =>
   api.get<Page<Transfer>>('/hotline/transfers', { ...params, state });
+export const resendTransfer = (id: number) => api.post<Transfer>(`/hotline/transfers/${id}/resend`);
 export const transfer = (id: number, b: { targetOrgId: number; note?: string }) =>
   api.post<Transfer>(`${t}/${id}/transfer`, b);
 

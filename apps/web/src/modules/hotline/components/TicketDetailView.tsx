@@ -9,6 +9,7 @@ import type { Clock, TicketDetail } from '../types.ts';
 import { CitizenRequestsCard } from './CitizenRequestsCard.tsx';
 import { LocationMap } from './LocationMap.tsx';
 import { CardTag, StateTag, useLabels } from './labels.tsx';
+import { RelocateAction } from './RelocateAction.tsx';
 import { TicketActions } from './TicketActions.tsx';
 import { TicketExtraActions } from './TicketExtraActions.tsx';
 import { TicketTimeline } from './TicketTimeline.tsx';
@@ -221,6 +222,7 @@ export function TicketDetailView({ id }: { id: number }) {
             <Button onClick={() => navigate(-1)}>{t('hotline.action.back')}</Button>
             <TicketActions detail={detail} />
             <TicketExtraActions detail={detail} />
+            <RelocateAction ticket={k} />
           </Space>
         }
       />

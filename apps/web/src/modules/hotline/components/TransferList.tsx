@@ -1,4 +1,4 @@
-import { Button, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Space, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -6,7 +6,9 @@ import { formatDateTime } from '../../../i18n/format.ts';
 import { useT } from '../../../i18n/useT.ts';
 import { DataTable } from '../../../ui/DataTable.tsx';
 import { usePagination } from '../../../ui/usePagination.ts';
-import { useTransfers } from '../hooks.ts';
+import { useMe } from '../../auth/hooks/useMe.ts';
+import * as hotline from '../api.ts';
+import { useHotlineMutation, useTransfers } from '../hooks.ts';
 import { TRANSFER_STATES, type Transfer, type TransferState } from '../types.ts';
 
 const COLOR: Record<TransferState, string> = {
@@ -28,13 +30,16 @@ export const TransferStateTag = ({ state }: { state: TransferState }) => {
 /**
  * 跨区转出: transfers through the province or the ministry by send state (ready to send, sent,
  * send failed, done elsewhere). A failed send returns the ticket to the dispatch queue: the
- * ticket page offers the transfer again, or a dispatch.
+ * sending centre sends it again from here, or dispatches it from the ticket page.
  */
 export function TransferList() {
   const t = useT();
   const pagination = usePagination();
   const [state, setState] = useState<TransferState | 'all'>('all');
   const transfers = useTransfers(pagination.params, state === 'all' ? undefined : state);
+  const { message } = App.useApp();
+  const canSend = useMe().permissions.includes('hotline.intake');
+  const resend = useHotlineMutation((id: number) => hotline.resendTransfer(id));
   const columns: ColumnsType<Transfer> = [
     {
       title: t('hotline.field.ticket-no'),
@@ -72,11 +77,24 @@ export function TransferList() {
       title: t('common.actions'),
       key: 'actions',
       render: (_: unknown, r) => (
-        <Link to={`/hotline/tickets/${r.ticketId}`}>
-          <Button size="small" type={r.state === 'sendFailed' ? 'primary' : 'default'}>
-            {t(r.state === 'sendFailed' ? 'hotline.transfer.handle-failed' : 'hotline.desk.open-ticket')}
-          </Button>
-        </Link>
+        <Space size={4}>
+          {canSend && r.state === 'sendFailed' && (
+            <Button
+              size="small"
+              type="primary"
+              loading={resend.isPending && resend.variables === r.id}
+              onClick={() => resend.mutate(r.id, { onSuccess: () => void message.success(t('common.done')) })}
+              data-testid="transfer-resend"
+            >
+              {t('hotline.transfer.resend')}
+            </Button>
+          )}
+          <Link to={`/hotline/tickets/${r.ticketId}`}>
+            <Button size="small">
+              {t(r.state === 'sendFailed' ? 'hotline.transfer.handle-failed' : 'hotline.desk.open-ticket')}
+            </Button>
+          </Link>
+        </Space>
       ),
     },
   ];
