@@ -57,8 +57,9 @@ export async function stageWrites(db: Executor, writes: Iterable<StagedWrite>): 
  * A first load (the caller knows none of the cells exists): the writes that carry a value are
  * COPYed straight into stats_value, who and when on every row, in pieces of SLICE rows (one
  * COPY's rows are one blob in PGlite's memory). No staging table, no merge, no history (nothing
- * is replaced); a cell that exists after all fails the COPY with a unique violation. Returns how
- * many went in.
+ * is replaced); a cell that exists after all fails the COPY with a unique violation. The insert
+ * trigger stands aside meanwhile (a transaction-local setting) and the loaded units' values are
+ * added to the partials in one pass at the end, not once per COPY. Returns how many went in.
  */
 export async function copyFreshValues(
   db: Executor,
@@ -89,8 +90,13 @@ export async function copyFreshValues(
     chunk = '';
     rows = 0;
   };
+  const units = new Set<number>();
+  const periods = new Set<string>();
+  await sql`select set_config('stats.partials', 'deferred', true)`.execute(db);
   for (const w of writes) {
     if (w.del || (w.num === null && w.txt === null)) continue;
+    units.add(w.orgUnitId);
+    periods.add(w.period);
     // Periods (from the period parser) and exact decimals never hold a character COPY escapes.
     chunk += `${meta.formId}\t${w.period}\t${w.orgUnitId}\t${copyField(w.cellKey)}\t${w.num ?? '\\N'}\t${w.txt === null ? '\\N' : copyField(w.txt)}${who}`;
     rows += 1;
@@ -101,6 +107,10 @@ export async function copyFreshValues(
     if (rows >= SLICE) await flush();
   }
   await flush();
+  await sql`select set_config('stats.partials', '', true)`.execute(db);
+  await sql`select stats_value_partial_add_units(${meta.formId}, ${[...periods]}::text[], ${[...units]}::bigint[])`.execute(
+    db,
+  );
   return copied;
 }
 

@@ -114,15 +114,59 @@ export const regionsMigrations: MigrationSet = {
           where k.r is not null;
           perform stats_value_region_refresh(rf, rp, rr, rc);
         end $$`.execute(db);
+      // Adds aggregated values (per form, period, group, cell; with the group's region) to the
+      // groups' partials and, grouped again, to their regions' (counts, sums, minima and maxima
+      // combine).
+      await sql`
+        create function stats_value_partial_add(f bigint[], p text[], g bigint[], r bigint[], c text[], n bigint[],
+          total numeric[], lo numeric[], hi numeric[]) returns void language plpgsql as $$
+        begin
+          if f is null then return; end if;
+          perform stats_value_partial_lock(f, p, g);
+          insert into stats_value_partial as x (form_id, period, group_id, cell_key, n, total, lo, hi)
+          select * from unnest(f, p, g, c, n, total, lo, hi)
+          on conflict (form_id, period, group_id, cell_key) do update set
+            n = x.n + excluded.n, total = coalesce(x.total + excluded.total, x.total, excluded.total),
+            lo = least(x.lo, excluded.lo), hi = greatest(x.hi, excluded.hi);
+          insert into stats_value_region as x (form_id, period, region_id, cell_key, n, total, lo, hi)
+          select t.f, t.p, t.r, t.c, sum(t.n), sum(t.total), min(t.lo), max(t.hi)
+          from unnest(f, p, r, c, n, total, lo, hi) as t (f, p, r, c, n, total, lo, hi)
+          where t.r is not null
+          group by 1, 2, 3, 4
+          on conflict (form_id, period, region_id, cell_key) do update set
+            n = x.n + excluded.n, total = coalesce(x.total + excluded.total, x.total, excluded.total),
+            lo = least(x.lo, excluded.lo), hi = greatest(x.hi, excluded.hi);
+        end $$`.execute(db);
+      // The values of the given units in a form's periods, added to the partials in one pass: what
+      // a first load COPYed while the insert trigger stood aside (stats.partials = 'deferred').
+      await sql`
+        create function stats_value_partial_add_units(fid bigint, periods text[], units bigint[]) returns void
+        language plpgsql as $$
+        declare f bigint[]; p text[]; g bigint[]; r bigint[]; c text[]; n bigint[]; total numeric[];
+          lo numeric[]; hi numeric[];
+        begin
+          select array_agg(a.form_id), array_agg(a.period), array_agg(a.g), array_agg(a.r), array_agg(a.cell_key),
+            array_agg(a.n), array_agg(a.total), array_agg(a.lo), array_agg(a.hi)
+            into f, p, g, r, c, n, total, lo, hi
+          from (
+            select v.form_id, v.period, gu.id as g, stats_value_region_of(gu.path) as r, v.cell_key,
+              count(v.num) as n, sum(v.num) as total, min(v.num) as lo, max(v.num) as hi
+            from stats_value v join org_unit o on o.id = v.org_unit_id
+            join org_unit gu on gu.id = coalesce(o.parent_id, o.id)
+            where v.form_id = fid and v.period = any(periods) and v.org_unit_id = any(units)
+            group by 1, 2, 3, 4, 5) a;
+          perform stats_value_partial_add(f, p, g, r, c, n, total, lo, hi);
+        end $$`.execute(db);
       // After a statement on stats_value. Inserts: one read of the inserted rows, grouped by group
-      // and cell, added to the groups' partials and (grouped again) to their regions' (counts,
-      // sums, minima and maxima combine). Changes and deletions recompute the groups they touch.
+      // and cell, added to the partials (unless a first load defers that to its end). Changes and
+      // deletions recompute the groups they touch.
       await sql`
         create or replace function stats_value_partial_touch() returns trigger language plpgsql as $$
         declare f bigint[]; p text[]; g bigint[]; r bigint[]; c text[]; n bigint[]; total numeric[];
           lo numeric[]; hi numeric[];
         begin
           if tg_op = 'INSERT' then
+            if current_setting('stats.partials', true) = 'deferred' then return null; end if;
             select array_agg(a.form_id), array_agg(a.period), array_agg(a.g), array_agg(a.r), array_agg(a.cell_key),
               array_agg(a.n), array_agg(a.total), array_agg(a.lo), array_agg(a.hi)
               into f, p, g, r, c, n, total, lo, hi
@@ -132,21 +176,7 @@ export const regionsMigrations: MigrationSet = {
               from new_rows v join org_unit o on o.id = v.org_unit_id
               join org_unit gu on gu.id = coalesce(o.parent_id, o.id)
               group by 1, 2, 3, 4, 5) a;
-            if f is null then return null; end if;
-            perform stats_value_partial_lock(f, p, g);
-            insert into stats_value_partial as x (form_id, period, group_id, cell_key, n, total, lo, hi)
-            select * from unnest(f, p, g, c, n, total, lo, hi)
-            on conflict (form_id, period, group_id, cell_key) do update set
-              n = x.n + excluded.n, total = coalesce(x.total + excluded.total, x.total, excluded.total),
-              lo = least(x.lo, excluded.lo), hi = greatest(x.hi, excluded.hi);
-            insert into stats_value_region as x (form_id, period, region_id, cell_key, n, total, lo, hi)
-            select t.f, t.p, t.r, t.c, sum(t.n), sum(t.total), min(t.lo), max(t.hi)
-            from unnest(f, p, r, c, n, total, lo, hi) as t (f, p, r, c, n, total, lo, hi)
-            where t.r is not null
-            group by 1, 2, 3, 4
-            on conflict (form_id, period, region_id, cell_key) do update set
-              n = x.n + excluded.n, total = coalesce(x.total + excluded.total, x.total, excluded.total),
-              lo = least(x.lo, excluded.lo), hi = greatest(x.hi, excluded.hi);
+            perform stats_value_partial_add(f, p, g, r, c, n, total, lo, hi);
             return null;
           elsif tg_op = 'UPDATE' then
             select array_agg(t.form_id), array_agg(t.period), array_agg(t.g) into f, p, g from (
@@ -232,6 +262,8 @@ export const regionsMigrations: MigrationSet = {
     async down(db: Kysely<unknown>) {
       await sql`drop trigger stats_value_partial_unit_delete on org_unit`.execute(db);
       await sql`drop function stats_value_partial_unit_delete(), stats_value_region_rebuild(bigint[]),
+        stats_value_partial_add_units(bigint, text[], bigint[]),
+        stats_value_partial_add(bigint[], text[], bigint[], bigint[], text[], bigint[], numeric[], numeric[], numeric[]),
         stats_value_region_refresh(bigint[], text[], bigint[], text[])`.execute(db);
       await createPartialFunctions(db);
       await sql`drop function stats_value_region_of(text)`.execute(db);
