@@ -6,10 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoFleet } from '../../server/src/modules/vehicles/demo-fleet-seed.ts';
 import { startTestApp, type TestApp } from '../../server/test/harness.ts';
+import { linkJiangsu } from '../../server/test/jt809-link.ts';
 import { freePort, until } from '../../server/test/tcp.ts';
 import { type Console, openConsole, openMenu, signIn } from './browser.ts';
-
-const ACCESS = { gnssCenterId: 32000001, userId: 3200, password: 'js809pwd', edition: '2019' };
 
 describe('平台链路 in Chromium over a real JT/T 809 link', () => {
   let upper: TestApp;
@@ -32,26 +31,13 @@ describe('平台链路 in Chromium over a real JT/T 809 link', () => {
     await lower.createUser('low.root', 'MOT', ['systemAdmin']);
     const upperRoot = await upper.login('e2e.root');
     const lowerRoot = await lower.login('low.root');
-    const sub = await upper.as(upperRoot, 'POST', '/api/vehicles/platform-links', {
-      name: '江苏省监管平台',
-      direction: 'subordinate',
-      orgUnitId: await upper.orgId('320000'),
-      ...ACCESS,
-    });
-    assert.equal(sub.statusCode, 200, sub.body);
-    subordinateId = sub.json().id;
     await lower.handle.db.transaction().execute((trx) => seedDemoFleet(trx, new Date()));
-    const up = await lower.as(lowerRoot, 'POST', '/api/vehicles/platform-links', {
-      name: '全国道路货运车辆公共监管平台',
-      direction: 'superior',
-      orgUnitId: await lower.orgId('320000'),
-      host: '127.0.0.1',
+    ({ subordinateId } = await linkJiangsu(
+      { t: upper, root: upperRoot },
+      { t: lower, root: lowerRoot },
       port,
-      downLinkHost: '127.0.0.1',
-      downLinkPort: 0,
-      ...ACCESS,
-    });
-    assert.equal(up.statusCode, 200, up.body);
+      '2019',
+    ));
     await until(async () => {
       const s = await upper.as(upperRoot, 'GET', `/api/vehicles/platform-links/${subordinateId}/status`);
       return s.json().subLink === true;
