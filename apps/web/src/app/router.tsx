@@ -49,6 +49,10 @@ const VehicleSpeedZonesPage = lazyNamed(
   () => import('../pages/VehicleSpeedZonesPage.tsx'),
   'VehicleSpeedZonesPage',
 );
+const VehiclePlatformLinksPage = lazyNamed(
+  () => import('../pages/VehiclePlatformLinksPage.tsx'),
+  'VehiclePlatformLinksPage',
+);
 const VehicleForwardedPage = lazyNamed(
   () => import('../pages/VehicleForwardedPage.tsx'),
   'VehicleForwardedPage',
@@ -142,6 +146,10 @@ export const router = createBrowserRouter([
           { path: 'vehicles/alarms', element: guarded('vehicle.read', <VehicleAlarmsPage />) },
           { path: 'vehicles/forwarded', element: guarded('vehicle.read', <VehicleForwardedPage />) },
           { path: 'vehicles/speed-zones', element: guarded('vehicle.read', <VehicleSpeedZonesPage />) },
+          {
+            path: 'vehicles/platform-links',
+            element: guarded('vehicle.manage', <VehiclePlatformLinksPage />),
+          },
           { path: 'hotline/desk', element: guarded('hotline.intake', <HotlineDeskPage />) },
           { path: 'hotline/tickets', element: guarded('hotline.read', <HotlineTicketsPage />) },
           { path: 'hotline/tickets/:id', element: guarded('hotline.read', <HotlineTicketPage />) },

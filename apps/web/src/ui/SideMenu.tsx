@@ -145,6 +145,13 @@ const VEHICLES: readonly Destination[] = [
     testId: 'menu-vehicles-speed-zones',
     permission: 'vehicle.read',
   },
+  {
+    path: '/vehicles/platform-links',
+    label: 'nav.vehicles-platform-links',
+    icon: <SwapOutlined />,
+    testId: 'menu-vehicles-platform-links',
+    permission: 'vehicle.manage',
+  },
 ];
 
 /** 12328 hotline: the agent desk, tickets, the unit inbox, the centre's queues and callbacks. */

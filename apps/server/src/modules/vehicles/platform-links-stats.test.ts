@@ -4,13 +4,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../../../test/databases.ts';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness.ts';
+import { JIANGSU_ACCESS, linkJiangsu } from '../../../test/jt809-link.ts';
 import { freePort, Relay, until } from '../../../test/tcp.ts';
 import { seedDemoFleet } from './demo-fleet-seed.ts';
 import { addTraffic } from './platform-links-stats.repository.ts';
 import { LinkTraffic } from './platform-links-traffic.ts';
 import { PositionWriter } from './position-writer.ts';
-
-const ACCESS = { gnssCenterId: 32000001, userId: 3200, password: 'js809pwd' };
 
 const first = DB_KINDS[0]!;
 const second = DB_KINDS[1] ?? first;
@@ -40,29 +39,13 @@ for (const [lowerKind, upperKind] of [
       await lower.createUser('low.root', 'MOT', ['systemAdmin']);
       upperRoot = await upper.login('up.root');
       lowerRoot = await lower.login('low.root');
-      const sub = await upper.as(upperRoot, 'POST', '/api/vehicles/platform-links', {
-        name: '江苏省监管平台',
-        direction: 'subordinate',
-        orgUnitId: await upper.orgId('320000'),
-        edition: '2019',
-        ...ACCESS,
-      });
-      assert.equal(sub.statusCode, 200, sub.body);
-      subordinateId = sub.json().id;
       await lower.handle.db.transaction().execute((trx) => seedDemoFleet(trx, new Date()));
-      const up = await lower.as(lowerRoot, 'POST', '/api/vehicles/platform-links', {
-        name: '全国道路货运车辆公共监管平台',
-        direction: 'superior',
-        orgUnitId: await lower.orgId('320000'),
-        host: '127.0.0.1',
-        port: relayPort,
-        downLinkHost: '127.0.0.1',
-        downLinkPort: 0,
-        edition: '2019',
-        ...ACCESS,
-      });
-      assert.equal(up.statusCode, 200, up.body);
-      uplinkId = up.json().id;
+      ({ subordinateId, uplinkId } = await linkJiangsu(
+        { t: upper, root: upperRoot },
+        { t: lower, root: lowerRoot },
+        relayPort,
+        '2019',
+      ));
     });
 
     after(async () => {
@@ -187,7 +170,7 @@ for (const [lowerKind, upperKind] of [
       assert.equal(res.statusCode, 200, res.body);
       const got = res.json();
       assert.equal(got.origin, 'requested');
-      assert.equal(got.platformId, String(ACCESS.gnssCenterId));
+      assert.equal(got.platformId, String(JIANGSU_ACCESS.gnssCenterId));
       assert.notEqual(got.answeredAt, null);
       assert.equal(got.startTime, new Date(startTime).toISOString());
       // The break of the previous test (or none, when it ran alone) and never a lost location.

@@ -1,0 +1,5 @@
+import { PlatformLinksBoard } from '../modules/vehicles/components/PlatformLinksBoard.tsx';
+
+export function VehiclePlatformLinksPage() {
+  return <PlatformLinksBoard />;
+}
