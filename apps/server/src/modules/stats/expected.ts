@@ -7,6 +7,7 @@ import {
   listChainUnits,
   listExpectedFillers,
 } from './forms.repository.ts';
+import { chainFormOf } from './forms.service.ts';
 import type { Period } from './periods.ts';
 import type { ReportKind } from './stats.tables.ts';
 
@@ -32,14 +33,15 @@ export async function expectedUnits(
     listExpectedFillers(db, form, period.start, scopePath),
     listChainUnits(db, form.chain_levels, scopePath),
   ]);
+  const inForce = chainFormOf(form, period);
   const chain = chainAll
     .filter((c) => c.path.startsWith(form.owner_path))
-    .filter((c) => !skippedLevelsOf(form, c.path).has(c.level as OrgLevel))
+    .filter((c) => !skippedLevelsOf(inForce, c.path).has(c.level as OrgLevel))
     .sort((a, b) => b.path.length - a.path.length);
   const byPath = new Map(chain.map((c) => [c.path, c]));
   const reviewerOf = (path: string): ExpectedUnitRow | undefined => {
     // Walk up the materialised path: the first reviewing unit not skipped for this one is the nearest.
-    const skipped = skippedLevelsOf(form, path);
+    const skipped = skippedLevelsOf(inForce, path);
     const ids = path.split('/').filter(Boolean);
     for (let n = ids.length - 1; n > 0; n--) {
       const c = byPath.get(`/${ids.slice(0, n).join('/')}/`);

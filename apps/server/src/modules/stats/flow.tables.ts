@@ -7,6 +7,9 @@ export interface StatsReviewSkipTable {
   /** The review level skipped for reports from the unit's subtree. */
   level: Exclude<OrgLevel, 'ministry'>;
   reason: string;
+  /** The first and the last period (ids of the form's type) it applies to; null: open. */
+  from_period: string | null;
+  until_period: string | null;
   created_by: number | null;
   created_at: Date;
 }

@@ -1,8 +1,7 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import { under } from '../../platform/orgs/orgs.repository.ts';
-import type { ChainSkip } from './chain.ts';
-import { reviewSkipsOfForm } from './review-skips.repository.ts';
+import { type DatedSkip, reviewSkipsOfForm } from './review-skips.repository.ts';
 import type {
   StatsFillWindowTable,
   StatsFormTable,
@@ -21,7 +20,7 @@ export type FormWithOwner = FormRow & {
   owner_path: string;
   owner_name: string;
   /** Review levels skipped below units (stats_review_skip), read with the form. */
-  review_skips?: readonly ChainSkip[];
+  review_skips?: readonly DatedSkip[];
 };
 
 const formsWithOwner = (db: Executor) =>

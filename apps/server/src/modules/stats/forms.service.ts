@@ -62,7 +62,19 @@ export const toObligationDto = (row: ObligationRow & { org_name: string }) => ({
   validTo: row.valid_to,
 });
 
-export const chainFormOf = (form: FormWithOwner): ChainForm => ({ ...form, owner_path: form.owner_path });
+/**
+ * The form's chain for one period: only the review skips whose range holds the period apply, so
+ * each period is reviewed along the chain in force for it.
+ */
+export function chainFormOf(form: FormWithOwner, period: Period): ChainForm {
+  const startOf = (id: string) => periodOfForm(form, id).start;
+  const review_skips = (form.review_skips ?? []).filter(
+    (s) =>
+      (s.from === null || startOf(s.from) <= period.start) &&
+      (s.until === null || period.start <= startOf(s.until)),
+  );
+  return { ...form, owner_path: form.owner_path, review_skips };
+}
 
 /** A form the caller deals with: owned at or above its unit, or below it. */
 export async function formVisible(db: Executor, actor: Actor, formId: number): Promise<FormWithOwner> {

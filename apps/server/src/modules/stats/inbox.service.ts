@@ -41,15 +41,16 @@ export async function inbox(db: Executor, actor: Actor, now: Date): Promise<Inbo
   const out: InboxItem[] = [];
   for (const form of forms) {
     if (form.status !== 'active' || !actor.permissions.has('stats.fill')) continue;
-    const kind = reportKindOf(chainFormOf(form), unit);
     const type = parsePeriodType(form.period_type);
-    if (!kind || !type.ok) continue;
+    if (!type.ok) continue;
     const reports = new Map(
       (await listReportsOfUnit(db, actor.orgUnitId, [form.id])).map((r) => [r.period, r]),
     );
     const current = periodOf(type.value, today);
     for (let back = 0; back <= LOOK_BACK; back++) {
       const period = shiftPeriod(current, -back);
+      const kind = reportKindOf(chainFormOf(form, period), unit);
+      if (!kind) continue;
       const window = windowOf(form, period, calendar, await findFillWindow(db, form.id, period.id));
       if (window.opensAt > now) continue;
       const report = reports.get(period.id);

@@ -56,10 +56,28 @@ export async function versionFor(db: Executor, form: FormWithOwner, period: Peri
   return version;
 }
 
-/** The unit's reviewer for the form: its nearest ancestor at a review level. */
-export async function reviewerOfUnit(db: Executor, form: FormWithOwner, unit: ChainUnit) {
+/** The unit's reviewer for a period of the form: its nearest ancestor at a review level. */
+export async function reviewerOfUnit(db: Executor, form: FormWithOwner, unit: ChainUnit, period: Period) {
   const ancestors = (await listUnitsByIds(db, idsOnPath(unit.path))) as ChainUnit[];
-  return reviewerOf(chainFormOf(form), unit, ancestors);
+  return reviewerOf(chainFormOf(form, period), unit, ancestors);
+}
+
+/**
+ * A submitted report keeps the reviewer it was sent to, though a skip set since then would pass
+ * its period to another: it waits in that reviewer's inbox.
+ */
+async function reviewerOfReport(
+  db: Executor,
+  form: FormWithOwner,
+  unit: ChainUnit,
+  period: Period,
+  report: ReportWithOrg | undefined,
+): Promise<ChainUnit | null> {
+  if (report?.state === 'submitted' && report.reviewer_org_unit_id !== null) {
+    const [stored] = await listUnitsByIds(db, [report.reviewer_org_unit_id]);
+    if (stored) return stored as ChainUnit;
+  }
+  return reviewerOfUnit(db, form, unit, period);
 }
 
 /**
@@ -77,7 +95,7 @@ export async function loadReportContext(
   const unit = await findOrgUnitInScope(db, orgUnitId, actor.orgPath);
   if (!unit) throw notFound('org unit');
   const period = periodOfForm(form, periodId);
-  const kind = reportKindOf(chainFormOf(form), unit);
+  const kind = reportKindOf(chainFormOf(form, period), unit);
   if (!kind) throw notFound(`report of ${form.code} for this unit`);
   if (kind === 'filled') {
     const expected = await listExpectedFillers(db, form, period.start, unit.path);
@@ -105,7 +123,7 @@ export async function loadReportContext(
     report,
     state: report?.state ?? 'draft',
     window: windowOf(form, period, calendar, configured),
-    reviewer: await reviewerOfUnit(db, form, unit),
+    reviewer: await reviewerOfReport(db, form, unit, period, report),
   };
 }
 

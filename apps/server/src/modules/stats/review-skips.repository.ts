@@ -2,6 +2,13 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import { under } from '../../platform/orgs/orgs.repository.ts';
 import type { ChainSkip } from './chain.ts';
+
+/** A skip as stored, with the periods it applies to (either end open when null). */
+export interface DatedSkip extends ChainSkip {
+  readonly from: string | null;
+  readonly until: string | null;
+}
+
 import type { StatsReviewSkipTable } from './flow.tables.ts';
 
 export type ReviewSkipRow = Selectable<StatsReviewSkipTable>;
@@ -11,8 +18,9 @@ export type ReviewSkipWithOrg = ReviewSkipRow & { org_name: string; org_code: st
  * The form's skipped review levels with their units' paths, as a column of the form's own row
  * (`f` is stats_form): every read of a form carries them, so chain decisions never miss one.
  */
-export const reviewSkipsOfForm = sql<ChainSkip[]>`coalesce((
-  select json_agg(json_build_object('path', so.path, 'level', s.level))
+export const reviewSkipsOfForm = sql<DatedSkip[]>`coalesce((
+  select json_agg(json_build_object('path', so.path, 'level', s.level, 'from', s.from_period,
+    'until', s.until_period))
   from stats_review_skip s join org_unit so on so.id = s.org_unit_id
   where s.form_id = f.id), '[]'::json)`;
 
@@ -23,7 +31,13 @@ export async function upsertReviewSkip(
   const result = await db
     .insertInto('stats_review_skip')
     .values(row)
-    .onConflict((oc) => oc.columns(['form_id', 'org_unit_id', 'level']).doUpdateSet({ reason: row.reason }))
+    .onConflict((oc) =>
+      oc.columns(['form_id', 'org_unit_id', 'level']).doUpdateSet({
+        reason: row.reason,
+        from_period: row.from_period ?? null,
+        until_period: row.until_period ?? null,
+      }),
+    )
     .returning(sql<boolean>`xmax = 0`.as('created'))
     .executeTakeFirstOrThrow();
   return { created: result.created };

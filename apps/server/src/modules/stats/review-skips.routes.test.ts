@@ -167,5 +167,58 @@ for (const kind of DB_KINDS) {
       const listed = await t.as(w.admin, 'GET', `/api/stats/forms/${w.formId}/review-skips`);
       assert.equal(listed.json().total, 0);
     });
+
+    test('a dated skip applies to periods in its range; a report in flight keeps its reviewer', async () => {
+      const reviewer = async (period: string) =>
+        (await t.as(w.xwFiller, 'GET', reportUrl(w, w.ids.xw, period))).json().reviewerOrgUnitId;
+      // 玄武区 goes straight to the province from August 2026.
+      const set = await t.as(w.admin, 'PUT', skipUrl(w.ids.xw, 'city'), {
+        reason: '省直管县',
+        fromPeriod: '202608',
+      });
+      assert.equal(set.statusCode, 201, set.body);
+      assert.deepEqual([await reviewer('202607'), await reviewer('202608')], [w.ids.nj, w.ids.js]);
+      const reviewerIn = async (period: string) =>
+        (await grid(w.jsReviewer, w.ids.js, period)).find((r) => r.orgUnitId === w.ids.xw)?.reviewerOrgUnitId;
+      assert.deepEqual([await reviewerIn('202607'), await reviewerIn('202608')], [w.ids.nj, w.ids.js]);
+      const listed = (await t.as(w.admin, 'GET', `/api/stats/forms/${w.formId}/review-skips`)).json();
+      assert.deepEqual(
+        listed.items.map((i: { fromPeriod: string | null; untilPeriod: string | null }) => [
+          i.fromPeriod,
+          i.untilPeriod,
+        ]),
+        [['202608', null]],
+      );
+      // Ended after August: later months are reviewed by the city again.
+      const ended = await t.as(w.admin, 'PUT', skipUrl(w.ids.xw, 'city'), {
+        reason: '省直管县',
+        fromPeriod: '202608',
+        untilPeriod: '202608',
+      });
+      assert.equal(ended.statusCode, 200, ended.body);
+      assert.equal(await reviewer('202609'), w.ids.nj);
+
+      // September's report is submitted to the city, then a skip from September is set: it stays the city's.
+      const url = reportUrl(w, w.ids.xw, '202609');
+      await fill(w.xwFiller, w.ids.xw, '202609');
+      assert.equal((await t.as(w.xwFiller, 'POST', `${url}/submit`, {})).statusCode, 200);
+      const moved = await t.as(w.admin, 'PUT', skipUrl(w.ids.xw, 'city'), {
+        reason: '',
+        fromPeriod: '202609',
+      });
+      assert.equal(moved.statusCode, 200, moved.body);
+      assert.equal(await reviewer('202609'), w.ids.nj, 'in flight: the reviewer it was sent to');
+      assert.equal((await t.as(w.jsReviewer, 'POST', `${url}/approve`)).statusCode, 409);
+      assert.equal((await t.as(w.njReviewer, 'POST', `${url}/approve`)).statusCode, 200);
+
+      const backwards = await t.as(w.admin, 'PUT', skipUrl(w.ids.xw, 'city'), {
+        fromPeriod: '202612',
+        untilPeriod: '202611',
+      });
+      assert.equal(backwards.statusCode, 400, backwards.body);
+      const wrongType = await t.as(w.admin, 'PUT', skipUrl(w.ids.xw, 'city'), { fromPeriod: '2026Q4' });
+      assert.equal(wrongType.statusCode, 400, wrongType.body);
+      assert.equal((await t.as(w.admin, 'DELETE', skipUrl(w.ids.xw, 'city'))).statusCode, 204);
+    });
   });
 }

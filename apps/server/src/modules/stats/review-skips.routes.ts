@@ -64,11 +64,11 @@ export const reviewSkipsRoutes: FastifyPluginAsyncTypebox = async (app) => {
             formId,
             orgUnitId,
             level,
-            request.body.reason,
+            request.body,
             clock.now(),
           ),
         );
-      return reply.status(created ? 201 : 200).send({ reason: request.body.reason });
+      return reply.status(created ? 201 : 200).send(request.body);
     },
   );
 

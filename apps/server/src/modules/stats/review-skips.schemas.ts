@@ -16,8 +16,13 @@ export const ReviewSkipKeyParams = Type.Object({
 
 export const ReviewSkipQuery = PageQuery;
 
+const PeriodBound = (description: string) =>
+  Type.Optional(Nullable(Type.String({ minLength: 4, maxLength: 20, description })));
+
 export const ReviewSkipBody = Type.Object({
   reason: Type.String({ maxLength: 500, default: '', description: 'why the level is skipped' }),
+  fromPeriod: PeriodBound('first period (of the form’s type) it applies to; none: every period before'),
+  untilPeriod: PeriodBound('last period it applies to; none: from then on'),
 });
 
 export const ReviewSkipDto = Type.Object({
@@ -27,6 +32,8 @@ export const ReviewSkipDto = Type.Object({
   orgLevel: Type.String(),
   level: SkippableLevel,
   reason: Type.String(),
+  fromPeriod: Nullable(Type.String()),
+  untilPeriod: Nullable(Type.String()),
   createdAt: DateTimeString,
   createdBy: Nullable(Type.Integer()),
 });

@@ -6,7 +6,8 @@ import { findOrgUnitInScope } from '../../platform/orgs/orgs.repository.ts';
 import type { OrgLevel } from '../../platform/orgs/orgs.tables.ts';
 import { LEVEL_RANK } from './chain.ts';
 import type { FormWithOwner } from './forms.repository.ts';
-import { formVisible } from './forms.service.ts';
+import { formVisible, periodOfForm } from './forms.service.ts';
+import { comparePeriods } from './periods.ts';
 import { deleteReviewSkip, type ReviewSkipWithOrg, upsertReviewSkip } from './review-skips.repository.ts';
 
 type SkippableLevel = Exclude<OrgLevel, 'ministry'>;
@@ -18,6 +19,8 @@ export const toReviewSkipDto = (row: ReviewSkipWithOrg) => ({
   orgLevel: row.org_level,
   level: row.level,
   reason: row.reason,
+  fromPeriod: row.from_period,
+  untilPeriod: row.until_period,
   createdAt: row.created_at.toISOString(),
   createdBy: row.created_by,
 });
@@ -64,15 +67,22 @@ export async function setReviewSkip(
   formId: number,
   orgUnitId: number,
   level: SkippableLevel,
-  reason: string,
+  body: { reason: string; fromPeriod?: string | null; untilPeriod?: string | null },
   now: Date,
 ): Promise<{ created: boolean }> {
   const { form, unit } = await checkedSkip(trx, actor, formId, orgUnitId, level);
+  const { reason } = body;
+  const from = body.fromPeriod ? periodOfForm(form, body.fromPeriod) : null;
+  const until = body.untilPeriod ? periodOfForm(form, body.untilPeriod) : null;
+  if (from && until && comparePeriods(from, until) > 0)
+    throw badRequest(`the skip ends (${until.id}) before it starts (${from.id})`);
   const result = await upsertReviewSkip(trx, {
     form_id: form.id,
     org_unit_id: unit.id,
     level,
     reason,
+    from_period: from?.id ?? null,
+    until_period: until?.id ?? null,
     created_by: actor.userId,
     created_at: now,
   });
@@ -82,7 +92,13 @@ export async function setReviewSkip(
     objectId: form.id,
     orgPath: unit.path,
     orgUnitId: unit.id,
-    after: { orgUnitId: unit.id, level, reason },
+    after: {
+      orgUnitId: unit.id,
+      level,
+      reason,
+      fromPeriod: from?.id ?? null,
+      untilPeriod: until?.id ?? null,
+    },
   });
   return result;
 }
@@ -104,6 +120,12 @@ export async function clearReviewSkip(
     objectId: form.id,
     orgPath: unit.path,
     orgUnitId: unit.id,
-    before: { orgUnitId: unit.id, level, reason: gone.reason },
+    before: {
+      orgUnitId: unit.id,
+      level,
+      reason: gone.reason,
+      fromPeriod: gone.from_period,
+      untilPeriod: gone.until_period,
+    },
   });
 }

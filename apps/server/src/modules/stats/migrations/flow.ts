@@ -22,6 +22,20 @@ export const statsFlowMigrations: MigrationSet = {
       await sql`drop table stats_review_skip`.execute(db);
     },
   },
+  // Skips are dated by the form's periods: a skip applies to reports of periods in its range
+  // (either end open), so a city can stop reviewing from next January without moving the past.
+  '202612032001_date-stats-review-skip': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        alter table stats_review_skip
+          add column from_period text,
+          add column until_period text`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`
+        alter table stats_review_skip drop column from_period, drop column until_period`.execute(db);
+    },
+  },
   // Batch runs of a form's audit formulas over many units for one period (a job), and the
   // failures each found.
   '202612024002_create-stats-rule-run': {

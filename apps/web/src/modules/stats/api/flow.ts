@@ -22,8 +22,12 @@ const skipPath = (formId: number, orgUnitId: number, level: SkippableLevel) =>
 
 export const fetchReviewSkips = (formId: number) =>
   api.get<Page<ReviewSkip>>(`/stats/forms/${formId}/review-skips`, { page: 1, pageSize: 200 });
-export const setReviewSkip = (formId: number, orgUnitId: number, level: SkippableLevel, reason: string) =>
-  apiRequest<{ reason: string }>('PUT', skipPath(formId, orgUnitId, level), { body: { reason } });
+export const setReviewSkip = (
+  formId: number,
+  orgUnitId: number,
+  level: SkippableLevel,
+  body: { reason: string; fromPeriod: string | null; untilPeriod: string | null },
+) => apiRequest<{ reason: string }>('PUT', skipPath(formId, orgUnitId, level), { body });
 export const clearReviewSkip = (formId: number, orgUnitId: number, level: SkippableLevel) =>
   api.delete<void>(skipPath(formId, orgUnitId, level));
 

@@ -6,6 +6,7 @@ import { useCan } from '../../auth/hooks/useMe.ts';
 import { OrgSelect } from '../../orgs/components/OrgSelect.tsx';
 import { useChangeReviewSkip, useReviewSkips } from '../hooks/useFlow.ts';
 import type { ReviewSkip, SkippableLevel } from '../model/flow-types.ts';
+import { periodLabel } from '../model/periods.ts';
 import type { StatsForm } from '../model/types.ts';
 
 /** The form's skipped review levels in my jurisdiction: set one on a unit, or restore it. */
@@ -20,6 +21,8 @@ export function ReviewSkipsView({ form }: { form: StatsForm }) {
   );
   const [level, setLevel] = useState<SkippableLevel | undefined>(levels[0]);
   const [reason, setReason] = useState('');
+  const [fromPeriod, setFromPeriod] = useState('');
+  const [untilPeriod, setUntilPeriod] = useState('');
   const levelLabel = (l: string) => t(`stats.level.${l as SkippableLevel}`);
 
   return (
@@ -47,6 +50,22 @@ export function ReviewSkipsView({ form }: { form: StatsForm }) {
               value={reason}
               onChange={(e) => setReason(e.target.value)}
             />
+            <Input
+              data-testid="review-skip-from"
+              style={{ width: 160 }}
+              maxLength={20}
+              placeholder={t('stats.review-skips.from')}
+              value={fromPeriod}
+              onChange={(e) => setFromPeriod(e.target.value.trim())}
+            />
+            <Input
+              data-testid="review-skip-until"
+              style={{ width: 160 }}
+              maxLength={20}
+              placeholder={t('stats.review-skips.until')}
+              value={untilPeriod}
+              onChange={(e) => setUntilPeriod(e.target.value.trim())}
+            />
             <Button
               type="primary"
               data-testid="review-skip-add"
@@ -55,7 +74,16 @@ export function ReviewSkipsView({ form }: { form: StatsForm }) {
               onClick={() =>
                 orgUnitId !== undefined &&
                 level !== undefined &&
-                change.mutate({ orgUnitId, level, reason }, { onSuccess: () => setReason('') })
+                change.mutate(
+                  {
+                    orgUnitId,
+                    level,
+                    reason,
+                    fromPeriod: fromPeriod || null,
+                    untilPeriod: untilPeriod || null,
+                  },
+                  { onSuccess: () => setReason('') },
+                )
               }
             >
               {t('stats.review-skips.add')}
@@ -82,6 +110,14 @@ export function ReviewSkipsView({ form }: { form: StatsForm }) {
             ),
           },
           { title: t('stats.review-skips.level'), dataIndex: 'level', render: (l: string) => levelLabel(l) },
+          {
+            title: t('stats.review-skips.periods'),
+            key: 'periods',
+            render: (_: unknown, s: ReviewSkip) =>
+              `${s.fromPeriod ? periodLabel(t, s.fromPeriod) : t('stats.review-skips.open')} – ${
+                s.untilPeriod ? periodLabel(t, s.untilPeriod) : t('stats.review-skips.open')
+              }`,
+          },
           { title: t('stats.review-skips.reason'), dataIndex: 'reason' },
           {
             title: t('stats.review-skips.set-at'),

@@ -15,9 +15,21 @@ export function useReviewSkips(formId: number | undefined) {
 export function useChangeReviewSkip(formId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (c: { orgUnitId: number; level: SkippableLevel; reason?: string; clear?: boolean }) => {
+    mutationFn: async (c: {
+      orgUnitId: number;
+      level: SkippableLevel;
+      reason?: string;
+      fromPeriod?: string | null;
+      untilPeriod?: string | null;
+      clear?: boolean;
+    }) => {
       if (c.clear) await flow.clearReviewSkip(formId, c.orgUnitId, c.level);
-      else await flow.setReviewSkip(formId, c.orgUnitId, c.level, c.reason ?? '');
+      else
+        await flow.setReviewSkip(formId, c.orgUnitId, c.level, {
+          reason: c.reason ?? '',
+          fromPeriod: c.fromPeriod ?? null,
+          untilPeriod: c.untilPeriod ?? null,
+        });
     },
     onSuccess: () => client.invalidateQueries({ queryKey: ['stats'] }),
   });

@@ -10,6 +10,9 @@ export interface ReviewSkip {
   orgLevel: string;
   level: SkippableLevel;
   reason: string;
+  /** The first and last period it applies to; null: open at that end. */
+  fromPeriod: string | null;
+  untilPeriod: string | null;
   createdAt: string;
   createdBy: number | null;
 }
