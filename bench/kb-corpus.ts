@@ -4,7 +4,7 @@
 // in few) instead of 100k near-duplicates.
 import { sql } from 'kysely';
 import { searchColumns } from '../apps/server/src/modules/hotline/kb.service.ts';
-import { deferTermCounts, recountTerms } from '../apps/server/src/modules/hotline/kb-search.repository.ts';
+import { beginBulkLoad, endBulkLoad } from '../apps/server/src/modules/hotline/kb-search.repository.ts';
 import type { Db, Executor } from '../apps/server/src/platform/db/database.ts';
 
 const PLACES =
@@ -180,12 +180,12 @@ export const OWNERS = [
   ['330100', 8],
 ] as const;
 
-/** Loads the articles in one transaction that counts their words once, at its end. */
+/** Loads the articles in one bulk-load transaction (words counted, index entries merged at its end). */
 export async function loadArticles(db: Db, orgs: ReadonlyMap<string, number>, count: number) {
   await db.transaction().execute(async (trx) => {
-    await deferTermCounts(trx);
+    await beginBulkLoad(trx);
     await insertArticles(trx, orgs, count);
-    await recountTerms(trx);
+    await endBulkLoad(trx);
   });
 }
 

@@ -4,14 +4,14 @@ import { findOrgUnitByCode } from '../../platform/orgs/orgs.repository.ts';
 import { DEMO_ARTICLES } from './kb.demo-data.ts';
 import { insertArticle, insertVersion, keyTakenAt } from './kb.repository.ts';
 import { searchColumns } from './kb.service.ts';
-import { deferTermCounts, recountTerms } from './kb-search.repository.ts';
+import { beginBulkLoad, endBulkLoad } from './kb-search.repository.ts';
 
 /**
- * The demo articles that are missing (by unit and key), published, version 1; idempotent. Their
- * words are counted once at the end, not article by article.
+ * The demo articles that are missing (by unit and key), published, version 1; idempotent. Loaded in
+ * bulk: their words are counted, and their index entries merged, once at the end.
  */
 export async function seedDemoKb(trx: Executor, now: Date): Promise<number> {
-  await deferTermCounts(trx);
+  await beginBulkLoad(trx);
   let added = 0;
   for (const d of DEMO_ARTICLES) {
     const org = await findOrgUnitByCode(trx, d.org);
@@ -64,6 +64,6 @@ export async function seedDemoKb(trx: Executor, now: Date): Promise<number> {
     });
     added += 1;
   }
-  await recountTerms(trx);
+  await endBulkLoad(trx);
   return added;
 }
