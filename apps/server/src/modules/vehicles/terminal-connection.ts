@@ -2,6 +2,7 @@
 import type { Socket } from 'node:net';
 import {
   decodeFrame,
+  type Edition,
   encodePacket,
   Framer,
   type Header,
@@ -10,6 +11,7 @@ import {
   type Message,
   type Packet,
 } from '@jtgov/jt808';
+import { MAX_PLATFORM_RESPONSE_FRAME, phoneBcd, writePlatformResponseFrame } from './platform-response.ts';
 import { DECODE_OPTIONS, toRow } from './position-rows.ts';
 import type { WriteDone } from './position-writer.ts';
 import type { PositionRow } from './positions.repository.ts';
@@ -80,7 +82,11 @@ export class TerminalConnection {
   #inFlight = 0;
   #writeBlocked = false;
   #paused = false;
-  #corked = false;
+  /** Replies of this turn of the event loop, sent in one write at its end. */
+  #out = Buffer.allocUnsafe(1024);
+  #outLength = 0;
+  /** The BCD phone of 0x8001 replies, for the header phone and edition it was made for. */
+  #replyPhone: { phone: string; version: Edition; bcd: Uint8Array } | undefined;
   #badFrames = 0;
   #authFailures = 0;
   #chain: Promise<void> = Promise.resolve();
@@ -130,15 +136,43 @@ export class TerminalConnection {
         'jt808 connection closed',
       );
     // Replies of this turn (the answer that made us close, say) are written out before the close.
-    this.#uncork();
+    this.#flushReplies();
     if (reason === 'logout') this.socket.end();
     else this.socket.destroy();
   }
 
-  #uncork(): void {
-    if (!this.#corked) return;
-    this.#corked = false;
-    this.socket.uncork();
+  /**
+   * Sends the replies of this turn in one write (the acknowledgements of one committed batch, or of
+   * a chunk's heartbeats): a copy, since the socket may hold it while the buffer is reused.
+   */
+  #flushReplies(): void {
+    if (this.#outLength === 0) return;
+    const bytes = Buffer.from(this.#out.subarray(0, this.#outLength));
+    this.#outLength = 0;
+    if (!this.socket.write(bytes)) this.#writeBlocked = true;
+    if (this.socket.writableLength > this.#host.limits.maxOutboundBytes) this.close('slow-client');
+    else this.#updateFlow();
+  }
+
+  /** Room for `n` more reply bytes this turn; the first reply of a turn schedules the write. */
+  #reserve(n: number): void {
+    if (this.#outLength === 0) process.nextTick(() => this.#flushReplies());
+    if (this.#outLength + n <= this.#out.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.#out.length, this.#outLength + n));
+    this.#out.copy(grown, 0, 0, this.#outLength);
+    this.#out = grown;
+  }
+
+  #nextSerial(): number {
+    const serial = this.#serial;
+    this.#serial = (serial + 1) & 0xffff;
+    return serial;
+  }
+
+  /** Queues bytes for this turn's write; a client holding more unsent than allowed is dropped. */
+  #queued(): void {
+    if (this.socket.writableLength + this.#outLength > this.#host.limits.maxOutboundBytes)
+      this.close('slow-client');
   }
 
   #onData(chunk: Buffer): void {
@@ -241,37 +275,42 @@ export class TerminalConnection {
     else this.socket.resume();
   }
 
-  #ackOf(header: Header, result: number) {
-    return { replySerial: header.serial, replyId: header.msgId, result };
-  }
-
   #reply(to: Header, message: Exclude<Message, { kind: 'raw' }>): void {
     if (this.closeReason) return;
     const header: Header = {
       msgId: MESSAGE_IDS[message.kind],
       version: to.version,
       phone: to.phone,
-      serial: this.#serial,
+      serial: this.#nextSerial(),
       encryption: 0,
       reserved: false,
     };
     if (to.protocolVersion !== undefined) header.protocolVersion = to.protocolVersion;
-    this.#serial = (this.#serial + 1) & 0xffff;
-    const packet: Packet = { header, message };
-    // Replies made in one turn of the event loop (the acknowledgements of one committed batch)
-    // leave in one write instead of one system call each.
-    if (!this.#corked) {
-      this.#corked = true;
-      this.socket.cork();
-      process.nextTick(() => this.#uncork());
-    }
-    if (!this.socket.write(encodePacket(packet))) this.#writeBlocked = true;
-    if (this.socket.writableLength > this.#host.limits.maxOutboundBytes) this.close('slow-client');
-    else this.#updateFlow();
+    const frame = encodePacket({ header, message });
+    this.#reserve(frame.length);
+    this.#out.set(frame, this.#outLength);
+    this.#outLength += frame.length;
+    this.#queued();
   }
 
+  /** A 0x8001 general response, encoded in place (most replies are). */
   #ack(header: Header, result: number): void {
-    this.#reply(header, { kind: 'platformResponse', ...this.#ackOf(header, result) });
+    if (this.closeReason) return;
+    let phone = this.#replyPhone;
+    if (phone?.phone !== header.phone || phone.version !== header.version) {
+      phone = { phone: header.phone, version: header.version, bcd: phoneBcd(header.phone, header.version) };
+      this.#replyPhone = phone;
+    }
+    this.#reserve(MAX_PLATFORM_RESPONSE_FRAME);
+    this.#outLength = writePlatformResponseFrame(
+      this.#out,
+      this.#outLength,
+      header,
+      phone.bcd,
+      this.#nextSerial(),
+      result,
+    );
+    this.#queued();
   }
 
   async #handle(packet: Packet): Promise<void> {
