@@ -210,6 +210,17 @@ export const STATS_PROBES: Record<string, (w: ProbeWorld) => Promise<void>> = {
       'GET',
       `/api/stats/dataValueSets?dataSet=${encodeURIComponent('探针统1表')}&period=202610&orgUnit=320106&format=json`,
     ),
+  'GET /api/stats/dataValueSets/download': async (w) => {
+    const set = `dataSet=${encodeURIComponent('探针统1表')}&period=202610`;
+    for (const format of ['json', 'csv']) {
+      await denied(w, 'GET', `/api/stats/dataValueSets/download?${set}&orgUnit=320106&format=${format}`);
+      await denied(
+        w,
+        'GET',
+        `/api/stats/dataValueSets/download?${set}&orgUnit=320100&children=true&format=${format}`,
+      );
+    }
+  },
   'POST /api/stats/dataValueSets': async (w) => {
     const res = await w.t.as(w.county, 'POST', '/api/stats/dataValueSets?importStrategy=CREATE_AND_UPDATE', {
       dataSet: '探针统1表',
