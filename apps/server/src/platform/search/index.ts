@@ -9,7 +9,6 @@ export { TRANSPORT_TERMS } from './transport-dict.ts';
 export {
   quoteLexeme,
   type SearchQuery,
-  toAnyQuery,
   toSearchQuery,
   toTsVector,
   type Weight,

@@ -53,16 +53,6 @@ export interface SearchQuery {
   readonly terms: readonly string[];
 }
 
-/**
- * The looser form of a query: any of its words or of the dictionary words inside them
- * (节假日免费通行 → 节假日, 免费, 通行 …), for when no document has them all; rank decides.
- */
-export function toAnyQuery(text: string): SearchQuery | undefined {
-  const terms = [...new Set(indexTokens(text.slice(0, 1000)))].slice(0, 32);
-  if (terms.length === 0) return undefined;
-  return { tsquery: terms.map(quoteLexeme).join(' | '), terms };
-}
-
 /** What a typed query asks for; undefined when it holds no word at all. */
 export function toSearchQuery(text: string): SearchQuery | undefined {
   const terms = queryTokens(text);
