@@ -36,7 +36,7 @@ function corpus(): Fix[] {
   for (let step = 0; step < STEPS; step++)
     for (let v = 0; v < VEHICLES; v++)
       fixes.push({
-        time: new Date(start + step * 30_000 + v),
+        time: start + step * 30_000 + v,
         lat: 32 + v * 1e-4,
         lon: 118.8 + step * 0.008,
         speed: 60 + random() * 50,

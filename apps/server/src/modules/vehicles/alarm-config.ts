@@ -157,8 +157,12 @@ export function levelOf(kind: AlarmKind): AlarmLevel {
   }
 }
 
-/** Beijing time (UTC+8, no daylight saving) of an instant. */
-export const beijingHour = (t: Date): number => (t.getUTCHours() + 8) % 24;
+/** The Beijing-time hour (UTC+8, no daylight saving) of an epoch-ms instant, without a Date. */
+export const beijingHour = (ms: number): number =>
+  Math.floor(((((ms + 8 * HOUR_MS) % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS);
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 export const inWindow = (hour: number, start: number, end: number): boolean =>
   start <= end ? hour >= start && hour < end : hour >= start || hour < end;

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { alarmMask } from '@jtgov/jt808';
 import fc from 'fast-check';
 import { loadConfig } from '../../config.ts';
-import { parseAlarmRules, DEFAULT_ALARM_RULES as RULES } from './alarm-config.ts';
+import { beijingHour, parseAlarmRules, DEFAULT_ALARM_RULES as RULES } from './alarm-config.ts';
 import {
   evaluate,
   type Fix,
@@ -23,7 +23,7 @@ const truck: VehicleProfile = { vehicleType: 'heavyFreight', speedLimit: null };
 const bj = (hhmm: string, plusS = 0) => new Date(Date.parse(`2026-12-01T${hhmm}:00+08:00`) + plusS * 1000);
 
 const fix = (time: Date, speed: number, extra: Partial<Fix> = {}): Fix => ({
-  time,
+  time: time.getTime(),
   lat: 32.0,
   lon: 118.8,
   speed,
@@ -179,7 +179,7 @@ describe('alarm rules', () => {
     const s = newRuleState();
     evaluate(s, truck, fix(bj('10:00'), 0), RULES);
     assert.deepEqual(evaluate(s, truck, fix(bj('09:00'), 0, { alarm: 1 }), RULES), []);
-    assert.deepEqual(s.last?.time, bj('10:00'));
+    assert.equal(s.last?.time, bj('10:00').getTime());
   });
 
   test('restored open alarms are ended, not raised again', () => {
@@ -218,7 +218,7 @@ describe('alarm rules', () => {
           t += step.dt * 1000;
           lon = Math.max(-180, Math.min(180, lon + step.dLon));
           const f: Fix = {
-            time: new Date(t),
+            time: t,
             lat: 32,
             lon,
             speed: step.speed,
@@ -241,6 +241,16 @@ describe('alarm rules', () => {
 });
 
 describe('alarm rule configuration', () => {
+  test('the Beijing hour of any instant, before 1970 too, is the UTC hour plus 8', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {
+        assert.equal(beijingHour(ms), (new Date(ms).getUTCHours() + 8) % 24);
+      }),
+    );
+    assert.equal(beijingHour(Date.parse('1969-12-31T15:59:59Z')), 23);
+    assert.equal(beijingHour(Date.parse('1969-12-31T16:00:00Z')), 0);
+  });
+
   test('JSON overrides apply over the defaults; bad keys and values are named', () => {
     const { rules, problems } = parseAlarmRules('{"offlineAfterS":1800,"speedLimits":{"heavyFreight":90}}');
     assert.deepEqual(problems, []);

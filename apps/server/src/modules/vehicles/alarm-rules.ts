@@ -17,7 +17,8 @@ import type { SpeedZoneIndex } from './speed-zones.index.ts';
 import type { VehicleType } from './vehicles.tables.ts';
 
 export interface Fix {
-  readonly time: Date;
+  /** GNSS time, epoch ms: no Date per position on the hot path. */
+  readonly time: number;
   readonly lat: number;
   readonly lon: number;
   /** km/h */
@@ -60,7 +61,7 @@ interface Active {
 }
 
 interface Run {
-  since: Date;
+  since: number;
   peak: number;
 }
 
@@ -159,16 +160,16 @@ function transitionTo(
     const startedAt = new Date(startedAtMs);
     state.active.set(kind, { startedAt, peak: value, level });
     const details = typeof detail === 'number' ? { [DETAIL_KEY[kind] ?? 'bit']: detail } : (detail ?? {});
-    events.push({ type: 'raise', kind, level, startedAt, at: t, fix, value, details });
+    events.push({ type: 'raise', kind, level, startedAt, at: new Date(t), fix, value, details });
   } else if (on && active) {
     // Only a higher peak is news; the evaluator extends every open alarm to the last fix anyway.
     if (value !== null && (active.peak === null || value > active.peak)) {
       active.peak = value;
-      events.push({ type: 'update', kind, level: active.level, at: t, value });
+      events.push({ type: 'update', kind, level: active.level, at: new Date(t), value });
     }
   } else if (!on && active) {
     state.active.delete(kind);
-    events.push({ type: 'end', kind, at: t });
+    events.push({ type: 'end', kind, at: new Date(t) });
   }
 }
 
@@ -185,11 +186,11 @@ export function evaluate(
   zones: SpeedZoneIndex | null = null,
 ): RuleEvent[] {
   const prev = state.last;
-  if (prev && fix.time.getTime() <= prev.time.getTime()) return [];
+  if (prev && fix.time <= prev.time) return [];
   state.last = fix;
   const events: RuleEvent[] = [];
   const t = fix.time;
-  const tMs = t.getTime();
+  const tMs = t;
 
   // Terminal alarm bits: raised while set, ended when reset. Only changed bits are looked at.
   const alarmBits = fix.alarm >>> 0;
@@ -226,14 +227,14 @@ export function evaluate(
     fix,
     'overspeed',
     overspeedOn,
-    (state.overspeed?.since ?? t).getTime(),
+    state.overspeed?.since ?? t,
     state.overspeed?.peak ?? null,
     inZone ? zone.details : limit,
   );
   const over = state.active.get('overspeed');
   if (over && over.level !== 'high' && (over.peak ?? 0) >= limit * (1 + config.overspeedHighRatio)) {
     over.level = 'high';
-    events.push({ type: 'update', kind: 'overspeed', level: 'high', at: t, value: over.peak });
+    events.push({ type: 'update', kind: 'overspeed', level: 'high', at: new Date(t), value: over.peak });
   }
 
   // Night speed for coaches: over a fraction of the day limit between 22:00 and 06:00.
@@ -248,7 +249,7 @@ export function evaluate(
       fix,
       'nightDriving',
       on,
-      (state.nightSpeed?.since ?? t).getTime(),
+      state.nightSpeed?.since ?? t,
       state.nightSpeed?.peak ?? null,
       nightLimit,
     );
@@ -265,7 +266,7 @@ export function evaluate(
       fix,
       'earlyMorningOperation',
       on,
-      (state.earlyMorning?.since ?? t).getTime(),
+      state.earlyMorning?.since ?? t,
       state.earlyMorning?.peak ?? null,
     );
   }
@@ -274,14 +275,14 @@ export function evaluate(
   // longer than a rest is taken as a rest, so a terminal that drops out never makes a driver
   // "fatigued" by itself.
   if (prev) {
-    const dtS = (t.getTime() - prev.time.getTime()) / 1000;
+    const dtS = (t - prev.time) / 1000;
     const prevDriving = prev.speed > config.drivingSpeedKmh;
     if (dtS >= config.minRestS) {
       state.continuousS = 0;
       state.stoppedS = 0;
     } else if (prevDriving) {
       state.continuousS += dtS;
-      addDriving(state, prev.time.getTime(), t.getTime());
+      addDriving(state, prev.time, t);
     } else {
       state.stoppedS += dtS;
       if (state.stoppedS >= config.minRestS) state.continuousS = 0;
@@ -302,8 +303,8 @@ export function evaluate(
     state.continuousS,
     continuousLimit,
   );
-  pruneDriving(state, t.getTime());
-  const dayS = drivingInLastDayS(state, t.getTime());
+  pruneDriving(state, t);
+  const dayS = drivingInLastDayS(state, t);
   transitionTo(
     state,
     events,
@@ -317,7 +318,7 @@ export function evaluate(
 
   // Position jumps (implied speed between fixes) and holes in a moving vehicle's track.
   if (prev && isFixed(prev) && isFixed(fix)) {
-    const dtS = (t.getTime() - prev.time.getTime()) / 1000;
+    const dtS = (t - prev.time) / 1000;
     const metres = distanceM(prev, fix);
     const impliedKmh = (metres / dtS) * 3.6;
     const jump = metres >= config.jumpMinDistanceM && impliedKmh > config.jumpSpeedKmh;
@@ -325,22 +326,13 @@ export function evaluate(
     if (jump || gap) {
       const details = {
         reason: jump ? 'speed' : 'gap',
-        from: { lat: prev.lat, lon: prev.lon, time: prev.time.toISOString() },
+        from: { lat: prev.lat, lon: prev.lon, time: new Date(prev.time).toISOString() },
         distanceM: Math.round(metres),
         seconds: dtS,
       };
       // A jump is an instant: raised and ended by the same fix.
       state.active.delete('positionJump');
-      transitionTo(
-        state,
-        events,
-        fix,
-        'positionJump',
-        true,
-        prev.time.getTime(),
-        Math.round(impliedKmh),
-        details,
-      );
+      transitionTo(state, events, fix, 'positionJump', true, prev.time, Math.round(impliedKmh), details);
       transitionTo(state, events, fix, 'positionJump', false, tMs, null);
     }
   }
@@ -350,15 +342,14 @@ export function evaluate(
 const isFixed = (fix: Fix) => (fix.status & 0b10) !== 0;
 const prevDriving = (fix: Fix, config: AlarmRulesConfig) => fix.speed > config.drivingSpeedKmh;
 
-function runOf(run: Run | null, on: boolean, t: Date, value: number): Run | null {
+function runOf(run: Run | null, on: boolean, t: number, value: number): Run | null {
   if (!on) return null;
   if (!run) return { since: t, peak: value };
   if (value > run.peak) run.peak = value;
   return run;
 }
 
-const held = (run: Run | null, t: Date, minS: number) =>
-  run !== null && (t.getTime() - run.since.getTime()) / 1000 >= minS;
+const held = (run: Run | null, t: number, minS: number) => run !== null && (t - run.since) / 1000 >= minS;
 
 function addDriving(state: RuleState, startMs: number, endMs: number): void {
   const last = state.driving[state.driving.length - 1];

@@ -171,7 +171,7 @@ export class AlarmEvaluator {
         ops,
         vehicleId,
         v,
-        rows.map((r) => toFix(r, new Date(r.gnssTime))),
+        rows.map((r) => toFix(r, r.gnssTime)),
         this.#rules,
         zones,
       );
@@ -198,7 +198,7 @@ export class AlarmEvaluator {
       for (const f of fixes) {
         if (f.vehicle_id !== row.vehicle_id || f.gnss_time.getTime() >= limit) continue;
         if (f.gnss_time.getTime() < limit - REPLAY_MS) continue;
-        evaluate(state, profile, toFix(f, f.gnss_time), this.#rules, zones);
+        evaluate(state, profile, toFix(f, f.gnss_time.getTime()), this.#rules, zones);
       }
       restoreOpen(
         state,
@@ -218,7 +218,7 @@ export class AlarmEvaluator {
 
 const toFix = (
   r: { lat: number; lon: number; speed: number; alarm: number; status: number },
-  time: Date,
+  time: number,
 ): Fix => ({
   time,
   lat: r.lat,
@@ -282,8 +282,14 @@ export function collectOps(
   if (!lastFix) return;
   for (const [kind, active] of v.state.active) {
     const open = current.get(kind);
-    if (open) open.lastAt = lastFix.time;
+    if (open) open.lastAt = new Date(lastFix.time);
     else
-      ops.extensions.push({ vehicleId, kind, lastAt: lastFix.time, peak: active.peak, level: active.level });
+      ops.extensions.push({
+        vehicleId,
+        kind,
+        lastAt: new Date(lastFix.time),
+        peak: active.peak,
+        level: active.level,
+      });
   }
 }

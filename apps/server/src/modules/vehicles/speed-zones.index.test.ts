@@ -118,7 +118,7 @@ describe('overspeed by road class', () => {
     const state = newRuleState();
     const events: RuleEvent[] = [];
     for (let s = 0; s <= 30; s += 5) {
-      const fix: Fix = { time: new Date(at + s * 1000), lat, lon, speed, alarm: 0, status: 3 };
+      const fix: Fix = { time: at + s * 1000, lat, lon, speed, alarm: 0, status: 3 };
       events.push(...evaluate(state, { vehicleType, speedLimit: null }, fix, DEFAULT_ALARM_RULES, index));
     }
     return events;
@@ -155,7 +155,7 @@ describe('overspeed by road class', () => {
     const events: RuleEvent[] = [];
     for (let s = 0; s <= 30; s += 5) {
       const fix: Fix = {
-        time: new Date(start + s * 1000),
+        time: start + s * 1000,
         lat: 32.1,
         lon: 118.75,
         speed: 65,
