@@ -237,6 +237,31 @@ for (const kind of DB_KINDS) {
       });
     });
 
+    test('a city deleted with its county in one statement leaves no trace in the roll-ups', async () => {
+      await inRollback(async (trx) => {
+        const province = (await nowUnit(trx, '320000'))!;
+        const city = 9_100_000;
+        await sql`insert into org_unit (id, code, name, level, kind, parent_id, path, valid_from)
+          values (${city}, ${`T${city}`}, '测试市', 'city', 'authority', ${province.id},
+            ${`${province.path}${city}/`}, '2026-01-01')`.execute(trx);
+        const county = await addCounty(trx, `T${city}`, 2);
+        // The city reports one cell, its county all three: the county's other cells are only in
+        // the city's group.
+        await upsertValues(
+          trx,
+          meta,
+          [
+            { orgUnitId: city, cellKey: 'a.x' },
+            ...CELLS.map((cellKey) => ({ orgUnitId: county, cellKey })),
+            ...CELLS.map((cellKey) => ({ orgUnitId: unit('320102').id, cellKey })),
+          ].map((v) => ({ ...v, period: PERIOD, num: `${v.orgUnitId % 89}`, txt: null })),
+        );
+        await assertConsistent(trx);
+        await sql`delete from org_unit where id in (${city}, ${county})`.execute(trx);
+        await assertConsistent(trx);
+      });
+    });
+
     test('random writes, moves and deletions: the roll-ups equal the values', async () => {
       const cities = ['320100', '320200', '330100'].map((c) => nowUnit(handle.db, c));
       const targets = (await Promise.all(cities)).map((c) => c!.id);

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { MigrationSet } from '../../../platform/db/migrate.ts';
 import { statsFlowMigrations } from './flow.ts';
 import { partialsMigrations } from './partials.ts';
+import { regionUnitDeleteMigrations } from './region-unit-delete.ts';
 import { regionsMigrations } from './regions.ts';
 
 const LEVELS = `('ministry', 'province', 'city', 'county')`;
@@ -261,5 +262,6 @@ export const statsMigrations: MigrationSet = {
   },
   ...partialsMigrations,
   ...regionsMigrations,
+  ...regionUnitDeleteMigrations,
   ...statsFlowMigrations,
 };
